@@ -1,0 +1,72 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { changeEmail, changePassword } from "@/lib/account/credentials";
+import { profileSchema, updateProfile } from "@/lib/account/profile";
+import { audit } from "@/lib/audit/record";
+import { authedAction } from "@/lib/auth/action";
+import { enableAuthenticator } from "@/lib/mfa/methods";
+import { disableOwnMethod, regenerateRecoveryCodes } from "@/lib/mfa/self-service";
+import { revokeAllSessions, revokeSession } from "@/lib/sessions/sessions";
+
+export const updateProfileAction = authedAction(profileSchema, (caller, input) => {
+  updateProfile(caller, input);
+  revalidatePath("/account");
+  return null;
+});
+
+const passwordSchema = z
+  .object({
+    currentPassword: z.string().min(1, "Enter your current password"),
+    newPassword: z.string().min(1, "Choose a new password"),
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, { message: "The passwords do not match", path: ["confirmPassword"] });
+
+export const changePasswordAction = authedAction(passwordSchema, (caller, input) => changePassword(caller, input), { allowPending: true });
+
+const emailSchema = z.object({
+  password: z.string().min(1, "Enter your current password"),
+  newEmail: z.email("Enter a valid email address"),
+  confirmNewEmail: z.string().min(1, "Repeat the new address"),
+});
+
+export const changeEmailAction = authedAction(emailSchema, (caller, input) => changeEmail(caller, input));
+
+export const enableMfaAction = authedAction(
+  z.object({ secret: z.string().min(16).max(128), code: z.string().trim().regex(/^\d{6}$/, "Enter the 6-digit code from your app") }),
+  (caller, { secret, code }) => {
+    const { recoveryCodes } = enableAuthenticator(caller.userId, secret, code, { id: caller.userId, email: caller.email, ip: caller.ip, tenantId: caller.tenantId });
+    return { recoveryCodes };
+  },
+  { allowPending: true },
+);
+
+export const disableMfaAction = authedAction(z.object({ methodId: z.uuid(), code: z.string().trim().min(4, "Enter a current code") }), async (caller, input) => {
+  await disableOwnMethod(caller, input.methodId, input.code);
+  revalidatePath("/account/mfa");
+  return null;
+});
+
+export const regenerateCodesAction = authedAction(z.object({ code: z.string().trim().min(4, "Enter a current code") }), async (caller, { code }) => ({
+  recoveryCodes: await regenerateRecoveryCodes(caller, code),
+}));
+
+export const revokeSessionAction = authedAction(z.object({ sessionId: z.uuid() }), (caller, { sessionId }) => {
+  revokeSession(caller.userId, sessionId);
+  audit({ tenantId: caller.tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "session.revoked", targetType: "session", targetId: sessionId });
+  revalidatePath("/account/sessions");
+  return null;
+});
+
+/** Ends every session including this one; the client then clears its cookie. */
+export const signOutEverywhereAction = authedAction(
+  z.object({}),
+  (caller) => {
+    const n = revokeAllSessions(caller.userId);
+    audit({ tenantId: caller.tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "session.revoked_all", targetType: "user", targetId: caller.userId, data: { count: n } });
+    return { ended: n };
+  },
+  { allowPending: true },
+);

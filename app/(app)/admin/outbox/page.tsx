@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { PageHeader } from "@/components/shell/page-header";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Input } from "@/components/ui/input";
+import { requireAdminPage } from "@/lib/auth/current";
+import { listOutbox } from "@/lib/email/outbox";
+
+export const metadata: Metadata = { title: "Outbox" };
+export const dynamic = "force-dynamic";
+
+const params = z.object({ q: z.string().max(200).optional(), page: z.coerce.number().int().min(1).catch(1).default(1) });
+const PAGE_SIZE = 20;
+
+export default async function OutboxPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+  const caller = await requireAdminPage("User", "Read");
+  const { q, page } = params.parse(await searchParams);
+  const { rows, total } = listOutbox(caller, { q, page, pageSize: PAGE_SIZE });
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const href = (p: number) => `/admin/outbox?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`;
+  return (
+    <>
+      <PageHeader title="Outbox" description="Mail the app has sent or, with no SMTP server configured, kept here for you to read." />
+      <form className="mb-4 flex gap-2" role="search">
+        <Input name="q" defaultValue={q} placeholder="Search recipient or subject" aria-label="Search outbox" className="max-w-sm" />
+        <Button type="submit" variant="secondary">
+          Search
+        </Button>
+      </form>
+      {rows.length === 0 ? (
+        <Card className="p-10 text-center text-sm text-muted-foreground">{q ? "No messages match your search." : "No mail yet."}</Card>
+      ) : (
+        <div className="grid gap-3">
+          {rows.map((m) => (
+            <Card key={m.id} className="gap-2 p-4" data-testid="outbox-message">
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <p className="font-medium">{m.subject}</p>
+                <div className="flex items-center gap-2 text-xs text-muted-foreground">
+                  <Badge variant={m.status === "failed" ? "destructive" : "secondary"}>{m.status}</Badge>
+                  {m.createdAt.toLocaleString()}
+                </div>
+              </div>
+              <p className="text-sm text-muted-foreground">
+                To <span data-testid="outbox-to">{m.to}</span>
+              </p>
+              <pre className="whitespace-pre-wrap text-sm">{m.text}</pre>
+              {m.links.map((l) => (
+                <a key={l.url} href={l.url} className="text-sm font-medium text-primary underline underline-offset-4">
+                  {l.label}
+                </a>
+              ))}
+            </Card>
+          ))}
+        </div>
+      )}
+      <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm">
+        <span className="text-muted-foreground">
+          Page {page} of {pages} · {total} message(s)
+        </span>
+        <div className="flex gap-2">
+          {page > 1 && (
+            <Button asChild variant="outline" size="sm">
+              <Link href={href(page - 1)}>Previous</Link>
+            </Button>
+          )}
+          {page < pages && (
+            <Button asChild variant="outline" size="sm">
+              <Link href={href(page + 1)}>Next</Link>
+            </Button>
+          )}
+        </div>
+      </nav>
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import { eq } from "drizzle-orm";
+import { redirect } from "next/navigation";
+import { AppShell } from "@/components/shell/app-shell";
+import { NAV } from "@/components/shell/nav";
+import { db } from "@/db/client";
+import { tenants, users } from "@/db/schema";
+import { can } from "@/lib/authz/caller";
+import { currentCaller } from "@/lib/auth/current";
+
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const caller = await currentCaller();
+  if (!caller) redirect("/login");
+  const user = db.select().from(users).where(eq(users.id, caller.userId)).get()!;
+  const tenant = db.select().from(tenants).where(eq(tenants.id, caller.tenantId)).get()!;
+  // Filter navigation on the server: a member's page never even lists admin links.
+  const sections = NAV.map((s) => ({
+    title: s.title,
+    items: s.items
+      .filter((i) => (!i.permission || can(caller, ...i.permission)) && (!i.superAdmin || caller.isSuperAdmin))
+      .map(({ href, label, icon }) => ({ href, label, icon })),
+  })).filter((s) => s.items.length > 0);
+  return (
+    <AppShell sections={sections} user={{ email: user.email, name: user.fullName || user.email }} tenant={{ id: tenant.id, name: tenant.name }}>
+      {children}
+    </AppShell>
+  );
+}

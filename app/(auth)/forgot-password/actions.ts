@@ -1,0 +1,10 @@
+"use server";
+
+import { z } from "zod";
+import { requestPasswordReset } from "@/lib/account/one-time-codes";
+import { publicAction } from "@/lib/auth/action";
+
+export const forgotPasswordAction = publicAction(z.object({ email: z.email("Enter a valid email address") }), async ({ email }, meta) => {
+  await requestPasswordReset(email, meta);
+  return null;
+});

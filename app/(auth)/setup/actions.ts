@@ -1,0 +1,17 @@
+"use server";
+
+import { z } from "zod";
+import { publicAction } from "@/lib/auth/action";
+import { createFirstAdministrator } from "@/lib/bootstrap";
+
+const schema = z.object({
+  firstName: z.string().trim().min(1, "Enter your first name").max(100),
+  lastName: z.string().trim().max(100).default(""),
+  email: z.email("Enter a valid email address"),
+  password: z.string().min(1, "Choose a password"),
+});
+
+export const setupAction = publicAction(schema, async (input) => {
+  await createFirstAdministrator(input);
+  return { email: input.email };
+});

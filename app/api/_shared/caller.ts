@@ -1,0 +1,34 @@
+import { getServerSession } from "next-auth";
+import type { Caller } from "@/lib/authz/caller";
+import { appUrl } from "@/lib/env";
+import { authOptions } from "@/lib/auth/next-auth";
+import { callerFromBearer, callerFromSessionId } from "@/lib/auth/resolve";
+
+/**
+ * Resolves the API caller: `Authorization: Bearer`, Quatrix `X-Auth-Token`, Forgiva's
+ * `header.sessionId` in the body, or the browser's session cookie. A state-changing request
+ * authenticated by cookie must come from our own origin (CSRF).
+ */
+export async function resolveApiCaller(req: Request, ip: string, bodyToken?: string): Promise<Caller | null> {
+  const auth = req.headers.get("authorization");
+  const bearer = auth?.match(/^Bearer\s+(.+)$/i)?.[1]?.trim();
+  const token = bearer ?? req.headers.get("x-auth-token")?.trim() ?? bodyToken;
+  if (token) return callerFromBearer(token, ip);
+  if (!req.headers.get("cookie")?.includes("next-auth.session-token")) return null;
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    const origin = req.headers.get("origin");
+    if (!origin || !sameOrigin(origin, req)) return null;
+  }
+  const session = await getServerSession(authOptions);
+  return session?.sid ? callerFromSessionId(session.sid, ip) : null;
+}
+
+function sameOrigin(origin: string, req: Request) {
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  try {
+    const o = new URL(origin);
+    return o.host === host || o.origin === new URL(appUrl).origin;
+  } catch {
+    return false;
+  }
+}

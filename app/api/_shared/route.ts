@@ -1,0 +1,82 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { clientIp, userAgentOf } from "@/lib/auth/request-meta";
+import { isAppError } from "@/lib/errors";
+import { resolveApiCaller } from "./caller";
+import { validationMessage, type OpSpec } from "./surface";
+
+const MAX_BODY_BYTES = 20 * 1024 * 1024;
+
+function fail(spec: OpSpec<z.ZodType, z.ZodType, z.ZodType, z.ZodType>, kind: Parameters<typeof spec.surface.error>[0], message: string, field?: string, retryAfter?: number) {
+  if (kind === "unauthenticated" && spec.surface.emptyUnauthorized) return new NextResponse(null, { status: 401 });
+  const { status, body } = spec.surface.error(kind, message, field);
+  const res = NextResponse.json(body, { status });
+  if (retryAfter) res.headers.set("Retry-After", String(retryAfter));
+  return res;
+}
+
+async function readBody(req: Request): Promise<{ ok: true; value: unknown } | { ok: false }> {
+  const text = await req.text();
+  if (text.length > MAX_BODY_BYTES) return { ok: false };
+  if (!text.trim()) return { ok: true, value: {} };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch {
+    return { ok: false };
+  }
+}
+
+/**
+ * One pipeline for every documented operation: parse (zod) → authenticate → run the lib/
+ * service → shape the answer. Typed errors become the surface's own error body; anything else
+ * is logged by name only and answered as a generic 500 without internals.
+ */
+export function handle<B extends z.ZodType, Q extends z.ZodType, P extends z.ZodType, R extends z.ZodType>(spec: OpSpec<B, Q, P, R>) {
+  const anySpec = spec as unknown as OpSpec<z.ZodType, z.ZodType, z.ZodType, z.ZodType>;
+  return async (req: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => {
+    try {
+      const ip = clientIp(req.headers);
+      const userAgent = userAgentOf(req.headers);
+      let rawBody: unknown = {};
+      if (spec.method !== "GET" && spec.method !== "DELETE") {
+        const read = await readBody(req);
+        if (!read.ok) return fail(anySpec, "validation", "The request body is not valid JSON");
+        rawBody = read.value;
+      }
+      const url = new URL(req.url);
+      const rawQuery: Record<string, string | string[]> = {};
+      for (const key of new Set(url.searchParams.keys())) {
+        const all = url.searchParams.getAll(key);
+        rawQuery[key] = all.length > 1 ? all : all[0]!;
+      }
+      const bodyToken =
+        typeof rawBody === "object" && rawBody && "header" in rawBody
+          ? ((rawBody as { header?: { sessionId?: unknown } }).header?.sessionId as string | undefined)
+          : undefined;
+      const caller = spec.auth === "none" ? null : await resolveApiCaller(req, ip, typeof bodyToken === "string" ? bodyToken : undefined);
+      if (spec.auth === "required" && !caller) return fail(anySpec, "unauthenticated", "A valid access token is required");
+      const parts: Record<string, unknown> = {};
+      for (const [key, schema, raw] of [
+        ["body", spec.body, rawBody],
+        ["query", spec.query, rawQuery],
+        ["params", spec.params, await ctx.params],
+      ] as const) {
+        if (!schema) continue;
+        const parsed = schema.safeParse(raw);
+        if (!parsed.success) {
+          const { message, field } = validationMessage(parsed.error);
+          return fail(anySpec, "validation", message, field);
+        }
+        parts[key] = parsed.data;
+      }
+      const out = await spec.run({ body: parts.body, query: parts.query, params: parts.params, caller, req, ip, userAgent } as never);
+      if (out instanceof Response) return out;
+      return NextResponse.json(out, { status: spec.successStatus ?? 200 });
+    } catch (e) {
+      if (isAppError(e)) return fail(anySpec, e.kind, e.message, e.field, e.retryAfterSeconds);
+      console.error(`${spec.operationId} failed:`, e instanceof Error ? e.name : "unknown");
+      const { status, body } = spec.surface.error("internal", "Internal error");
+      return NextResponse.json(body, { status });
+    }
+  };
+}

@@ -1,0 +1,76 @@
+import { z } from "zod";
+import type { OpSpec } from "@/app/api/_shared/surface";
+import { deleteMethod, enableAuthenticator, listMethods, verifySecondFactor } from "@/lib/mfa/methods";
+import { mfaForced } from "@/lib/mfa/self-service";
+import { generateTotpSecret } from "@/lib/mfa/totp";
+import { AppError, validation } from "@/lib/errors";
+import { selfOrPermitted } from "@/lib/users/scope";
+import { BASE, iam } from "../_shared/rpc";
+
+const Empty = z.object({}).catchall(z.unknown());
+const SecretResponse = z.object({ secret: z.string() });
+const SuccessResponse = z.object({ success: z.boolean() });
+
+export const GenerateSecretForQR: OpSpec<typeof Empty, z.ZodType, z.ZodType, typeof SecretResponse> = {
+  surface: iam,
+  method: "POST",
+  path: `${BASE}/GenerateSecretForQR`,
+  operationId: "IamBackoffice_GenerateSecretForQR",
+  summary: "A fresh base32 TOTP secret for a QR code (nothing is stored until EnableUserMfa)",
+  tag: "IamBackoffice",
+  auth: "required",
+  body: Empty,
+  response: SecretResponse,
+  run: () => ({ secret: generateTotpSecret() }),
+};
+
+const EnableRequest = z.object({
+  userId: z.string().min(1, "userId is required"),
+  secret: z.string().min(1, "secret is required"),
+  code: z.string().min(1, "code is required"),
+});
+
+export const EnableUserMfa: OpSpec<typeof EnableRequest, z.ZodType, z.ZodType, typeof SuccessResponse> = {
+  surface: iam,
+  method: "POST",
+  path: `${BASE}/EnableUserMfa`,
+  operationId: "IamBackoffice_EnableUserMfa",
+  summary: "Add an authenticator after checking a current code for the secret",
+  tag: "IamBackoffice",
+  auth: "required",
+  body: EnableRequest,
+  response: SuccessResponse,
+  run({ body, caller }) {
+    const c = caller!;
+    const user = selfOrPermitted(c, body.userId, "Edit");
+    enableAuthenticator(user.id, body.secret, body.code, { id: c.userId, email: c.email, ip: c.ip, tenantId: c.tenantId });
+    return { success: true };
+  },
+};
+
+const DisableRequest = z.object({
+  userId: z.string().min(1, "userId is required"),
+  code: z.string().min(1, "code is required"),
+  methodId: z.string().min(1, "methodId is required"),
+});
+
+export const DisableUserMfa: OpSpec<typeof DisableRequest, z.ZodType, z.ZodType, typeof SuccessResponse> = {
+  surface: iam,
+  method: "POST",
+  path: `${BASE}/DisableUserMfa`,
+  operationId: "IamBackoffice_DisableUserMfa",
+  summary: "Remove an MFA method; needs a valid TOTP or recovery code of that user",
+  tag: "IamBackoffice",
+  auth: "required",
+  body: DisableRequest,
+  response: SuccessResponse,
+  async run({ body, caller }) {
+    const c = caller!;
+    const user = selfOrPermitted(c, body.userId, "Edit");
+    if (!(await verifySecondFactor(user.id, body.code))) throw validation("code: the code is not valid", "code");
+    if (listMethods(user.id).length <= 1 && mfaForced(user.id, c.tenantId))
+      throw new AppError("precondition", "Two-factor authentication is required for this user and cannot be turned off");
+    deleteMethod(user.id, body.methodId, { id: c.userId, email: c.email, ip: c.ip, tenantId: c.tenantId });
+    return { success: true };
+  },
+};

@@ -1,0 +1,94 @@
+import { z } from "zod";
+import { eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { membershipRoles, memberships, mfaMethods, roles, type users } from "@/db/schema";
+import { millis } from "./rpc";
+
+export const TwoFactorMethod = z.object({
+  id: z.string(),
+  method: z.string(),
+  authenticator: z.object({ algorithm: z.string(), codeLength: z.number().int(), timeStep: z.number().int() }).optional(),
+});
+
+export const UserRegistration = z.object({
+  tenantId: z.string().optional(),
+  data: z.record(z.string(), z.string()).optional(),
+  preferredLanguages: z.array(z.string()).optional(),
+  roles: z.array(z.string()).optional(),
+  timezone: z.string().optional(),
+});
+
+export const User = z.object({
+  id: z.string(),
+  email: z.string(),
+  username: z.string().optional(),
+  firstName: z.string().optional(),
+  middleName: z.string().optional(),
+  lastName: z.string().optional(),
+  fullName: z.string().optional(),
+  birthDate: z.string().optional(),
+  imageUrl: z.string().optional(),
+  mobilePhone: z.string().optional(),
+  timezone: z.string().optional(),
+  preferredLanguages: z.array(z.string()),
+  data: z.record(z.string(), z.string()),
+  active: z.boolean(),
+  verified: z.boolean(),
+  passwordChangeRequired: z.boolean(),
+  insertInstant: z.string().optional(),
+  lastLoginInstant: z.string().optional(),
+  lastUpdateInstant: z.string().optional(),
+  passwordLastUpdateInstant: z.string().optional(),
+  registrations: z.array(UserRegistration),
+  twoFactor: z.object({ methods: z.array(TwoFactorMethod), recoveryCodes: z.array(z.string()) }),
+});
+
+export function methodsOf(userId: string) {
+  return db
+    .select()
+    .from(mfaMethods)
+    .where(eq(mfaMethods.userId, userId))
+    .all()
+    .map((m) => ({
+      id: m.id,
+      method: m.kind,
+      ...(m.kind === "authenticator" ? { authenticator: { algorithm: "HmacSHA1", codeLength: 6, timeStep: 30 } } : {}),
+    }));
+}
+
+/** The documented User; never the password, secrets, or recovery codes (stored only as hashes). */
+export function toIamUser(u: typeof users.$inferSelect, visibleTenants?: string[]): z.infer<typeof User> {
+  const regs = db.select().from(memberships).where(eq(memberships.userId, u.id)).all()
+    .filter((m) => !visibleTenants || visibleTenants.includes(m.tenantId))
+    .map((m) => ({
+      tenantId: m.tenantId,
+      data: m.data,
+      preferredLanguages: m.preferredLanguages,
+      timezone: m.timezone ?? u.timezone,
+      roles: db.select({ name: roles.name }).from(membershipRoles).innerJoin(roles, eq(roles.id, membershipRoles.roleId)).where(eq(membershipRoles.membershipId, m.id)).all().map((r) => r.name),
+    }));
+  return {
+    id: u.id,
+    email: u.email,
+    username: u.username ?? undefined,
+    firstName: u.firstName,
+    middleName: u.middleName,
+    lastName: u.lastName,
+    fullName: u.fullName,
+    birthDate: u.birthDate ?? undefined,
+    imageUrl: u.imageUrl ?? undefined,
+    mobilePhone: u.mobilePhone ?? undefined,
+    timezone: u.timezone,
+    preferredLanguages: u.preferredLanguages,
+    data: u.data,
+    active: u.active,
+    verified: u.verified,
+    passwordChangeRequired: u.passwordChangeRequired,
+    insertInstant: millis(u.createdAt),
+    lastLoginInstant: millis(u.lastLoginAt),
+    lastUpdateInstant: millis(u.updatedAt),
+    passwordLastUpdateInstant: millis(u.passwordUpdatedAt),
+    registrations: regs,
+    twoFactor: { methods: methodsOf(u.id), recoveryCodes: [] },
+  };
+}

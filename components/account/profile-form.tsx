@@ -1,0 +1,68 @@
+"use client";
+
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { updateProfileAction } from "@/app/(app)/account/actions";
+import { Field } from "@/components/forms/field";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardFooter } from "@/components/ui/card";
+import { Label } from "@/components/ui/label";
+
+interface Profile {
+  firstName: string;
+  middleName: string;
+  lastName: string;
+  timezone: string;
+  preferredLanguages: string[];
+}
+
+export function ProfileForm({ initial, timezones }: { initial: Profile; timezones: string[] }) {
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [pending, start] = useTransition();
+  return (
+    <Card>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          const f = new FormData(e.currentTarget);
+          const languages = String(f.get("languages")).split(",").map((s) => s.trim()).filter(Boolean);
+          start(async () => {
+            const res = await updateProfileAction({
+              firstName: String(f.get("firstName")),
+              middleName: String(f.get("middleName")),
+              lastName: String(f.get("lastName")),
+              timezone: String(f.get("timezone")),
+              preferredLanguages: languages,
+            });
+            setErrors(res.ok ? {} : (res.fieldErrors ?? {}));
+            if (res.ok) toast.success("Profile saved");
+            else toast.error(res.message);
+          });
+        }}
+      >
+        <CardContent className="grid gap-4 pt-6 sm:grid-cols-3">
+          <Field label="First name" name="firstName" defaultValue={initial.firstName} error={errors.firstName} />
+          <Field label="Middle name" name="middleName" defaultValue={initial.middleName} error={errors.middleName} />
+          <Field label="Last name" name="lastName" defaultValue={initial.lastName} error={errors.lastName} />
+          <div className="grid gap-1.5">
+            <Label htmlFor="timezone">Time zone</Label>
+            <select id="timezone" name="timezone" defaultValue={initial.timezone} className="h-9 rounded-md border border-input bg-transparent px-3 text-sm shadow-xs focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring dark:bg-input/30">
+              {["UTC", ...timezones.filter((t) => t !== "UTC")].map((tz) => (
+                <option key={tz} value={tz}>
+                  {tz}
+                </option>
+              ))}
+            </select>
+            {errors.timezone && <p role="alert" className="text-sm text-destructive">{errors.timezone}</p>}
+          </div>
+          <Field className="sm:col-span-2" label="Preferred languages" name="languages" defaultValue={initial.preferredLanguages.join(", ")} hint="Comma-separated codes in order of preference, e.g. en, de, pt-BR" error={errors.preferredLanguages ?? Object.entries(errors).find(([k]) => k.startsWith("preferredLanguages"))?.[1]} />
+        </CardContent>
+        <CardFooter className="justify-end">
+          <Button type="submit" disabled={pending}>
+            {pending ? "Saving…" : "Save profile"}
+          </Button>
+        </CardFooter>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,83 @@
+import { sql } from "drizzle-orm";
+import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { bool, createdAt, id, json, ts, updatedAt } from "./_columns";
+import { tenants } from "./tenants";
+
+export const users = sqliteTable(
+  "users",
+  {
+    id: id(),
+    /** Stored lower-cased: one identity per address, instance-wide. */
+    email: text("email").notNull(),
+    username: text("username"),
+    firstName: text("first_name").notNull().default(""),
+    middleName: text("middle_name").notNull().default(""),
+    lastName: text("last_name").notNull().default(""),
+    /** Denormalised "first last" for search and sort. */
+    fullName: text("full_name").notNull().default(""),
+    companyName: text("company_name").notNull().default(""),
+    birthDate: text("birth_date"),
+    imageUrl: text("image_url"),
+    mobilePhone: text("mobile_phone"),
+    timezone: text("timezone").notNull().default("UTC"),
+    preferredLanguages: json<string[]>("preferred_languages").notNull().default([]),
+    data: json<Record<string, string>>("data").notNull().default({}),
+    passwordHash: text("password_hash"),
+    passwordChangeRequired: bool("password_change_required").notNull().default(false),
+    passwordUpdatedAt: ts("password_updated_at"),
+    active: bool("active").notNull().default(true),
+    verified: bool("verified").notNull().default(false),
+    isSuperAdmin: bool("is_super_admin").notNull().default(false),
+    /** Set by an admin (Quatrix set-mfa): the user must have a second factor. */
+    mfaRequired: bool("mfa_required").notNull().default(false),
+    /** Cached flag so the users table can filter on MFA without a join. */
+    mfaEnrolled: bool("mfa_enrolled").notNull().default(false),
+    quota: integer("quota"),
+    lastLoginAt: ts("last_login_at"),
+    successfulLogins: integer("successful_logins").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    changedBy: text("changed_by"),
+  },
+  (t) => [
+    uniqueIndex("users_email_uq").on(t.email),
+    uniqueIndex("users_username_uq").on(t.username).where(sql`${t.username} is not null`),
+    index("users_full_name_idx").on(t.fullName),
+    index("users_created_idx").on(t.createdAt),
+    index("users_last_login_idx").on(t.lastLoginAt),
+  ],
+);
+
+export const memberships = sqliteTable(
+  "memberships",
+  {
+    id: id(),
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    tenantId: text("tenant_id")
+      .notNull()
+      .references(() => tenants.id, { onDelete: "cascade" }),
+    data: json<Record<string, string>>("data").notNull().default({}),
+    timezone: text("timezone"),
+    preferredLanguages: json<string[]>("preferred_languages").notNull().default([]),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex("memberships_user_tenant_uq").on(t.userId, t.tenantId),
+    index("memberships_tenant_idx").on(t.tenantId, t.createdAt),
+  ],
+);
+
+/** Per-user key/value settings (Forgiva settings keys, theme, language). */
+export const userSettings = sqliteTable(
+  "user_settings",
+  {
+    userId: text("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    key: text("key").notNull(),
+    value: text("value").notNull(),
+  },
+  (t) => [uniqueIndex("user_settings_pk").on(t.userId, t.key)],
+);

@@ -1,0 +1,45 @@
+import { execFileSync } from "node:child_process";
+import type { Page } from "@playwright/test";
+import { expect } from "@playwright/test";
+
+export const ADMIN = { email: "admin@example.test", password: "admin-passphrase-for-tests" };
+export const ADMIN_STATE = "e2e/.auth/admin.json";
+export const E2E_ENV = { ...process.env, DATA_DIR: "data/e2e", DATABASE_PATH: "data/e2e/app.db" };
+
+let n = 0;
+export const uniqueEmail = (prefix = "user") => `${prefix}-${Date.now().toString(36)}-${++n}@example.test`;
+export const PASSWORD = "correct-horse-battery-staple";
+
+/** Creates a user straight in the e2e database through the admin CLI. */
+export function createUser(opts: { email?: string; password?: string; roles?: string[]; tenant?: string } = {}) {
+  const email = opts.email ?? uniqueEmail();
+  const args = ["tsx", "scripts/create-user.ts", "--email", email, "--password", opts.password ?? PASSWORD];
+  for (const r of opts.roles ?? []) args.push("--role", r);
+  if (opts.tenant) args.push("--tenant", opts.tenant);
+  const out = execFileSync("npx", args, { env: E2E_ENV, encoding: "utf8" });
+  return { ...(JSON.parse(out.trim().split("\n").pop()!) as { id: string; email: string; tenantId: string }), password: opts.password ?? PASSWORD };
+}
+
+/** A TOTP code computed independently of our code, by oathtool. */
+export function totp(secret: string, offsetSteps = 0) {
+  const args = ["--totp", "-b", secret.replace(/\s/g, "")];
+  if (offsetSteps) args.push("-N", `now ${offsetSteps > 0 ? "+" : "-"} ${Math.abs(offsetSteps) * 30} seconds`);
+  return execFileSync("oathtool", args, { encoding: "utf8" }).trim();
+}
+
+/** Waits until a fresh TOTP step starts when the current one is nearly over, so a code is not stale on arrival. */
+export async function freshStep() {
+  const left = 30 - (Math.floor(Date.now() / 1000) % 30);
+  if (left < 4) await new Promise((r) => setTimeout(r, left * 1000 + 200));
+}
+
+export async function signIn(page: Page, email: string, password: string) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function expectSignedIn(page: Page) {
+  await expect(page.getByRole("button", { name: "Account menu" })).toBeVisible();
+}

@@ -1,0 +1,140 @@
+import { expect, test, type Browser } from "@playwright/test";
+import { ADMIN_STATE, createUser, expectSignedIn, signIn, uniqueEmail } from "../support/env";
+
+async function outboxLink(browser: Browser, to: string, label: string) {
+  const admin = await browser.newContext({ storageState: ADMIN_STATE });
+  const page = await admin.newPage();
+  await page.goto(`/admin/outbox?q=${encodeURIComponent(to)}`);
+  const message = page.getByTestId("outbox-message").filter({ hasText: label }).first();
+  const href = await message.getByRole("link", { name: label }).getAttribute("href");
+  await admin.close();
+  return href!;
+}
+
+test("forgot password → Outbox link → reset; the link works once and old sessions end", async ({ page, browser }) => {
+  const user = createUser();
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await signIn(otherPage, user.email, user.password);
+  await expectSignedIn(otherPage);
+
+  await page.goto("/login");
+  await page.getByRole("link", { name: "Forgot your password?" }).click();
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByRole("button", { name: "Send reset link" }).click();
+  await expect(page.getByRole("status")).toContainText("If an account exists");
+
+  const link = await outboxLink(browser, user.email, "Reset password");
+  await page.goto(link);
+  await page.getByLabel("New password", { exact: true }).fill("a-new-secret-passphrase");
+  await page.getByLabel("Confirm new password").fill("a-new-secret-passphrase");
+  await page.getByRole("button", { name: "Reset password" }).click();
+  await expect(page).toHaveURL(/\/login$/);
+
+  await otherPage.goto("/account");
+  await expect(otherPage).toHaveURL(/\/login/);
+
+  await signIn(page, user.email, "a-new-secret-passphrase");
+  await expectSignedIn(page);
+
+  await page.goto(link);
+  await expect(page.getByRole("alert")).toContainText("invalid or has expired");
+  await other.close();
+});
+
+test("forgot password for an unknown address answers the same", async ({ page }) => {
+  await page.goto("/forgot-password");
+  await page.getByLabel("Email").fill(uniqueEmail("ghost"));
+  await page.getByRole("button", { name: "Send reset link" }).click();
+  await expect(page.getByRole("status")).toContainText("If an account exists");
+});
+
+test("changing the password ends another browser's session but keeps this one", async ({ page, browser }) => {
+  const user = createUser();
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await signIn(otherPage, user.email, user.password);
+  await expectSignedIn(otherPage);
+
+  await signIn(page, user.email, user.password);
+  await expectSignedIn(page);
+  await page.goto("/account/password");
+  await page.getByLabel("Current password").fill("not-my-password");
+  await page.getByLabel("New password", { exact: true }).fill("fresh-passphrase-2026");
+  await page.getByLabel("Confirm new password").fill("fresh-passphrase-2026");
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText("Current password is incorrect").first()).toBeVisible();
+
+  await page.getByLabel("Current password").fill(user.password);
+  await page.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByText(/Password changed\. 1 other session/)).toBeVisible();
+
+  await otherPage.reload();
+  await expect(otherPage).toHaveURL(/\/login/);
+  await page.goto("/account");
+  await expectSignedIn(page);
+  await other.close();
+});
+
+test("sessions list shows both browsers; revoke one; sign out everywhere ends all", async ({ page, browser }) => {
+  const user = createUser();
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await signIn(otherPage, user.email, user.password);
+  await expectSignedIn(otherPage);
+  await signIn(page, user.email, user.password);
+  await expectSignedIn(page);
+
+  await page.goto("/account/sessions");
+  await expect(page.getByTestId("session-row")).toHaveCount(2);
+  await expect(page.getByText("This browser")).toBeVisible();
+  await page.getByRole("button", { name: "Revoke" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Revoke" }).click();
+  await expect(page.getByTestId("session-row")).toHaveCount(1);
+  await otherPage.reload();
+  await expect(otherPage).toHaveURL(/\/login/);
+
+  await signIn(otherPage, user.email, user.password);
+  await expectSignedIn(otherPage);
+  await page.getByRole("button", { name: "Sign out everywhere" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(page).toHaveURL(/\/login/);
+  await otherPage.reload();
+  await expect(otherPage).toHaveURL(/\/login/);
+  await other.close();
+});
+
+test("profile edits persist; email change needs the password and notifies both addresses", async ({ page, browser }) => {
+  const user = createUser();
+  await signIn(page, user.email, user.password);
+  await expectSignedIn(page);
+  await page.getByLabel("First name").fill("Grace");
+  await page.getByLabel("Last name").fill("Hopper");
+  await page.getByLabel("Time zone").selectOption("Europe/Berlin");
+  await page.getByLabel("Preferred languages").fill("de, en");
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.getByText("Profile saved")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel("First name")).toHaveValue("Grace");
+  await expect(page.getByLabel("Time zone")).toHaveValue("Europe/Berlin");
+
+  await page.getByLabel("Preferred languages").fill("not a language!");
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expect(page.getByText("Languages are codes such as en or pt-BR").first()).toBeVisible();
+
+  const next = uniqueEmail("moved");
+  await page.goto("/account/password");
+  await page.getByLabel("New email", { exact: true }).fill(next);
+  await page.getByLabel("Confirm new email").fill(next);
+  await page.getByLabel("Confirm with your password").fill(user.password);
+  await page.getByRole("button", { name: "Change email" }).click();
+  await expect(page.getByText(`You now sign in with ${next}`)).toBeVisible();
+
+  const admin = await browser.newContext({ storageState: ADMIN_STATE });
+  const outbox = await admin.newPage();
+  await outbox.goto(`/admin/outbox?q=${encodeURIComponent(user.email)}`);
+  await expect(outbox.getByTestId("outbox-message").filter({ hasText: "Your sign-in email was changed" })).toHaveCount(1);
+  await outbox.goto(`/admin/outbox?q=${encodeURIComponent(next)}`);
+  await expect(outbox.getByTestId("outbox-message").filter({ hasText: "This is now your sign-in email" })).toHaveCount(1);
+  await admin.close();
+});

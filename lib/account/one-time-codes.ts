@@ -1,0 +1,104 @@
+import { and, eq, gt, isNull } from "drizzle-orm";
+import { db } from "@/db/client";
+import { oneTimeCodes, users } from "@/db/schema";
+import { audit } from "@/lib/audit/record";
+import { absoluteUrl, sendMail } from "@/lib/email/send";
+import { validation } from "@/lib/errors";
+import { randomToken, sha256 } from "@/lib/security/crypto";
+import { assertPasswordPolicy, hashPassword } from "@/lib/security/password";
+import { consumeRate } from "@/lib/security/throttle";
+import { revokeAllSessions } from "@/lib/sessions/sessions";
+import { tenantPolicy } from "@/lib/tenants/policy";
+import { findUserByEmail } from "@/lib/users/records";
+
+export const RESET_TTL_MS = 30 * 60_000;
+export const INVITE_TTL_MS = 7 * 24 * 3600_000;
+const INVALID_CODE = "This link or code is invalid or has expired. Request a new one.";
+
+function issueCode(userId: string, tenantId: string | null, purpose: "reset" | "invite", ttl: number) {
+  // Only one live code per purpose: a new request invalidates the older ones.
+  db.update(oneTimeCodes)
+    .set({ usedAt: new Date() })
+    .where(and(eq(oneTimeCodes.userId, userId), eq(oneTimeCodes.purpose, purpose), isNull(oneTimeCodes.usedAt)))
+    .run();
+  const code = randomToken(24);
+  const expiresAt = new Date(Date.now() + ttl);
+  db.insert(oneTimeCodes).values({ userId, tenantId, purpose, codeHash: sha256(code), expiresAt }).run();
+  return { code, expiresAt };
+}
+
+/**
+ * "Forgot password": always answers the same way and after the same work, whether or not the
+ * address is registered. Limited per address and per IP.
+ */
+export async function requestPasswordReset(email: string, ctx: { ip: string }) {
+  consumeRate(`reset-ip:${ctx.ip}`, 20, 3600);
+  const expiresAt = new Date(Date.now() + RESET_TTL_MS);
+  const user = findUserByEmail(email);
+  try {
+    consumeRate(`reset-acct:${email.trim().toLowerCase()}`, 5, 3600);
+  } catch {
+    return { expiresAt }; // silently drop: answering differently would reveal the account
+  }
+  if (!user || !user.active) return { expiresAt };
+  const { code } = issueCode(user.id, null, "reset", RESET_TTL_MS);
+  audit({ action: "password.reset_requested", actorEmail: user.email, ip: ctx.ip, targetType: "user", targetId: user.id, targetLabel: user.email });
+  await sendMail({
+    to: user.email,
+    subject: "Reset your password",
+    text: `Someone asked to reset the password of ${user.email}. The link and code work once, for 30 minutes. If it was not you, ignore this message.\n\nCode: ${code}`,
+    links: [{ label: "Reset password", url: absoluteUrl(`/reset-password?code=${encodeURIComponent(code)}`) }],
+  });
+  return { expiresAt };
+}
+
+/** Invitation: the new user sets a password through the emailed link. */
+export async function sendInvitation(userId: string, tenantId: string, invitedBy?: string) {
+  const user = db.select().from(users).where(eq(users.id, userId)).get();
+  if (!user) return;
+  const { code, expiresAt } = issueCode(user.id, tenantId, "invite", INVITE_TTL_MS);
+  await sendMail({
+    to: user.email,
+    tenantId,
+    subject: "You are invited",
+    text: `${invitedBy ? `${invitedBy} invited you` : "You were invited"} to sign in. Choose your password with the link below; it works once, for 7 days.\n\nInvitation code: ${code}`,
+    links: [{ label: "Set your password", url: absoluteUrl(`/invite?code=${encodeURIComponent(code)}`) }],
+  });
+  return { code, expiresAt };
+}
+
+function liveCode(code: string, purposes: ("reset" | "invite")[]) {
+  const row = db
+    .select()
+    .from(oneTimeCodes)
+    .where(and(eq(oneTimeCodes.codeHash, sha256(code.trim())), isNull(oneTimeCodes.usedAt), gt(oneTimeCodes.expiresAt, new Date())))
+    .get();
+  return row && purposes.includes(row.purpose) ? row : undefined;
+}
+
+/** Whether a link is still usable (the reset/invite pages say so before asking for a password). */
+export const isCodeLive = (code: string, purpose: "reset" | "invite") => !!liveCode(code, [purpose]);
+
+/**
+ * Redeems a reset or invitation code with a new password. Every session of the user ends.
+ * `email`, when given (Quatrix signup), must match the code's user.
+ */
+export async function redeemCode(input: { code: string; newPassword: string; email?: string }, purposes: ("reset" | "invite")[], ctx: { ip: string }) {
+  consumeRate(`redeem-ip:${ctx.ip}`, 30, 600);
+  const row = liveCode(input.code, purposes);
+  const user = row && db.select().from(users).where(eq(users.id, row.userId)).get();
+  if (!row || !user || (input.email && user.email !== input.email.trim().toLowerCase())) throw validation(INVALID_CODE, "code");
+  assertPasswordPolicy(input.newPassword, tenantPolicy(row.tenantId), "newPassword", user.email);
+  const passwordHash = await hashPassword(input.newPassword);
+  return db.transaction((tx) => {
+    const won = tx.update(oneTimeCodes).set({ usedAt: new Date() }).where(and(eq(oneTimeCodes.id, row.id), isNull(oneTimeCodes.usedAt))).run().changes;
+    if (!won) throw validation(INVALID_CODE, "code");
+    tx.update(users)
+      .set({ passwordHash, passwordUpdatedAt: new Date(), passwordChangeRequired: false, verified: true })
+      .where(eq(users.id, user.id))
+      .run();
+    revokeAllSessions(user.id, undefined, tx);
+    audit({ tenantId: row.tenantId, actorId: user.id, actorEmail: user.email, ip: ctx.ip, action: row.purpose === "invite" ? "invitation.accepted" : "password.reset", targetType: "user", targetId: user.id, targetLabel: user.email }, tx);
+    return { userId: user.id, email: user.email, tenantId: row.tenantId };
+  });
+}

@@ -1,0 +1,58 @@
+import type { NextAuthOptions } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { createSession } from "@/lib/sessions/sessions";
+import { deriveKey } from "@/lib/security/crypto";
+import { consumeTicket, recordLogin } from "./login";
+import { clientIp, deviceLabel } from "./request-meta";
+
+declare module "next-auth" {
+  interface User {
+    sid: string;
+  }
+  interface Session {
+    sid?: string;
+  }
+}
+declare module "next-auth/jwt" {
+  interface JWT {
+    sid?: string;
+  }
+}
+
+/**
+ * next-auth only turns a single-use sign-in ticket (password and second factor already checked
+ * by lib/auth/login) into a JWT cookie carrying our session id. The session row is the truth:
+ * every request checks it, so revocation takes effect on the next request.
+ */
+export const authOptions: NextAuthOptions = {
+  secret: deriveKey("next-auth").toString("base64"),
+  session: { strategy: "jwt", maxAge: 30 * 24 * 3600 },
+  pages: { signIn: "/login", error: "/login" },
+  providers: [
+    Credentials({
+      name: "ticket",
+      credentials: { ticket: { type: "text" } },
+      async authorize(credentials, req) {
+        const ticket = credentials?.ticket;
+        if (!ticket) return null;
+        const found = consumeTicket(ticket);
+        if (!found) return null;
+        const headers = new Headers(req.headers as Record<string, string>);
+        const ctx = { ip: clientIp(headers), userAgent: headers.get("user-agent") ?? "" };
+        const { session } = createSession({ ...found, kind: "browser", ...ctx, device: deviceLabel(ctx.userAgent) });
+        recordLogin(found.userId, found.tenantId, ctx, "browser");
+        return { id: found.userId, sid: session.id };
+      },
+    }),
+  ],
+  callbacks: {
+    jwt({ token, user }) {
+      if (user) token.sid = user.sid;
+      return token;
+    },
+    session({ session, token }) {
+      session.sid = token.sid;
+      return session;
+    },
+  },
+};

@@ -1,0 +1,81 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { db } from "@/db/client";
+import { membershipRoles, memberships, rolePermissions, roles } from "@/db/schema";
+import { forbidden, notFound } from "@/lib/errors";
+import { grants, type Action, type PermissionPair, type Resource } from "./catalogue";
+
+/** Who is acting, resolved on the server from a session cookie or a bearer token. */
+export interface Caller {
+  userId: string;
+  email: string;
+  tenantId: string;
+  isSuperAdmin: boolean;
+  /** Public temporary tokens may only read. */
+  readOnly: boolean;
+  sessionId?: string;
+  tokenId?: string;
+  ip: string;
+}
+
+/**
+ * Active permissions of a user in a tenant: from the membership's non-retired roles, or from the
+ * tenant's default role when the membership holds none. Read fresh on every call so a role change
+ * takes effect on the holder's next request.
+ */
+export function permissionsOf(userId: string, tenantId: string): PermissionPair[] {
+  const membership = db
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.tenantId, tenantId)))
+    .get();
+  if (!membership) return [];
+  const held = db
+    .select({ roleId: roles.id })
+    .from(membershipRoles)
+    .innerJoin(roles, eq(roles.id, membershipRoles.roleId))
+    .where(and(eq(membershipRoles.membershipId, membership.id), isNull(roles.revokedAt)))
+    .all()
+    .map((r) => r.roleId);
+  if (held.length === 0) {
+    const fallback = db
+      .select({ id: roles.id })
+      .from(roles)
+      .where(and(eq(roles.tenantId, tenantId), eq(roles.isDefault, true), isNull(roles.revokedAt)))
+      .get();
+    if (fallback) held.push(fallback.id);
+  }
+  const pairs: PermissionPair[] = [];
+  for (const roleId of held) {
+    pairs.push(
+      ...db
+        .select({ resource: rolePermissions.resource, action: rolePermissions.action })
+        .from(rolePermissions)
+        .where(and(eq(rolePermissions.roleId, roleId), isNull(rolePermissions.revokedAt)))
+        .all(),
+    );
+  }
+  return pairs;
+}
+
+export function can(caller: Caller, resource: Resource, action: Action) {
+  if (caller.readOnly && action !== "Read") return false;
+  if (caller.isSuperAdmin) return true;
+  return grants(permissionsOf(caller.userId, caller.tenantId), resource, action);
+}
+
+export function requirePermission(caller: Caller, resource: Resource, action: Action) {
+  if (!can(caller, resource, action)) throw forbidden();
+}
+
+/** Objects of another tenant answer exactly like missing ones. */
+export function requireTenant(caller: Caller, tenantId: string | null | undefined) {
+  if (!tenantId || (tenantId !== caller.tenantId && !caller.isSuperAdmin)) throw notFound();
+}
+
+/** Any admin permission at all: decides whether the admin console is shown. */
+export function isAdmin(caller: Caller) {
+  if (caller.isSuperAdmin) return true;
+  return permissionsOf(caller.userId, caller.tenantId).some((p) =>
+    grants([p], "User", "Read") || grants([p], "Role", "Read") || grants([p], "Group", "Read") || grants([p], "Audit", "Read"),
+  );
+}

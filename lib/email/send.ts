@@ -1,0 +1,35 @@
+import { db } from "@/db/client";
+import { emails } from "@/db/schema";
+import { appUrl, env } from "@/lib/env";
+
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+  links?: { label: string; url: string }[];
+  tenantId?: string | null;
+}
+
+export const absoluteUrl = (pathname: string) => new URL(pathname, appUrl).toString();
+
+/**
+ * Sends through SMTP when SMTP_URL is set; otherwise keeps the message in the outbox table so a
+ * fresh install works end to end (admins read it on the Outbox page). Failures never throw to the
+ * caller: the request that triggered the mail must not reveal delivery problems.
+ */
+export async function sendMail(mail: Mail) {
+  const links = mail.links ?? [];
+  const body = [mail.text, ...links.map((l) => `${l.label}: ${l.url}`)].join("\n\n");
+  const row = { tenantId: mail.tenantId ?? null, to: mail.to, subject: mail.subject, text: mail.text, links };
+  if (!env.SMTP_URL) {
+    db.insert(emails).values({ ...row, status: "stored" }).run();
+    return;
+  }
+  try {
+    const nodemailer = await import("nodemailer");
+    await nodemailer.createTransport(env.SMTP_URL).sendMail({ from: env.MAIL_FROM, to: mail.to, subject: mail.subject, text: body });
+    db.insert(emails).values({ ...row, status: "sent" }).run();
+  } catch (e) {
+    db.insert(emails).values({ ...row, status: "failed", error: (e as Error).message.slice(0, 500) }).run();
+  }
+}

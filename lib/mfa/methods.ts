@@ -1,0 +1,113 @@
+import { and, eq, isNull } from "drizzle-orm";
+import { hash, verify } from "@node-rs/argon2";
+import { db, type DB, type Tx } from "@/db/client";
+import { mfaMethods, recoveryCodes, users } from "@/db/schema";
+import { audit } from "@/lib/audit/record";
+import { notFound, validation } from "@/lib/errors";
+import { decryptSecret, encryptSecret, randomToken, sha256 } from "@/lib/security/crypto";
+import { isBase32Secret, matchTotp } from "./totp";
+
+export type SecondFactor = "authenticator" | "pin" | "recovery";
+const RECOVERY_COUNT = 10;
+
+export const listMethods = (userId: string) =>
+  db.select().from(mfaMethods).where(eq(mfaMethods.userId, userId)).all();
+
+export function hasAuthenticator(userId: string) {
+  return listMethods(userId).some((m) => m.kind === "authenticator");
+}
+
+export function remainingRecoveryCodes(userId: string) {
+  return db.select().from(recoveryCodes).where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt))).all().length;
+}
+
+/** Keeps users.mfaEnrolled in step with the methods table (the users list filters on it). */
+export function syncEnrolled(userId: string, tx: Tx | DB = db) {
+  const count = tx.select().from(mfaMethods).where(eq(mfaMethods.userId, userId)).all().length;
+  tx.update(users).set({ mfaEnrolled: count > 0 }).where(eq(users.id, userId)).run();
+}
+
+/** Recovery codes: 10 groups of 4+4 characters, shown once, stored as SHA-256 (they are random). */
+export function newRecoveryCodes(userId: string, tx: Tx | DB = db) {
+  tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)).run();
+  const codes = Array.from({ length: RECOVERY_COUNT }, () => {
+    const raw = randomToken(8).replace(/[-_]/g, "x").slice(0, 8).toLowerCase();
+    return `${raw.slice(0, 4)}-${raw.slice(4)}`;
+  });
+  tx.insert(recoveryCodes).values(codes.map((c) => ({ userId, codeHash: sha256(normalizeRecovery(c)) }))).run();
+  return codes;
+}
+
+const normalizeRecovery = (code: string) => code.trim().toLowerCase().replace(/[\s-]/g, "");
+
+/**
+ * Verifies a code against the user's factors and consumes it: TOTP steps cannot be replayed,
+ * recovery codes are single-use. Returns which factor matched, or null.
+ */
+export async function verifySecondFactor(userId: string, code: string, now = Date.now()): Promise<SecondFactor | null> {
+  const input = code.trim().replace(/\s/g, "");
+  for (const m of listMethods(userId)) {
+    if (m.kind === "authenticator" && m.secretEnc) {
+      const step = matchTotp(decryptSecret(m.secretEnc), input, m.lastUsedStep, now);
+      if (step !== null) {
+        // Conditional update: two concurrent requests with the same code cannot both win.
+        const won = db
+          .update(mfaMethods)
+          .set({ lastUsedStep: step })
+          .where(and(eq(mfaMethods.id, m.id), eq(mfaMethods.lastUsedStep, m.lastUsedStep)))
+          .run().changes;
+        if (won) return "authenticator";
+      }
+    }
+    if (m.kind === "pin" && m.pinHash && /^\d{4,12}$/.test(input)) {
+      if (await verify(m.pinHash, input).catch(() => false)) return "pin";
+    }
+  }
+  const used = db
+    .update(recoveryCodes)
+    .set({ usedAt: new Date(now) })
+    .where(and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeHash, sha256(normalizeRecovery(input))), isNull(recoveryCodes.usedAt)))
+    .run().changes;
+  return used ? "recovery" : null;
+}
+
+/**
+ * Adds an authenticator after checking a current code for the secret. The first method also
+ * creates recovery codes, returned once.
+ */
+export function enableAuthenticator(userId: string, secret: string, code: string, actor: { id: string; email: string; ip: string; tenantId?: string }) {
+  if (!isBase32Secret(secret)) throw validation("secret must be a base32 TOTP secret", "secret");
+  const step = matchTotp(secret, code.trim(), 0);
+  if (step === null) throw validation("The code does not match; check your device clock and try the current code", "code");
+  return db.transaction((tx) => {
+    const user = tx.select().from(users).where(eq(users.id, userId)).get();
+    if (!user) throw notFound("User not found");
+    const method = tx
+      .insert(mfaMethods)
+      .values({ userId, kind: "authenticator", secretEnc: encryptSecret(secret), lastUsedStep: step })
+      .returning()
+      .get();
+    const hadCodes = tx.select().from(recoveryCodes).where(eq(recoveryCodes.userId, userId)).all().length > 0;
+    const codes = hadCodes ? [] : newRecoveryCodes(userId, tx);
+    syncEnrolled(userId, tx);
+    audit({ tenantId: actor.tenantId, actorId: actor.id, actorEmail: actor.email, ip: actor.ip, action: "mfa.enabled", targetType: "user", targetId: userId, targetLabel: user.email, data: { methodId: method.id } }, tx);
+    return { method, recoveryCodes: codes };
+  });
+}
+
+/** Removes one method; the last method removed also drops the recovery codes. */
+export function deleteMethod(userId: string, methodId: string, actor: { id: string; email: string; ip: string; tenantId?: string }) {
+  db.transaction((tx) => {
+    const res = tx.delete(mfaMethods).where(and(eq(mfaMethods.id, methodId), eq(mfaMethods.userId, userId))).run();
+    if (res.changes === 0) throw notFound("MFA method not found");
+    const left = tx.select().from(mfaMethods).where(eq(mfaMethods.userId, userId)).all();
+    if (left.length === 0) tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)).run();
+    syncEnrolled(userId, tx);
+    audit({ tenantId: actor.tenantId, actorId: actor.id, actorEmail: actor.email, ip: actor.ip, action: "mfa.method_removed", targetType: "user", targetId: userId, data: { methodId } }, tx);
+  });
+}
+
+export async function hashPin(pin: string) {
+  if (!/^\d{4,12}$/.test(pin)) throw validation("PIN must be 4 to 12 digits", "code");
+  return hash(pin, { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 });
+}

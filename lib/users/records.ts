@@ -1,0 +1,58 @@
+import { and, eq, inArray } from "drizzle-orm";
+import { db, type DB, type Tx } from "@/db/client";
+import { membershipRoles, memberships, roles, users } from "@/db/schema";
+import { conflict, validation } from "@/lib/errors";
+
+export type UserRow = typeof users.$inferSelect;
+export type NewUser = typeof users.$inferInsert;
+
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+
+export const fullNameOf = (u: { firstName?: string | null; lastName?: string | null }) =>
+  [u.firstName, u.lastName].filter(Boolean).join(" ").trim();
+
+export function findUserByEmail(email: string, tx: Tx | DB = db) {
+  return tx.select().from(users).where(eq(users.email, normalizeEmail(email))).get();
+}
+
+/** Inserts a user; a taken address is a field error on "email" (Quatrix code 31). */
+export function insertUser(tx: Tx | DB, input: NewUser) {
+  const email = normalizeEmail(input.email);
+  if (findUserByEmail(email, tx)) throw conflict("Email is already taken", "email");
+  if (input.username && tx.select({ id: users.id }).from(users).where(eq(users.username, input.username)).get())
+    throw conflict("Username is already taken", "username");
+  return tx
+    .insert(users)
+    .values({ ...input, email, fullName: fullNameOf(input) })
+    .returning()
+    .get();
+}
+
+/**
+ * Adds (or returns) the user's membership in a tenant and gives it the named roles. Role names
+ * or ids that do not exist in that tenant are a field error on "roles".
+ */
+export function ensureMembership(tx: Tx | DB, userId: string, tenantId: string, roleRefs: string[] = [], extra: Partial<typeof memberships.$inferInsert> = {}) {
+  let m = tx.select().from(memberships).where(and(eq(memberships.userId, userId), eq(memberships.tenantId, tenantId))).get();
+  if (!m) m = tx.insert(memberships).values({ userId, tenantId, ...extra }).returning().get();
+  if (roleRefs.length) {
+    const found = resolveRoles(tx, tenantId, roleRefs);
+    for (const r of found) tx.insert(membershipRoles).values({ membershipId: m.id, roleId: r.id }).onConflictDoNothing().run();
+  }
+  return m;
+}
+
+/** Roles of a tenant by name or id; unknown or retired ones are refused by name. */
+export function resolveRoles(tx: Tx | DB, tenantId: string, refs: string[]) {
+  const unique = [...new Set(refs)];
+  if (!unique.length) return [];
+  const rows = [
+    ...tx.select().from(roles).where(and(eq(roles.tenantId, tenantId), inArray(roles.name, unique))).all(),
+    ...tx.select().from(roles).where(and(eq(roles.tenantId, tenantId), inArray(roles.id, unique))).all(),
+  ];
+  const missing = unique.filter((r) => !rows.some((row) => row.name === r || row.id === r));
+  if (missing.length) throw validation(`Unknown role: ${missing.join(", ")}`, "roles");
+  const retired = rows.filter((r) => r.revokedAt);
+  if (retired.length) throw validation(`Role is retired: ${retired.map((r) => r.name).join(", ")}`, "roles");
+  return [...new Map(rows.map((r) => [r.id, r])).values()];
+}

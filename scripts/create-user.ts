@@ -1,0 +1,53 @@
+/**
+ * Administrator CLI: create a user directly in the database (the app may be running).
+ *   npx tsx scripts/create-user.ts --email a@b.c --password '…' [--role admin] [--tenant Default] [--super-admin]
+ */
+import { parseArgs } from "node:util";
+import { eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { runMigrations } from "@/db/migrate";
+import { tenants } from "@/db/schema";
+import { bootstrap, DEFAULT_TENANT } from "@/lib/bootstrap";
+import { assertPasswordPolicy, DEFAULT_POLICY, hashPassword } from "@/lib/security/password";
+import { ensureMembership, insertUser } from "@/lib/users/records";
+
+const { values } = parseArgs({
+  options: {
+    email: { type: "string" },
+    password: { type: "string" },
+    role: { type: "string", multiple: true, default: [] },
+    tenant: { type: "string", default: DEFAULT_TENANT },
+    "first-name": { type: "string", default: "" },
+    "last-name": { type: "string", default: "" },
+    "super-admin": { type: "boolean", default: false },
+  },
+});
+
+if (!values.email || !values.password) {
+  console.error("usage: create-user --email EMAIL --password PASSWORD [--role NAME]… [--tenant NAME] [--super-admin]");
+  process.exit(2);
+}
+
+runMigrations();
+await bootstrap();
+const tenant = db.select().from(tenants).where(eq(tenants.name, values.tenant!)).get();
+if (!tenant) {
+  console.error(`No tenant named "${values.tenant}"`);
+  process.exit(2);
+}
+assertPasswordPolicy(values.password, DEFAULT_POLICY, "password", values.email);
+const passwordHash = await hashPassword(values.password);
+const user = db.transaction((tx) => {
+  const u = insertUser(tx, {
+    email: values.email!,
+    passwordHash,
+    passwordUpdatedAt: new Date(),
+    firstName: values["first-name"]!,
+    lastName: values["last-name"]!,
+    isSuperAdmin: values["super-admin"],
+    verified: true,
+  });
+  ensureMembership(tx, u.id, tenant.id, values.role);
+  return u;
+});
+console.log(JSON.stringify({ id: user.id, email: user.email, tenantId: tenant.id }));

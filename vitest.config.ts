@@ -1,0 +1,19 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      // server-only throws outside React Server Components; lib code is plain Node here.
+      "server-only": path.resolve(import.meta.dirname, "test/empty.ts"),
+    },
+  },
+  test: {
+    include: ["lib/**/*.test.ts", "test/**/*.test.ts"],
+    setupFiles: ["test/setup.ts"],
+    pool: "forks",
+    fileParallelism: false,
+    testTimeout: 20_000,
+  },
+});
