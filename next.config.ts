@@ -18,6 +18,8 @@ const csp = [
 ].join("; ");
 
 const nextConfig: NextConfig = {
+  // Lets several dev servers share a checkout (each with its own build folder).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],
   experimental: { serverActions: { bodySizeLimit: "2mb" } },

@@ -2,7 +2,9 @@ import { defineConfig, devices } from "@playwright/test";
 import fs from "node:fs";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
-const baseURL = `http://localhost:${PORT}`;
+/** E2E_BASE_URL points the suite at an already running server (e.g. a dev server) instead. */
+const external = process.env.E2E_BASE_URL;
+const baseURL = external ?? `http://localhost:${PORT}`;
 
 /** Debian's Chromium (CHROMIUM_PATH overrides); Playwright's own browser where one is installed. */
 const chromium = process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
@@ -29,7 +31,7 @@ export default defineConfig({
     { name: "api", testMatch: /api\/.*\.spec\.ts/, dependencies: ["setup"] },
     { name: "browser", testMatch: /ui\/.*\.spec\.ts/, dependencies: ["setup"], use: { ...devices["Desktop Chrome"], launchOptions: { executablePath: chromium, args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"] } } },
   ],
-  webServer: {
+  webServer: external ? undefined : {
     command: `npx next start -p ${PORT}`,
     url: `${baseURL}/login`,
     reuseExistingServer: false,

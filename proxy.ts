@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 
-const PUBLIC_PREFIXES = ["/login", "/setup", "/forgot-password", "/reset-password", "/invite", "/signup", "/api", "/_next", "/favicon"];
+const PUBLIC_PREFIXES = ["/login", "/setup", "/forgot-password", "/reset-password", "/invite", "/signup", "/api", "/api-reference", "/_next", "/favicon"];
 
 /**
  * Thin by design: send signed-out page requests to /login with a same-origin callbackUrl.

@@ -4,19 +4,23 @@ import { expect } from "@playwright/test";
 
 export const ADMIN = { email: "admin@example.test", password: "admin-passphrase-for-tests" };
 export const ADMIN_STATE = "e2e/.auth/admin.json";
-export const E2E_ENV = { ...process.env, DATA_DIR: "data/e2e", DATABASE_PATH: "data/e2e/app.db" };
+const dataDir = process.env.E2E_DATA_DIR ?? "data/e2e";
+export const E2E_ENV = { ...process.env, DATA_DIR: dataDir, DATABASE_PATH: `${dataDir}/app.db` };
+/** Against a reused server the database is not fresh: first-run checks are skipped. */
+export const FRESH_DB = !process.env.E2E_BASE_URL;
 
 let n = 0;
 export const uniqueEmail = (prefix = "user") => `${prefix}-${Date.now().toString(36)}-${++n}@example.test`;
 export const PASSWORD = "correct-horse-battery-staple";
 
 /** Creates a user straight in the e2e database through the admin CLI. */
-export function createUser(opts: { email?: string; password?: string; roles?: string[]; tenant?: string } = {}) {
+export function createUser(opts: { email?: string; password?: string; roles?: string[]; tenant?: string; superAdmin?: boolean } = {}) {
   const email = opts.email ?? uniqueEmail();
   const args = ["tsx", "scripts/create-user.ts", "--email", email, "--password", opts.password ?? PASSWORD];
   for (const r of opts.roles ?? []) args.push("--role", r);
   if (opts.tenant) args.push("--tenant", opts.tenant);
-  const out = execFileSync("npx", args, { env: E2E_ENV, encoding: "utf8" });
+  if (opts.superAdmin) args.push("--super-admin");
+  const out = execFileSync("npx", args, { env: E2E_ENV, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
   return { ...(JSON.parse(out.trim().split("\n").pop()!) as { id: string; email: string; tenantId: string }), password: opts.password ?? PASSWORD };
 }
 

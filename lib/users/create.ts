@@ -1,0 +1,88 @@
+import { z } from "zod";
+import { db } from "@/db/client";
+import { groupMembers, groups } from "@/db/schema";
+import { and, eq, inArray } from "drizzle-orm";
+import { sendInvitation } from "@/lib/account/one-time-codes";
+import { audit } from "@/lib/audit/record";
+import { requirePermission, requireTenant, type Caller } from "@/lib/authz/caller";
+import { validation } from "@/lib/errors";
+import { assertPasswordPolicy, hashPassword } from "@/lib/security/password";
+import { systemRole } from "@/lib/tenants/defaults";
+import { tenantPolicy } from "@/lib/tenants/policy";
+import { ensureMembership, insertUser, type UserRow } from "./records";
+
+export const createUserSchema = z.object({
+  email: z.email("Enter a valid email address"),
+  firstName: z.string().trim().max(100).default(""),
+  lastName: z.string().trim().max(100).default(""),
+  middleName: z.string().trim().max(100).default(""),
+  companyName: z.string().trim().max(200).default(""),
+  username: z.string().trim().min(1).max(100).optional(),
+  /** Omitted: the user is invited by email to set one. */
+  password: z.string().min(1).max(256).optional(),
+  /** An initial password set by an admin must be replaced at first sign-in (default). */
+  passwordChangeRequired: z.boolean().default(true),
+  sendInvitation: z.boolean().default(true),
+  roles: z.array(z.string().min(1)).default([]),
+  groups: z.array(z.string().min(1)).default([]),
+  /** Tenant-level "super admin" flag of Quatrix: the admin role in the tenant. */
+  tenantAdmin: z.boolean().default(false),
+  active: z.boolean().default(true),
+  verified: z.boolean().default(false),
+  timezone: z.string().default("UTC"),
+  preferredLanguages: z.array(z.string()).default([]),
+  data: z.record(z.string(), z.string()).default({}),
+  quota: z.number().int().min(0).optional(),
+  mobilePhone: z.string().max(40).optional(),
+  birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "birthDate must be YYYY-MM-DD").optional(),
+  imageUrl: z.url().optional(),
+  tenantId: z.string().optional(),
+});
+export type CreateUserInput = z.input<typeof createUserSchema>;
+
+/**
+ * Creates a user in a tenant (the caller's unless a super admin names another) with roles and
+ * groups, in one transaction. Without a password the user gets an invitation email.
+ */
+export async function createUser(caller: Caller, raw: CreateUserInput): Promise<UserRow> {
+  const input = createUserSchema.parse(raw);
+  requirePermission(caller, "User", "Create");
+  const tenantId = input.tenantId ?? caller.tenantId;
+  requireTenant(caller, tenantId);
+  if (input.password) assertPasswordPolicy(input.password, tenantPolicy(tenantId), "password", input.email);
+  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  const user = db.transaction((tx) => {
+    const u = insertUser(tx, {
+      email: input.email,
+      firstName: input.firstName,
+      middleName: input.middleName,
+      lastName: input.lastName,
+      companyName: input.companyName,
+      username: input.username ?? null,
+      passwordHash,
+      passwordUpdatedAt: passwordHash ? new Date() : null,
+      passwordChangeRequired: !!passwordHash && input.passwordChangeRequired,
+      active: input.active,
+      verified: input.verified,
+      timezone: input.timezone,
+      preferredLanguages: input.preferredLanguages,
+      data: input.data,
+      quota: input.quota ?? null,
+      mobilePhone: input.mobilePhone ?? null,
+      birthDate: input.birthDate ?? null,
+      imageUrl: input.imageUrl ?? null,
+      changedBy: caller.userId,
+    });
+    const roleRefs = [...input.roles, ...(input.tenantAdmin ? [systemRole(tx, tenantId, "admin")!.name] : [])];
+    ensureMembership(tx, u.id, tenantId, roleRefs, { timezone: input.timezone, preferredLanguages: input.preferredLanguages });
+    if (input.groups.length) {
+      const found = tx.select().from(groups).where(and(eq(groups.tenantId, tenantId), inArray(groups.id, input.groups))).all();
+      if (found.length !== new Set(input.groups).size) throw validation("Unknown group", "groups");
+      tx.insert(groupMembers).values(found.map((g) => ({ groupId: g.id, userId: u.id }))).run();
+    }
+    audit({ tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "user.created", targetType: "user", targetId: u.id, targetLabel: u.email, data: { invited: !passwordHash, roles: roleRefs } }, tx);
+    return u;
+  });
+  if (!passwordHash && input.sendInvitation) await sendInvitation(user.id, tenantId, caller.email);
+  return user;
+}
