@@ -4,7 +4,8 @@ import type { OpSpec } from "./surface";
 type AnyOp = OpSpec<z.ZodType, z.ZodType, z.ZodType, z.ZodType>;
 
 function toSchema(schema: z.ZodType, io: "input" | "output") {
-  const { $schema: _, ...json } = z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" }) as Record<string, unknown>;
+  const json = z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" }) as Record<string, unknown>;
+  delete json.$schema;
   return json;
 }
 
