@@ -7,6 +7,9 @@ import { tenants, users } from "@/db/schema";
 import { can } from "@/lib/authz/caller";
 import { currentCaller } from "@/lib/auth/current";
 
+// Every page below reads the database per request.
+export const dynamic = "force-dynamic";
+
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const caller = await currentCaller();
   if (!caller) redirect("/login");

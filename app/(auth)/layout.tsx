@@ -1,6 +1,9 @@
 import { ShieldCheck } from "lucide-react";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
 
+// Every page below reads the database per request.
+export const dynamic = "force-dynamic";
+
 export default function AuthLayout({ children }: { children: React.ReactNode }) {
   return (
     <div className="flex min-h-screen flex-col items-center justify-center gap-6 bg-muted/40 p-4">

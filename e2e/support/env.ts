@@ -2,7 +2,7 @@ import { execFileSync } from "node:child_process";
 import type { Page } from "@playwright/test";
 import { expect } from "@playwright/test";
 
-export const ADMIN = { email: "admin@example.test", password: "admin-passphrase-for-tests" };
+export const ADMIN = { email: "admin@example.test", password: "orchid-lantern-passphrase-77" };
 export const ADMIN_STATE = "e2e/.auth/admin.json";
 const dataDir = process.env.E2E_DATA_DIR ?? "data/e2e";
 export const E2E_ENV = { ...process.env, DATA_DIR: dataDir, DATABASE_PATH: `${dataDir}/app.db` };
@@ -47,3 +47,6 @@ export async function signIn(page: Page, email: string, password: string) {
 export async function expectSignedIn(page: Page) {
   await expect(page.getByRole("button", { name: "Account menu" })).toBeVisible();
 }
+
+/** Our own alerts (Next's route announcer also has role=alert, always present and empty). */
+export const formAlert = (page: Page) => page.locator("[role=alert]:not(#__next-route-announcer__)");

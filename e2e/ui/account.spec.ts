@@ -1,5 +1,5 @@
 import { expect, test, type Browser } from "@playwright/test";
-import { ADMIN_STATE, createUser, expectSignedIn, signIn, uniqueEmail } from "../support/env";
+import { ADMIN_STATE, createUser, expectSignedIn, signIn, uniqueEmail, formAlert } from "../support/env";
 
 async function outboxLink(browser: Browser, to: string, label: string) {
   const admin = await browser.newContext({ storageState: ADMIN_STATE });
@@ -38,7 +38,7 @@ test("forgot password → Outbox link → reset; the link works once and old ses
   await expectSignedIn(page);
 
   await page.goto(link);
-  await expect(page.getByRole("alert")).toContainText("invalid or has expired");
+  await expect(formAlert(page)).toContainText("invalid or has expired");
   await other.close();
 });
 

@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { expect, test, type Page } from "@playwright/test";
-import { createUser, expectSignedIn, freshStep, signIn, totp } from "../support/env";
+import { createUser, expectSignedIn, freshStep, signIn, totp, formAlert } from "../support/env";
 
 async function enrol(page: Page) {
   await page.goto("/account/mfa");
@@ -47,7 +47,7 @@ test("enrol, then sign in with a TOTP code, then with a recovery code (once)", a
   await expect(page.getByText("Two-factor authentication")).toBeVisible();
   await page.getByLabel("Code").fill("000000");
   await page.getByRole("button", { name: "Verify" }).click();
-  await expect(page.getByRole("alert")).toHaveText("The code is not valid");
+  await expect(formAlert(page)).toHaveText("The code is not valid");
   // The enrolment step's code must not be accepted again; wait for the next step.
   await page.waitForTimeout((31 - (Math.floor(Date.now() / 1000) % 30)) * 1000);
   await page.getByLabel("Code").fill(totp(secret));
@@ -66,7 +66,7 @@ test("enrol, then sign in with a TOTP code, then with a recovery code (once)", a
   await signIn(page, user.email, user.password);
   await page.getByLabel("Code").fill(codes[0]!);
   await page.getByRole("button", { name: "Verify" }).click();
-  await expect(page.getByRole("alert")).toHaveText("The code is not valid");
+  await expect(formAlert(page)).toHaveText("The code is not valid");
 });
 
 test("trust this device skips the code on the next sign-in", async ({ page }) => {

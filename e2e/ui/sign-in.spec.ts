@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { createUser, expectSignedIn, signIn, uniqueEmail } from "../support/env";
+import { createUser, expectSignedIn, signIn, uniqueEmail, formAlert } from "../support/env";
 
 test("signs in and out", async ({ page }) => {
   const user = createUser();
@@ -16,16 +16,16 @@ test("signs in and out", async ({ page }) => {
 test("wrong password and unknown email get the same message; repeated failures are throttled", async ({ page }) => {
   const user = createUser();
   await signIn(page, uniqueEmail("nobody"), "whatever-password");
-  await expect(page.getByRole("alert")).toHaveText("Invalid email or password");
+  await expect(formAlert(page)).toHaveText("Invalid email or password");
   for (let i = 0; i < 5; i++) {
     await page.getByLabel("Password").fill(`wrong-${i}-password`);
     await page.getByLabel("Email").fill(user.email);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.getByRole("alert")).toBeVisible();
+    await expect(formAlert(page)).toBeVisible();
   }
   await page.getByLabel("Password").fill(user.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText(/Try again in \d+ s/);
+  await expect(formAlert(page)).toHaveText(/Try again in \d+ s/);
 });
 
 test("a signed-out visit to a page goes to sign-in and comes back after it", async ({ page }) => {
