@@ -22,6 +22,8 @@ async function readBody(req: Request): Promise<{ ok: true; value: unknown } | { 
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch {
+    // Some documented operations also accept text/plain (BillForward request-reset-code).
+    if (req.headers.get("content-type")?.startsWith("text/plain")) return { ok: true, value: text.trim() };
     return { ok: false };
   }
 }

@@ -1,0 +1,132 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { OpSpec } from "@/app/api/_shared/surface";
+import { db } from "@/db/client";
+import { users } from "@/db/schema";
+import { recordLogin } from "@/lib/auth/login";
+import { requirePermission } from "@/lib/authz/caller";
+import { notFound, validation } from "@/lib/errors";
+import { createSession } from "@/lib/sessions/sessions";
+import { createUser } from "@/lib/users/create";
+import { normalizeEmail } from "@/lib/users/records";
+import { selfRegister } from "@/lib/users/register";
+import { userInScope } from "@/lib/users/scope";
+import { BASE, iam } from "../_shared/rpc";
+import { toIamUser, User, UserRegistration } from "../_shared/user";
+
+const GetUserRequest = z.object({
+  tenantId: z.string().optional(),
+  userId: z.string().optional(),
+  email: z.string().optional(),
+  username: z.string().optional(),
+});
+const GetUserResponse = z.object({ user: User });
+
+export const GetUser: OpSpec<typeof GetUserRequest, z.ZodType, z.ZodType, typeof GetUserResponse> = {
+  surface: iam,
+  method: "POST",
+  path: `${BASE}/GetUser`,
+  operationId: "IamBackoffice_GetUser",
+  summary: "Look a user up by id, email or username (in that order of precedence)",
+  tag: "IamBackoffice",
+  auth: "required",
+  body: GetUserRequest,
+  response: GetUserResponse,
+  run({ body, caller }) {
+    const c = caller!;
+    const col = body.userId ? eq(users.id, body.userId) : body.email ? eq(users.email, normalizeEmail(body.email)) : body.username ? eq(users.username, body.username) : undefined;
+    if (!col) throw validation("one of userId, email or username is required", "userId");
+    const found = db.select().from(users).where(col).get();
+    if (!found) throw notFound("User not found");
+    const user = userInScope(c, found.id);
+    if (user.id !== c.userId) requirePermission(c, "User", "Read");
+    return { user: toIamUser(user, c.isSuperAdmin ? undefined : [c.tenantId]) };
+  },
+};
+
+const RegisterUser = z.object({
+  email: z.email("user.email must be an email address"),
+  username: z.string().min(1).max(100).optional(),
+  password: z.string().min(1).max(256).optional(),
+  firstName: z.string().max(100).optional(),
+  middleName: z.string().max(100).optional(),
+  lastName: z.string().max(100).optional(),
+  birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "birthDate must be YYYY-MM-DD").optional(),
+  imageUrl: z.string().max(2000).optional(),
+  mobilePhone: z.string().max(40).optional(),
+  timezone: z.string().max(64).optional(),
+  preferredLanguages: z.array(z.string()).optional(),
+  data: z.record(z.string(), z.string()).optional(),
+  active: z.boolean().optional(),
+  passwordChangeRequired: z.boolean().optional(),
+}).catchall(z.unknown());
+
+const RegisterRequest = z.object({
+  tenantId: z.string().optional(),
+  registration: UserRegistration.optional(),
+  sendSetPasswordEmail: z.boolean().optional(),
+  skipRegistrationVerification: z.boolean().optional(),
+  skipVerification: z.boolean().optional(),
+  user: RegisterUser,
+});
+const RegisterResponse = z.object({
+  tokens: z.object({ token: z.string(), refreshToken: z.string() }).optional(),
+  registration: UserRegistration,
+  user: User,
+});
+
+/**
+ * With an admin token: an admin registration (roles allowed; without a password, or with
+ * sendSetPasswordEmail, the user gets a set-password email). Without a token: self-registration
+ * where the tenant allows it, default role only, answered with session tokens.
+ */
+export const Register: OpSpec<typeof RegisterRequest, z.ZodType, z.ZodType, typeof RegisterResponse> = {
+  surface: iam,
+  method: "POST",
+  path: `${BASE}/Register`,
+  operationId: "IamBackoffice_Register",
+  summary: "Create a user with a tenant registration (admin token, or self-registration where allowed)",
+  tag: "IamBackoffice",
+  auth: "optional",
+  body: RegisterRequest,
+  response: RegisterResponse,
+  async run({ body, caller, ip, userAgent }) {
+    const tenantId = body.registration?.tenantId || body.tenantId || caller?.tenantId;
+    if (!tenantId) throw validation("tenantId is required", "tenantId");
+    const u = body.user;
+    const fields = {
+      email: u.email,
+      username: u.username,
+      firstName: u.firstName ?? "",
+      middleName: u.middleName ?? "",
+      lastName: u.lastName ?? "",
+      birthDate: u.birthDate,
+      imageUrl: u.imageUrl,
+      mobilePhone: u.mobilePhone,
+      timezone: body.registration?.timezone ?? u.timezone ?? "UTC",
+      preferredLanguages: body.registration?.preferredLanguages ?? u.preferredLanguages ?? [],
+      data: u.data ?? {},
+    };
+    if (caller) {
+      const created = await createUser(caller, {
+        ...fields,
+        tenantId,
+        password: body.sendSetPasswordEmail ? undefined : u.password,
+        passwordChangeRequired: u.passwordChangeRequired ?? false,
+        sendInvitation: true,
+        roles: body.registration?.roles ?? [],
+        active: u.active ?? true,
+        verified: !!body.skipVerification,
+        imageUrl: u.imageUrl || undefined,
+      });
+      const user = db.select().from(users).where(eq(users.id, created.id)).get()!;
+      const iamUser = toIamUser(user, [tenantId]);
+      return { user: iamUser, registration: iamUser.registrations[0]! };
+    }
+    const { user } = await selfRegister({ tenantId, user: { ...fields, password: u.password }, data: body.registration?.data }, { ip });
+    recordLogin(user.id, tenantId, { ip, userAgent }, "api");
+    const { accessToken, refreshToken } = createSession({ userId: user.id, tenantId, kind: "api", ip, userAgent });
+    const iamUser = toIamUser(user, [tenantId]);
+    return { tokens: { token: accessToken!, refreshToken: refreshToken! }, user: iamUser, registration: iamUser.registrations[0]! };
+  },
+};

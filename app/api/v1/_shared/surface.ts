@@ -1,0 +1,69 @@
+import { z } from "zod";
+import { STATUS, type Surface } from "@/app/api/_shared/surface";
+
+const ERROR_TYPE = {
+  validation: "ValidationError",
+  unauthenticated: "Oauth",
+  forbidden: "PermissionsError",
+  not_found: "NotFound",
+  conflict: "Conflict",
+  rate_limited: "RateLimited",
+  precondition: "ValidationError",
+  internal: "ServerError",
+} as const;
+
+export const bf: Surface = {
+  name: "BillForward",
+  error(kind, message, field) {
+    return { status: STATUS[kind], body: { errorType: ERROR_TYPE[kind], errorMessage: message, errorParameters: field ? [field] : [] } };
+  },
+};
+
+export const BASE = "/api/v1";
+export const iso = (d: Date | null | undefined) => (d ? d.toISOString().replace(/\.\d{3}Z$/, "Z") : undefined);
+
+/** `{executionTime, results}` for single objects; paged lists add the paging fields. */
+export function envelope<T>(started: number, results: T[]) {
+  return { executionTime: Date.now() - started, results };
+}
+
+export function pagedEnvelope<T>(started: number, results: T[], paging: { offset: number; records: number; total: number; path: string }) {
+  const next = paging.offset + results.length < paging.total ? `${paging.path}?offset=${paging.offset + paging.records}&records=${paging.records}` : undefined;
+  return {
+    executionTime: Date.now() - started,
+    results,
+    currentOffset: paging.offset,
+    recordsRequested: paging.records,
+    recordsReturned: results.length,
+    totalRecords: paging.total,
+    currentPage: Math.floor(paging.offset / Math.max(1, paging.records)),
+    ...(next ? { nextPage: next } : {}),
+  };
+}
+
+export const Envelope = <T extends z.ZodType>(item: T) => z.object({ executionTime: z.number().int(), results: z.array(item) });
+export const PagedEnvelope = <T extends z.ZodType>(item: T) =>
+  Envelope(item).extend({
+    currentOffset: z.number().int(),
+    recordsRequested: z.number().int(),
+    recordsReturned: z.number().int(),
+    totalRecords: z.number().int(),
+    currentPage: z.number().int(),
+    nextPage: z.string().optional(),
+  });
+
+const bool = z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]);
+const organizations = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v])).optional();
+
+export const ScopeQuery = z.object({ organizations });
+export const PagingQuery = z.object({
+  organizations,
+  offset: z.coerce.number().int().min(0, "offset must be 0 or more").default(0),
+  records: z.coerce.number().int().min(1, "records must be at least 1").max(500, "records must be at most 500").default(10),
+  order_by: z.enum(["created", "updated", "name"]).default("created"),
+  order: z.enum(["ASC", "DESC", "asc", "desc"]).default("DESC").transform((v) => v.toUpperCase() as "ASC" | "DESC"),
+  include_retired: bool.default(false),
+});
+
+/** `organizations` narrows a call to listed organization IDs; we act in the first one given. */
+export const tenantFrom = (orgs: string[] | undefined, fallback: string) => orgs?.[0] || fallback;

@@ -1,0 +1,4 @@
+import { handle } from "@/app/api/_shared/route";
+import { updateUserPasswordWithResetCode } from "@/app/api/v1/_ops/users";
+
+export const POST = handle(updateUserPasswordWithResetCode);

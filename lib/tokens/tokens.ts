@@ -1,0 +1,80 @@
+import { and, desc, eq, isNull } from "drizzle-orm";
+import { db } from "@/db/client";
+import { apiTokens } from "@/db/schema";
+import { assertCurrentPassword } from "@/lib/account/credentials";
+import { audit } from "@/lib/audit/record";
+import type { Caller } from "@/lib/authz/caller";
+import { notFound, validation } from "@/lib/errors";
+import { listMethods, verifySecondFactor } from "@/lib/mfa/methods";
+import { randomToken, sha256 } from "@/lib/security/crypto";
+import { selfOrPermitted } from "@/lib/users/scope";
+
+const TEMPORARY_TTL_MS = 3600_000;
+export type TokenRow = typeof apiTokens.$inferSelect;
+
+/** Re-authentication for minting long-lived credentials: password, plus a code when MFA is on. */
+async function reauthenticate(caller: Caller, password: string, code: string | undefined) {
+  await assertCurrentPassword(caller, password, "password");
+  if (listMethods(caller.userId).length > 0) {
+    if (!code) throw validation("code: a two-factor code is required", "code");
+    if (!(await verifySecondFactor(caller.userId, code))) throw validation("code: the two-factor code is not valid", "code");
+  }
+}
+
+/** A permanent private API token with its refresh token, both shown once and stored as hashes. */
+export async function generatePermanentToken(caller: Caller, input: { password: string; code?: string; name?: string }) {
+  if (caller.tokenId) throw validation("Permanent tokens are created from a signed-in session, not from another API token");
+  await reauthenticate(caller, input.password, input.code);
+  const accessToken = randomToken();
+  const refreshToken = randomToken();
+  const row = db
+    .insert(apiTokens)
+    .values({ userId: caller.userId, tenantId: caller.tenantId, kind: "permanent", name: input.name?.trim() || "API token", tokenHash: sha256(accessToken), refreshTokenHash: sha256(refreshToken) })
+    .returning()
+    .get();
+  audit({ tenantId: caller.tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "token.created", targetType: "token", targetId: row.id, targetLabel: row.name });
+  return { id: row.id, accessToken, refreshToken };
+}
+
+/** Rotates a permanent token: the old access and refresh tokens stop working. */
+export async function refreshPermanentToken(caller: Caller, input: { password: string; refreshToken: string }) {
+  const row = db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.refreshTokenHash, sha256(input.refreshToken)), eq(apiTokens.userId, caller.userId), isNull(apiTokens.revokedAt)))
+    .get();
+  if (!row) throw notFound("Unknown refresh token");
+  await assertCurrentPassword(caller, input.password, "password");
+  const accessToken = randomToken();
+  const refreshToken = randomToken();
+  db.update(apiTokens).set({ tokenHash: sha256(accessToken), refreshTokenHash: sha256(refreshToken) }).where(eq(apiTokens.id, row.id)).run();
+  audit({ tenantId: caller.tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "token.refreshed", targetType: "token", targetId: row.id, targetLabel: row.name });
+  return { accessToken, refreshToken };
+}
+
+/** A private token with the caller's rights and a read-only public one, both for one hour. */
+export function generateTemporaryTokens(caller: Caller) {
+  const expiresAt = new Date(Date.now() + TEMPORARY_TTL_MS);
+  const mint = (kind: "temporary_private" | "temporary_public") => {
+    const token = randomToken();
+    db.insert(apiTokens)
+      .values({ userId: caller.userId, tenantId: caller.tenantId, kind, name: kind === "temporary_public" ? "Temporary public" : "Temporary private", tokenHash: sha256(token), readOnly: kind === "temporary_public", expiresAt })
+      .run();
+    return token;
+  };
+  return { privateToken: mint("temporary_private"), publicToken: mint("temporary_public"), expiresAt };
+}
+
+export function listTokens(caller: Caller, userId: string) {
+  selfOrPermitted(caller, userId, "Read");
+  return db.select().from(apiTokens).where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt))).orderBy(desc(apiTokens.createdAt)).all()
+    .filter((t) => !t.expiresAt || t.expiresAt.getTime() > Date.now());
+}
+
+/** Revokes one token of a user: the owner, or an admin of the user's tenant. */
+export function revokeToken(caller: Caller, userId: string, tokenId: string) {
+  selfOrPermitted(caller, userId, "Edit");
+  const res = db.update(apiTokens).set({ revokedAt: new Date() }).where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt))).run();
+  if (!res.changes) throw notFound("Token not found");
+  audit({ tenantId: caller.tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "token.revoked", targetType: "token", targetId: tokenId, data: { userId } });
+}

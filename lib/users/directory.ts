@@ -1,0 +1,49 @@
+import { and, asc, count, desc, eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { memberships, tenants, users } from "@/db/schema";
+import { requirePermission, requireTenant, type Caller } from "@/lib/authz/caller";
+import { notFound } from "@/lib/errors";
+import { normalizeEmail } from "./records";
+import { userInScope } from "./scope";
+
+/** Users of one tenant, newest first by default (API listings). */
+export function listTenantUsers(caller: Caller, q: { tenantId?: string; offset?: number; records?: number; order?: "ASC" | "DESC"; orderBy?: "created" | "updated" | "name" }) {
+  requirePermission(caller, "User", "Read");
+  const tenantId = q.tenantId ?? caller.tenantId;
+  requireTenant(caller, tenantId);
+  const col = q.orderBy === "name" ? users.email : q.orderBy === "updated" ? users.updatedAt : users.createdAt;
+  const rows = db
+    .select({ user: users })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.tenantId, tenantId))
+    .orderBy(q.order === "ASC" ? asc(col) : desc(col), asc(users.id))
+    .limit(Math.min(q.records ?? 10, 500))
+    .offset(q.offset ?? 0)
+    .all()
+    .map((r) => r.user);
+  const total = db.select({ n: count() }).from(memberships).where(eq(memberships.tenantId, tenantId)).get()!.n;
+  return { rows, total, tenantId };
+}
+
+/** A user by email, if the caller may see them (self, or User/Read in a shared tenant). */
+export function userByEmailInScope(caller: Caller, email: string) {
+  const u = db.select().from(users).where(eq(users.email, normalizeEmail(email))).get();
+  if (!u) throw notFound("User not found");
+  const user = userInScope(caller, u.id);
+  if (user.id !== caller.userId) requirePermission(caller, "User", "Read");
+  return user;
+}
+
+/** Live tenants the user belongs to (every tenant for a super admin). */
+export function organizationsOf(caller: Caller) {
+  if (caller.isSuperAdmin) return db.select().from(tenants).orderBy(asc(tenants.name)).all();
+  return db
+    .select({ t: tenants })
+    .from(memberships)
+    .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
+    .where(and(eq(memberships.userId, caller.userId)))
+    .orderBy(asc(tenants.name))
+    .all()
+    .map((r) => r.t);
+}
