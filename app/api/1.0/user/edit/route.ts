@@ -1,0 +1,4 @@
+import { handle } from "@/app/api/_shared/route";
+import { editUsers } from "@/app/api/1.0/_ops/users";
+
+export const POST = handle(editUsers);

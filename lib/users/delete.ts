@@ -1,0 +1,30 @@
+import { and, eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { memberships, users } from "@/db/schema";
+import { audit } from "@/lib/audit/record";
+import { requirePermission, type Caller } from "@/lib/authz/caller";
+import { validation } from "@/lib/errors";
+import { startJob } from "@/lib/jobs/jobs";
+import { userInScope } from "./scope";
+
+/**
+ * Deletes users in a background job (Quatrix answers 202 + job id). A user who also belongs to
+ * other tenants only leaves the caller's tenant unless a super admin deletes them; nobody deletes
+ * themselves.
+ */
+export function startDeleteUsers(caller: Caller, userIds: string[]) {
+  requirePermission(caller, "User", "Delete");
+  const ids = [...new Set(userIds)];
+  if (!ids.length) throw validation("ids: name at least one user", "ids");
+  if (ids.includes(caller.userId)) throw validation("ids: you cannot delete your own account", "ids");
+  for (const id of ids) userInScope(caller, id);
+  const tenantId = caller.tenantId;
+  return startJob({ tenantId, kind: "users.delete", items: ids, createdBy: caller.userId }, (id) => {
+    const user = db.select({ email: users.email }).from(users).where(eq(users.id, id)).get();
+    if (!user) return;
+    const others = db.select({ id: memberships.id, tenantId: memberships.tenantId }).from(memberships).where(eq(memberships.userId, id)).all().filter((m) => m.tenantId !== tenantId);
+    if (others.length && !caller.isSuperAdmin) db.delete(memberships).where(and(eq(memberships.userId, id), eq(memberships.tenantId, tenantId))).run();
+    else db.delete(users).where(eq(users.id, id)).run();
+    audit({ tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "user.deleted", targetType: "user", targetId: id, targetLabel: user.email });
+  });
+}
