@@ -1,0 +1,102 @@
+import { randomUUID } from "node:crypto";
+import { gunzipSync, gzipSync } from "node:zlib";
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import { db } from "@/db/client";
+import { vaultEntries } from "@/db/schema";
+import { listVaultGroups, ownGroup, VaultError } from "./vault";
+
+export const BACKUP_VERSION = 1;
+
+const Group = z.object({ ref: z.string().min(1).max(64), parentRef: z.string().max(64).nullable(), name: z.string().trim().min(1).max(200), description: z.string().max(2000).default("") });
+const Entry = z.object({
+  groupRef: z.string().min(1).max(64),
+  host: z.string().max(500),
+  account: z.string().max(500),
+  complexity: z.number().int().min(1).max(3),
+  length: z.number().int().min(2).max(32),
+  lowercase: z.boolean(),
+  uppercase: z.boolean(),
+  digits: z.boolean(),
+  symbols: z.boolean(),
+  lastRenewal: z.string().max(10).default(""),
+  generatedBefore: z.boolean().default(false),
+});
+const Backup = z.object({ version: z.literal(BACKUP_VERSION), groups: z.array(Group).max(100_000), metadatas: z.array(Entry).max(1_000_000) });
+export type BackupData = z.infer<typeof Backup>;
+
+/** One group (with its subgroups) or everything, as base64 of gzip-compressed JSON; no owner ids. */
+export function exportBackup(userId: string, groupId?: string) {
+  const all = listVaultGroups(userId);
+  let chosen = all;
+  if (groupId) {
+    ownGroup(userId, groupId);
+    const keep = [groupId];
+    for (let i = 0; i < keep.length; i++) keep.push(...all.filter((g) => g.parentId === keep[i]).map((g) => g.id));
+    chosen = all.filter((g) => keep.includes(g.id));
+  }
+  const ids = new Set(chosen.map((g) => g.id));
+  const entries = db.select().from(vaultEntries).where(eq(vaultEntries.userId, userId)).all().filter((e) => ids.has(e.groupId));
+  const data: BackupData = {
+    version: BACKUP_VERSION,
+    groups: chosen.map((g) => ({ ref: g.id, parentRef: g.parentId && ids.has(g.parentId) ? g.parentId : null, name: g.name, description: g.description })),
+    metadatas: entries.map((e) => ({ groupRef: e.groupId, host: e.host, account: e.account, complexity: e.complexity, length: e.length, lowercase: e.lowercase, uppercase: e.uppercase, digits: e.digits, symbols: e.symbols, lastRenewal: e.lastRenewal, generatedBefore: e.generatedBefore })),
+  };
+  return gzipSync(Buffer.from(JSON.stringify(data))).toString("base64");
+}
+
+/** Decodes and validates a backup: base64 of gzip JSON, or base64 of plain JSON. */
+export function parseBackup(encoded: string): BackupData {
+  const raw = Buffer.from(encoded.trim(), "base64");
+  if (!raw.length) throw new VaultError("The backup is empty");
+  let text: string;
+  try {
+    text = (raw[0] === 0x1f && raw[1] === 0x8b ? gunzipSync(raw) : raw).toString("utf8");
+  } catch {
+    throw new VaultError("The backup file is corrupt (it does not decompress)");
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new VaultError("This is not a vault backup (not base64-encoded JSON)");
+  }
+  const parsed = Backup.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new VaultError(`This is not a vault backup of this app: ${issue.path.join(".") || "file"} ${issue.message}`);
+  }
+  const refs = new Set(parsed.data.groups.map((g) => g.ref));
+  if (parsed.data.groups.some((g) => g.parentRef && !refs.has(g.parentRef)) || parsed.data.metadatas.some((m) => !refs.has(m.groupRef)))
+    throw new VaultError("The backup is inconsistent: an entry or group points at a missing group");
+  if (parsed.data.metadatas.some((m) => (!m.host.trim() && !m.account.trim()) || ![m.lowercase, m.uppercase, m.digits, m.symbols].some(Boolean)))
+    throw new VaultError("The backup contains invalid metadata");
+  return parsed.data;
+}
+
+/**
+ * Recreates a backup for the caller in one transaction (all or nothing): new ids, the backup's
+ * root groups become top-level groups. Prepared statements keep 100,000 entries to seconds.
+ */
+export function importBackup(userId: string, encoded: string) {
+  const data = parseBackup(encoded);
+  const sqlite = db.$client;
+  const insertGroup = sqlite.prepare("insert into vault_groups (id, user_id, parent_id, name, description, created_at) values (?, ?, ?, ?, ?, ?)");
+  const insertEntry = sqlite.prepare(
+    "insert into vault_entries (id, user_id, group_id, host, account, complexity, length, lowercase, uppercase, digits, symbols, last_renewal, generated_before, seq, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+  );
+  return sqlite.transaction(() => {
+    const now = Date.now();
+    const idOf = new Map<string, string>();
+    for (const g of data.groups) idOf.set(g.ref, randomUUID());
+    for (const g of data.groups) insertGroup.run(idOf.get(g.ref), userId, g.parentRef ? idOf.get(g.parentRef)! : null, g.name, g.description, now);
+    const created: string[] = [];
+    data.metadatas.forEach((m, i) => {
+      const id = randomUUID();
+      insertEntry.run(id, userId, idOf.get(m.groupRef), m.host.trim(), m.account.trim(), m.complexity, m.length, +m.lowercase, +m.uppercase, +m.digits, +m.symbols, m.lastRenewal, +m.generatedBefore, i, now + i, now);
+      created.push(id);
+    });
+    return { groups: data.groups.length, metadataIds: created };
+  })();
+}
+

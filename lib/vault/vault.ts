@@ -1,0 +1,152 @@
+import { and, asc, count, eq, inArray, like, or } from "drizzle-orm";
+import { db, type DB, type Tx } from "@/db/client";
+import { vaultEntries, vaultGroups } from "@/db/schema";
+import { deriveKey } from "@/lib/security/crypto";
+import { settingBool } from "@/lib/settings/settings";
+import { createHmac } from "node:crypto";
+import { derivePassword, type Animal } from "./derive";
+
+export type VaultGroup = typeof vaultGroups.$inferSelect;
+export type VaultEntry = typeof vaultEntries.$inferSelect;
+
+/** Domain failures of the vault: Forgiva answers these as OperationResult.error with HTTP 200. */
+export class VaultError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "VaultError";
+  }
+}
+
+export const DEFAULT_GROUP = { name: "Accounts", description: "Default Metadata Group" };
+
+/** A user always has at least one group. */
+export function ensureDefaultGroup(userId: string, tx: Tx | DB = db) {
+  const any = tx.select({ id: vaultGroups.id }).from(vaultGroups).where(eq(vaultGroups.userId, userId)).get();
+  if (!any) tx.insert(vaultGroups).values({ userId, parentId: null, ...DEFAULT_GROUP }).run();
+}
+
+/** Top-level groups each followed by its direct subgroups (Forgiva order). */
+export function listVaultGroups(userId: string) {
+  ensureDefaultGroup(userId);
+  const all = db.select().from(vaultGroups).where(eq(vaultGroups.userId, userId)).orderBy(asc(vaultGroups.createdAt), asc(vaultGroups.name)).all();
+  const out: VaultGroup[] = [];
+  const visit = (parent: string | null) => {
+    for (const g of all.filter((x) => x.parentId === parent)) {
+      out.push(g);
+      visit(g.id);
+    }
+  };
+  visit(null);
+  return out;
+}
+
+export function ownGroup(userId: string, groupId: string) {
+  const g = db.select().from(vaultGroups).where(and(eq(vaultGroups.id, groupId), eq(vaultGroups.userId, userId))).get();
+  if (!g) throw new VaultError("Invalid group");
+  return g;
+}
+
+export function addVaultGroup(userId: string, input: { name: string; description?: string; parentId?: string | null }) {
+  const name = input.name.trim();
+  if (!name) throw new VaultError("Group name must not be empty");
+  if (name.length > 200) throw new VaultError("Group name is too long");
+  const parentId = input.parentId && input.parentId !== "0" ? ownGroup(userId, input.parentId).id : null;
+  return db.insert(vaultGroups).values({ userId, name, description: input.description?.trim() ?? "", parentId }).returning().get();
+}
+
+/** Removes a group, its subgroups and all their entries; recreates the default group if none is left. */
+export function removeVaultGroup(userId: string, groupId: string) {
+  ownGroup(userId, groupId);
+  return db.transaction((tx) => {
+    const all = tx.select().from(vaultGroups).where(eq(vaultGroups.userId, userId)).all();
+    const doomed = [groupId];
+    for (let i = 0; i < doomed.length; i++) doomed.push(...all.filter((g) => g.parentId === doomed[i]).map((g) => g.id));
+    const removed = tx.delete(vaultEntries).where(and(eq(vaultEntries.userId, userId), inArray(vaultEntries.groupId, doomed))).run().changes;
+    tx.delete(vaultGroups).where(and(eq(vaultGroups.userId, userId), inArray(vaultGroups.id, doomed))).run();
+    ensureDefaultGroup(userId, tx);
+    return removed;
+  });
+}
+
+export interface EntryInput {
+  groupId: string;
+  host: string;
+  account: string;
+  complexity: number;
+  length: number;
+  lowercase: boolean;
+  uppercase: boolean;
+  digits: boolean;
+  symbols: boolean;
+}
+
+function checkEntry(userId: string, e: EntryInput) {
+  const classes = [e.lowercase, e.uppercase, e.digits, e.symbols].filter(Boolean).length;
+  if (!Number.isInteger(e.length) || e.length < 2 || e.length > 32 || ![1, 2, 3].includes(e.complexity) || classes === 0 || e.length < classes || (!e.host.trim() && !e.account.trim()) || e.host.length > 500 || e.account.length > 500)
+    throw new VaultError("Invalid metadata");
+  ownGroup(userId, e.groupId);
+}
+
+export function addEntry(userId: string, e: EntryInput) {
+  checkEntry(userId, e);
+  return db.insert(vaultEntries).values({ userId, ...e, host: e.host.trim(), account: e.account.trim() }).returning().get();
+}
+
+export function updateEntry(userId: string, entryId: string, e: EntryInput) {
+  ownEntry(userId, entryId);
+  checkEntry(userId, e);
+  return db.update(vaultEntries).set({ ...e, host: e.host.trim(), account: e.account.trim() }).where(and(eq(vaultEntries.id, entryId), eq(vaultEntries.userId, userId))).returning().get();
+}
+
+export function ownEntry(userId: string, entryId: string) {
+  const e = db.select().from(vaultEntries).where(and(eq(vaultEntries.id, entryId), eq(vaultEntries.userId, userId))).get();
+  if (!e) throw new VaultError("Metadata does not exists.");
+  return e;
+}
+
+export function removeEntry(userId: string, entryId: string) {
+  ownEntry(userId, entryId);
+  db.delete(vaultEntries).where(and(eq(vaultEntries.id, entryId), eq(vaultEntries.userId, userId))).run();
+}
+
+export function entriesByGroup(userId: string, groupId: string | undefined, startIdx = 0, countN = 100) {
+  if (startIdx < 0 || countN < 0) return { rows: [] as VaultEntry[], total: 0 };
+  const where = groupId ? and(eq(vaultEntries.userId, userId), eq(vaultEntries.groupId, groupId)) : eq(vaultEntries.userId, userId);
+  const rows = db.select().from(vaultEntries).where(where).orderBy(asc(vaultEntries.createdAt), asc(vaultEntries.id)).limit(Math.min(countN, 1000)).offset(startIdx).all();
+  return { rows, total: db.select({ n: count() }).from(vaultEntries).where(where).get()!.n };
+}
+
+/** Substring match on host or account. */
+export function searchEntries(userId: string, criteria: string, limit = 200) {
+  const q = `%${criteria.replace(/[%_]/g, (c) => `\\${c}`)}%`;
+  return db.select().from(vaultEntries).where(and(eq(vaultEntries.userId, userId), or(like(vaultEntries.host, q), like(vaultEntries.account, q)))).orderBy(asc(vaultEntries.host)).limit(limit).all();
+}
+
+/** Distinct hosts containing the filter (autocomplete). */
+export function hostsLike(userId: string, filter: string) {
+  const q = `%${filter.replace(/[%_]/g, (c) => `\\${c}`)}%`;
+  return db.selectDistinct({ host: vaultEntries.host }).from(vaultEntries).where(and(eq(vaultEntries.userId, userId), like(vaultEntries.host, q))).orderBy(asc(vaultEntries.host)).limit(50).all().map((r) => r.host);
+}
+
+/** Stand-in master key for users who chose `masterkey_use_ignored` (documented as weaker). */
+const ignoredMasterKey = (userId: string) => createHmac("sha256", deriveKey("vault-no-master")).update(userId).digest("base64");
+
+/**
+ * Derives an entry's password. A renewal date, when given, becomes the entry's lastRenewal;
+ * without one the stored lastRenewal is used, so later generations reproduce a rotation.
+ */
+export async function generateForEntry(userId: string, input: { entryId: string; masterKey?: string; animal: Animal; renewalDate?: string }) {
+  const e = ownEntry(userId, input.entryId);
+  let masterKey = input.masterKey ?? "";
+  if (!masterKey) {
+    if (!settingBool(userId, "masterkey_use_ignored")) throw new VaultError("Invalid data");
+    masterKey = ignoredMasterKey(userId);
+  }
+  const renewalDate = input.renewalDate ?? e.lastRenewal;
+  const password = await derivePassword({ masterKey, host: e.host, account: e.account, renewalDate, animal: input.animal, length: e.length, complexity: e.complexity as 1 | 2 | 3, lowercase: e.lowercase, uppercase: e.uppercase, digits: e.digits, symbols: e.symbols }).catch(() => {
+    throw new VaultError("Invalid data");
+  });
+  db.update(vaultEntries).set({ lastRenewal: renewalDate, generatedBefore: true }).where(eq(vaultEntries.id, e.id)).run();
+  return password;
+}
+
