@@ -1,6 +1,6 @@
 /**
  * Administrator CLI: create a user directly in the database (the app may be running).
- *   npx tsx scripts/create-user.ts --email a@b.c --password '…' [--role admin] [--tenant Default] [--super-admin]
+ *   npx tsx scripts/create-user.ts --email a@b.c --password '…' [--role admin] [--tenant Default [--create-tenant]] [--super-admin]
  */
 import { parseArgs } from "node:util";
 import { eq } from "drizzle-orm";
@@ -9,6 +9,7 @@ import { runMigrations } from "@/db/migrate";
 import { tenants } from "@/db/schema";
 import { bootstrap, DEFAULT_TENANT } from "@/lib/bootstrap";
 import { assertPasswordPolicy, DEFAULT_POLICY, hashPassword } from "@/lib/security/password";
+import { insertTenantWithDefaults } from "@/lib/tenants/defaults";
 import { ensureMembership, insertUser } from "@/lib/users/records";
 
 const { values } = parseArgs({
@@ -20,6 +21,7 @@ const { values } = parseArgs({
     "first-name": { type: "string", default: "" },
     "last-name": { type: "string", default: "" },
     "super-admin": { type: "boolean", default: false },
+    "create-tenant": { type: "boolean", default: false },
   },
 });
 
@@ -30,7 +32,9 @@ if (!values.email || !values.password) {
 
 runMigrations();
 await bootstrap();
-const tenant = db.select().from(tenants).where(eq(tenants.name, values.tenant!)).get();
+const tenant =
+  db.select().from(tenants).where(eq(tenants.name, values.tenant!)).get() ??
+  (values["create-tenant"] ? db.transaction((tx) => insertTenantWithDefaults(tx, values.tenant!)) : undefined);
 if (!tenant) {
   console.error(`No tenant named "${values.tenant}"`);
   process.exit(2);

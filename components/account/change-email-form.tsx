@@ -20,7 +20,7 @@ export function ChangeEmailForm({ currentEmail }: { currentEmail: string }) {
           You sign in with <span className="font-medium text-foreground">{currentEmail}</span>. Both addresses are notified.
         </CardDescription>
       </CardHeader>
-      <form
+      <form method="post"
         onSubmit={(e) => {
           e.preventDefault();
           const form = e.currentTarget;

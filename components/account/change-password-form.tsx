@@ -18,7 +18,7 @@ export function ChangePasswordForm() {
         <CardTitle>Change password</CardTitle>
         <CardDescription>At least 10 characters; common passwords are refused.</CardDescription>
       </CardHeader>
-      <form
+      <form method="post"
         onSubmit={(e) => {
           e.preventDefault();
           const form = e.currentTarget;

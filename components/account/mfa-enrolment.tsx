@@ -46,7 +46,7 @@ export function MfaEnrolment({ secret, uri, continueTo }: { secret: string; uri:
         <div className="rounded-lg bg-white p-3" data-testid="totp-qr">
           <QRCodeSVG value={uri} size={184} level="M" marginSize={2} title="QR code for your authenticator app" />
         </div>
-        <form
+        <form method="post"
           className="grid content-start gap-4"
           onSubmit={(e) => {
             e.preventDefault();

@@ -21,7 +21,7 @@ export function ProfileForm({ initial, timezones }: { initial: Profile; timezone
   const [pending, start] = useTransition();
   return (
     <Card>
-      <form
+      <form method="post"
         onSubmit={(e) => {
           e.preventDefault();
           const f = new FormData(e.currentTarget);

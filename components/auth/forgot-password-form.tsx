@@ -23,7 +23,7 @@ export function ForgotPasswordForm() {
             If an account exists for that address, a reset link is on its way. Check your inbox.
           </p>
         ) : (
-          <form
+          <form method="post"
             className="grid gap-4"
             onSubmit={(e) => {
               e.preventDefault();

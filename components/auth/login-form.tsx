@@ -3,7 +3,7 @@
 import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState, useSyncExternalStore, useTransition } from "react";
 import { loginAction, mfaAction } from "@/app/(auth)/login/actions";
 import { Field, FormError } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
@@ -16,6 +16,8 @@ type Step =
   | { name: "tenant"; tenants: { id: string; name: string }[] }
   | { name: "mfa"; twoFactorId: string; methods: string[] };
 
+const noopSubscribe = () => () => {};
+
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
   const [step, setStep] = useState<Step>({ name: "password" });
@@ -26,6 +28,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const [error, setError] = useState<string>();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [pending, start] = useTransition();
+  // Until hydration the form would submit natively; keep it disabled so credentials never travel that way.
+  const ready = useSyncExternalStore(noopSubscribe, () => true, () => false);
 
   async function finish(ticket: string) {
     const res = await signIn("credentials", { ticket, redirect: false });
@@ -83,7 +87,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       <CardContent className="grid gap-4">
         <FormError message={error} />
         {step.name === "password" && (
-          <form
+          <form method="post"
             className="grid gap-4"
             onSubmit={(e) => {
               e.preventDefault();
@@ -92,7 +96,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
           >
             <Field label="Email" name="email" type="email" autoComplete="username" required autoFocus value={email} onChange={(e) => setEmail(e.target.value)} error={fieldErrors.email} />
             <Field label="Password" name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} error={fieldErrors.password} />
-            <Button type="submit" disabled={pending}>
+            <Button type="submit" disabled={pending || !ready}>
               {pending ? "Signing in…" : "Sign in"}
             </Button>
             <Link href="/forgot-password" className="text-center text-sm text-muted-foreground underline-offset-4 hover:underline">
@@ -110,7 +114,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
           </div>
         )}
         {step.name === "mfa" && (
-          <form
+          <form method="post"
             className="grid gap-4"
             onSubmit={(e) => {
               e.preventDefault();

@@ -13,7 +13,7 @@ export function SetPasswordForm({ code, purpose }: { code?: string; purpose: "re
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [pending, start] = useTransition();
   return (
-    <form
+    <form method="post"
       className="grid gap-4"
       onSubmit={(e) => {
         e.preventDefault();

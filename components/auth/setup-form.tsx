@@ -20,7 +20,7 @@ export function SetupForm() {
         <CardDescription>This page is shown once. The account administers every tenant.</CardDescription>
       </CardHeader>
       <CardContent>
-        <form
+        <form method="post"
           className="grid gap-4"
           onSubmit={(e) => {
             e.preventDefault();

@@ -28,7 +28,7 @@ export function CodeDialog({
     <Dialog open={open} onOpenChange={(o) => (setOpen(o), setError(undefined))}>
       <DialogTrigger asChild>{trigger}</DialogTrigger>
       <DialogContent>
-        <form
+        <form method="post"
           className="grid gap-4"
           onSubmit={(e) => {
             e.preventDefault();

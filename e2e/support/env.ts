@@ -14,12 +14,13 @@ export const uniqueEmail = (prefix = "user") => `${prefix}-${Date.now().toString
 export const PASSWORD = "correct-horse-battery-staple";
 
 /** Creates a user straight in the e2e database through the admin CLI. */
-export function createUser(opts: { email?: string; password?: string; roles?: string[]; tenant?: string; superAdmin?: boolean } = {}) {
+export function createUser(opts: { email?: string; password?: string; roles?: string[]; tenant?: string; superAdmin?: boolean; createTenant?: boolean } = {}) {
   const email = opts.email ?? uniqueEmail();
   const args = ["tsx", "scripts/create-user.ts", "--email", email, "--password", opts.password ?? PASSWORD];
   for (const r of opts.roles ?? []) args.push("--role", r);
   if (opts.tenant) args.push("--tenant", opts.tenant);
   if (opts.superAdmin) args.push("--super-admin");
+  if (opts.createTenant) args.push("--create-tenant");
   const out = execFileSync("npx", args, { env: E2E_ENV, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
   return { ...(JSON.parse(out.trim().split("\n").pop()!) as { id: string; email: string; tenantId: string }), password: opts.password ?? PASSWORD };
 }

@@ -136,7 +136,8 @@ const ignoredMasterKey = (userId: string) => createHmac("sha256", deriveKey("vau
  * without one the stored lastRenewal is used, so later generations reproduce a rotation.
  */
 export async function generateForEntry(userId: string, input: { entryId: string; masterKey?: string; animal: Animal; renewalDate?: string }) {
-  const e = ownEntry(userId, input.entryId);
+  const e = db.select().from(vaultEntries).where(and(eq(vaultEntries.id, input.entryId), eq(vaultEntries.userId, userId))).get();
+  if (!e) throw new VaultError("Invalid data");
   let masterKey = input.masterKey ?? "";
   if (!masterKey) {
     if (!settingBool(userId, "masterkey_use_ignored")) throw new VaultError("Invalid data");

@@ -57,6 +57,8 @@ export function handle<B extends z.ZodType, Q extends z.ZodType, P extends z.Zod
           : undefined;
       const caller = spec.auth === "none" ? null : await resolveApiCaller(req, ip, typeof bodyToken === "string" ? bodyToken : undefined);
       if (spec.auth === "required" && !caller) return fail(anySpec, "unauthenticated", "A valid access token is required");
+      // Public temporary tokens may only read.
+      if (caller?.readOnly && spec.method !== "GET") return fail(anySpec, "forbidden", "This token is read-only");
       const parts: Record<string, unknown> = {};
       for (const [key, schema, raw] of [
         ["body", spec.body, rawBody],
