@@ -38,11 +38,16 @@ export async function freshStep() {
   if (left < 4) await new Promise((r) => setTimeout(r, left * 1000 + 200));
 }
 
-export async function signIn(page: Page, email: string, password: string) {
+export async function signIn(page: Page, email: string, password: string, tenant = "Default") {
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
+  // Accounts in several tenants (super admins once other tenants exist) pick one first.
+  const chooser = page.getByText("Choose a tenant");
+  const moved = page.waitForURL((u) => !u.pathname.startsWith("/login"), { timeout: 8_000 }).then(() => "moved" as const, () => "stayed" as const);
+  const choose = chooser.waitFor({ timeout: 8_000 }).then(() => "choose" as const, () => "stayed" as const);
+  if ((await Promise.race([moved, choose])) === "choose") await page.getByRole("listitem").filter({ hasText: tenant }).first().click();
 }
 
 export async function expectSignedIn(page: Page) {

@@ -1,0 +1,80 @@
+"use client";
+
+import { Copy } from "lucide-react";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { createTokenAction } from "@/app/(app)/account/tokens/actions";
+import { Field } from "@/components/forms/field";
+import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+
+export function CreateTokenForm({ needsCode }: { needsCode: boolean }) {
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [created, setCreated] = useState<{ accessToken: string; refreshToken: string }>();
+  const [pending, start] = useTransition();
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>New token</CardTitle>
+        <CardDescription>Confirm with your password{needsCode ? " and a two-factor code" : ""}.</CardDescription>
+      </CardHeader>
+      <CardContent className="grid gap-4">
+        {created && (
+          <Alert>
+            <AlertTitle>Copy your token now — it will not be shown again</AlertTitle>
+            <AlertDescription className="grid w-full gap-2">
+              {[["Access token", created.accessToken], ["Refresh token", created.refreshToken]].map(([label, value]) => (
+                <div key={label} className="flex w-full items-center gap-2">
+                  <span className="w-28 shrink-0 text-xs">{label}</span>
+                  <code className="min-w-0 flex-1 truncate rounded bg-muted px-2 py-1 font-mono text-xs" data-testid={label === "Access token" ? "new-token" : "new-refresh-token"}>
+                    {value}
+                  </code>
+                  <Button
+                    size="sm"
+                    variant="outline"
+                    aria-label={`Copy ${label.toLowerCase()}`}
+                    onClick={async () => {
+                      await navigator.clipboard.writeText(value!);
+                      toast.success(`${label} copied`);
+                    }}
+                  >
+                    <Copy className="size-4" aria-hidden />
+                  </Button>
+                </div>
+              ))}
+            </AlertDescription>
+          </Alert>
+        )}
+        <form
+          method="post"
+          className="grid gap-4 md:grid-cols-[1fr_1fr_auto_auto] md:items-end"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const form = e.currentTarget;
+            const f = new FormData(form);
+            start(async () => {
+              const res = await createTokenAction({ name: String(f.get("name")), password: String(f.get("password")), code: needsCode ? String(f.get("code")) : undefined });
+              if (!res.ok) {
+                setErrors(res.fieldErrors ?? { _: res.message });
+                toast.error(res.message);
+                return;
+              }
+              setErrors({});
+              form.reset();
+              setCreated(res.data);
+              toast.success("Token created");
+            });
+          }}
+        >
+          <Field label="Token name" name="name" required placeholder="CI deploys" error={errors.name} />
+          <Field label="Your password" name="password" type="password" autoComplete="current-password" required error={errors.password} />
+          {needsCode && <Field label="Two-factor code" name="code" autoComplete="one-time-code" required error={errors.code} />}
+          <Button type="submit" disabled={pending}>
+            {pending ? "Creating…" : "Create token"}
+          </Button>
+        </form>
+      </CardContent>
+    </Card>
+  );
+}
