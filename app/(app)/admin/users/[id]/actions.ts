@@ -1,0 +1,50 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { authedAction } from "@/lib/auth/action";
+import { removeMfa, resetMfa, setMfa } from "@/lib/mfa/admin";
+import { assignRoles, unassignRoles } from "@/lib/roles/roles";
+import { revokeUserSession } from "@/lib/sessions/admin";
+import { updateUsers } from "@/lib/users/update";
+
+const done = (id: string) => revalidatePath(`/admin/users/${id}`);
+
+export const updateUserAction = authedAction(
+  z.object({
+    userId: z.uuid(),
+    email: z.email("Enter a valid email address"),
+    firstName: z.string().trim().max(100),
+    lastName: z.string().trim().max(100),
+    active: z.boolean(),
+  }),
+  async (caller, { userId, ...patch }) => {
+    await updateUsers(caller, [userId], patch);
+    done(userId);
+    return null;
+  },
+);
+
+export const userMfaAction = authedAction(
+  z.object({ userId: z.uuid(), op: z.enum(["force", "reset", "remove", "pin"]), pin: z.string().optional() }),
+  async (caller, { userId, op, pin }) => {
+    if (op === "force") await setMfa(caller, [userId], "2FA", "");
+    if (op === "pin") await setMfa(caller, [userId], "PIN", pin ?? "");
+    if (op === "reset") resetMfa(caller, [userId]);
+    if (op === "remove") removeMfa(caller, [userId], "2FA");
+    done(userId);
+    return null;
+  },
+);
+
+export const userRoleAction = authedAction(z.object({ userId: z.uuid(), role: z.string().min(1, "Choose a role"), assign: z.boolean() }), (caller, { userId, role, assign }) => {
+  (assign ? assignRoles : unassignRoles)(caller, userId, caller.tenantId, [role]);
+  done(userId);
+  return null;
+});
+
+export const revokeUserSessionAction = authedAction(z.object({ userId: z.uuid(), sessionId: z.uuid() }), (caller, { userId, sessionId }) => {
+  revokeUserSession(caller, userId, sessionId);
+  done(userId);
+  return null;
+});

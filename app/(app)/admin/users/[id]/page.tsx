@@ -1,0 +1,92 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { TokensTable } from "@/components/tokens/tokens-table";
+import { PageHeader } from "@/components/shell/page-header";
+import { UserAdminPanels } from "@/components/users/user-admin-panels";
+import { UserProfileForm } from "@/components/users/user-profile-form";
+import { Badge } from "@/components/ui/badge";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { requireAdminPage } from "@/lib/auth/current";
+import { userAuditTrail } from "@/lib/audit/query";
+import { can } from "@/lib/authz/caller";
+import { isAppError } from "@/lib/errors";
+import { groupsOfUser } from "@/lib/groups/groups";
+import { listMethods } from "@/lib/mfa/methods";
+import { hasPgpKey } from "@/lib/pgp/keys";
+import { listRoles, roleCodesOf } from "@/lib/roles/roles";
+import { userSessions } from "@/lib/sessions/admin";
+import { listTokens } from "@/lib/tokens/tokens";
+import { userInScope } from "@/lib/users/scope";
+import { signInTenants } from "@/lib/auth/login";
+
+export const metadata: Metadata = { title: "User" };
+
+export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
+  const caller = await requireAdminPage("User", "Read");
+  const { id } = await params;
+  let user;
+  try {
+    user = userInScope(caller, id);
+  } catch (e) {
+    if (isAppError(e)) notFound();
+    throw e;
+  }
+  const tenants = signInTenants({ id: user.id, isSuperAdmin: false }).filter((t) => caller.isSuperAdmin || t.id === caller.tenantId);
+  const roles = roleCodesOf(user.id, caller.tenantId);
+  const allRoles = can(caller, "Role", "Read") ? listRoles(caller, { records: 500, orderBy: "name", order: "ASC" }).rows.map((r) => r.name) : [];
+  const canEdit = can(caller, "User", "Edit");
+  return (
+    <>
+      <PageHeader title={user.fullName || user.email} description={user.email} actions={<Link className="text-sm underline" href="/admin/users">All users</Link>} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <UserProfileForm user={{ id: user.id, email: user.email, firstName: user.firstName, lastName: user.lastName, active: user.active }} disabled={!canEdit || user.id === caller.userId} />
+        <Card>
+          <CardHeader>
+            <CardTitle>Memberships</CardTitle>
+          </CardHeader>
+          <CardContent className="grid gap-2 text-sm">
+            {tenants.map((t) => (
+              <div key={t.id} className="flex flex-wrap items-center gap-2">
+                <span className="font-medium">{t.name}</span>
+                {roleCodesOf(user.id, t.id).map((r) => (
+                  <Badge key={r} variant="secondary">{r}</Badge>
+                ))}
+              </div>
+            ))}
+            <p className="pt-2 text-muted-foreground">
+              Groups: {groupsOfUser(user.id, caller.tenantId).map((g) => g.name).join(", ") || "none"} · PGP key: <span data-testid="pgp-key">{hasPgpKey(user.id) ? "yes" : "no"}</span>
+            </p>
+          </CardContent>
+        </Card>
+      </div>
+      <UserAdminPanels
+        userId={user.id}
+        canEdit={canEdit && user.id !== caller.userId}
+        roles={roles}
+        allRoles={allRoles}
+        mfa={{ required: user.mfaRequired, methods: listMethods(user.id).map((m) => ({ id: m.id, kind: m.kind, createdAt: m.createdAt.toISOString() })) }}
+        sessions={userSessions(caller, user.id).map((s) => ({ id: s.id, device: s.device || s.kind, ip: s.ip, lastSeenAt: s.lastSeenAt.toISOString() }))}
+      />
+      <section className="mt-6 grid gap-3">
+        <h2 className="text-lg font-semibold">API tokens</h2>
+        <TokensTable userId={user.id} rows={listTokens(caller, user.id).map((t) => ({ id: t.id, name: t.name, kind: t.kind, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null, expiresAt: t.expiresAt?.toISOString() ?? null }))} />
+      </section>
+      <section className="mt-6 grid gap-3">
+        <h2 className="text-lg font-semibold">Audit trail</h2>
+        <Card className="p-0">
+          <ul className="divide-y text-sm" data-testid="user-audit">
+            {userAuditTrail(caller, user.id).map((e) => (
+              <li key={e.id} className="flex flex-wrap justify-between gap-2 px-4 py-2">
+                <span>
+                  <span className="font-mono">{e.action}</span> <span className="text-muted-foreground">by {e.actorEmail || "system"}</span>
+                </span>
+                <span className="text-muted-foreground">{e.createdAt.toLocaleString()}</span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      </section>
+    </>
+  );
+}

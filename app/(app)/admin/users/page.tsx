@@ -1,0 +1,34 @@
+import type { Metadata } from "next";
+import { CreateUserDialog } from "@/components/users/create-user-dialog";
+import { UsersTable } from "@/components/users/users-table";
+import { UsersToolbar } from "@/components/users/users-toolbar";
+import { PageHeader } from "@/components/shell/page-header";
+import { requireAdminPage } from "@/lib/auth/current";
+import { can } from "@/lib/authz/caller";
+import { listGroups } from "@/lib/groups/groups";
+import { listRoles } from "@/lib/roles/roles";
+import { listUsers, userQuerySchema } from "@/lib/users/list";
+
+export const metadata: Metadata = { title: "Users" };
+
+export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+  const caller = await requireAdminPage("User", "Read");
+  const query = userQuerySchema.parse(await searchParams);
+  const { rows, total, capped } = listUsers(caller, query);
+  const roleNames = can(caller, "Role", "Read") ? listRoles(caller, { records: 500, orderBy: "name", order: "ASC" }).rows.map((r) => r.name) : [];
+  const groups = can(caller, "Group", "Read") ? listGroups(caller, { pageSize: 200 }).rows.map((g) => ({ id: g.id, name: g.name })) : [];
+  return (
+    <>
+      <PageHeader title="Users" description="Everyone with access to this tenant." actions={can(caller, "User", "Create") ? <CreateUserDialog roles={roleNames} /> : null} />
+      <UsersToolbar query={query} roles={roleNames} groups={groups} />
+      <UsersTable
+        query={query}
+        total={total}
+        capped={capped}
+        roles={roleNames}
+        groups={groups}
+        rows={rows.map((u) => ({ id: u.id, email: u.email, name: u.fullName, username: u.username, active: u.active, mfa: u.mfaEnrolled, lastLoginAt: u.lastLoginAt?.toISOString() ?? null, joinedAt: u.joinedAt.toISOString() }))}
+      />
+    </>
+  );
+}

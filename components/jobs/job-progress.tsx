@@ -1,0 +1,42 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
+import { Progress } from "@/components/ui/progress";
+
+interface JobState {
+  status: string;
+  total: number;
+  done: number;
+  error: string | null;
+}
+
+/** Polls the job until it finishes; progress lives in the database, so a reload picks it up again. */
+export function JobProgress({ id, initial }: { id: string; initial: JobState }) {
+  const { data = initial, error } = useQuery({
+    queryKey: ["job", id],
+    queryFn: async (): Promise<JobState> => {
+      const res = await fetch(`/admin/jobs/${id}/status`, { cache: "no-store" });
+      if (!res.ok) throw new Error("Could not read the job's progress");
+      return res.json();
+    },
+    initialData: initial,
+    refetchInterval: (q) => (q.state.data && ["done", "failed"].includes(q.state.data.status) ? false : 500),
+  });
+  const pct = data.total ? Math.round((data.done / data.total) * 100) : 100;
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle data-testid="job-status">{data.status === "done" ? "Finished" : data.status === "failed" ? "Failed" : "Working…"}</CardTitle>
+      </CardHeader>
+      <CardContent className="grid gap-3">
+        <Progress value={pct} aria-label="Job progress" />
+        <p className="text-sm text-muted-foreground" aria-live="polite" data-testid="job-count">
+          {data.done.toLocaleString()} of {data.total.toLocaleString()} ({pct}%)
+        </p>
+        {data.error && <p role="alert" className="text-sm text-destructive">{data.error}</p>}
+        {error && <p role="alert" className="text-sm text-destructive">{error.message}</p>}
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,90 @@
+"use client";
+
+import { UserPlus } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { createUserAction } from "@/app/(app)/admin/users/actions";
+import { Field, FormError } from "@/components/forms/field";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Label } from "@/components/ui/label";
+
+export function CreateUserDialog({ roles }: { roles: string[] }) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [mode, setMode] = useState<"invite" | "password">("invite");
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState<string>();
+  const [pending, start] = useTransition();
+  return (
+    <Dialog open={open} onOpenChange={(o) => (setOpen(o), setErrors({}), setMessage(undefined))}>
+      <DialogTrigger asChild>
+        <Button>
+          <UserPlus className="size-4" aria-hidden /> Add user
+        </Button>
+      </DialogTrigger>
+      <DialogContent>
+        <form
+          method="post"
+          className="grid gap-4"
+          onSubmit={(e) => {
+            e.preventDefault();
+            const f = new FormData(e.currentTarget);
+            const base = { email: String(f.get("email")), firstName: String(f.get("firstName")), lastName: String(f.get("lastName")), role: String(f.get("role") || "") || undefined };
+            start(async () => {
+              const res = await createUserAction(mode === "invite" ? { mode, ...base } : { mode, ...base, password: String(f.get("password")) });
+              if (!res.ok) {
+                setErrors(res.fieldErrors ?? {});
+                setMessage(res.fieldErrors ? undefined : res.message);
+                return;
+              }
+              toast.success(mode === "invite" ? `Invitation sent to ${res.data.email}` : `User ${res.data.email} created`);
+              setOpen(false);
+              router.refresh();
+            });
+          }}
+        >
+          <DialogHeader>
+            <DialogTitle>Add a user</DialogTitle>
+            <DialogDescription>Invite them by email, or set an initial password they must change at first sign-in.</DialogDescription>
+          </DialogHeader>
+          <fieldset className="flex gap-4 text-sm">
+            <legend className="sr-only">How the user gets a password</legend>
+            {(["invite", "password"] as const).map((m) => (
+              <label key={m} className="flex items-center gap-2">
+                <input type="radio" name="mode" value={m} checked={mode === m} onChange={() => setMode(m)} />
+                {m === "invite" ? "Send an invitation" : "Set an initial password"}
+              </label>
+            ))}
+          </fieldset>
+          <Field label="Email" name="email" type="email" required error={errors.email} />
+          <div className="grid grid-cols-2 gap-3">
+            <Field label="First name" name="firstName" error={errors.firstName} />
+            <Field label="Last name" name="lastName" error={errors.lastName} />
+          </div>
+          {mode === "password" && <Field label="Initial password" name="password" type="password" autoComplete="new-password" required error={errors.password} />}
+          <div className="grid gap-1.5">
+            <Label htmlFor="new-user-role">Role</Label>
+            <select id="new-user-role" name="role" className="h-9 rounded-md border border-input bg-transparent px-2 text-sm dark:bg-input/30">
+              <option value="">Default role</option>
+              {roles.map((r) => (
+                <option key={r} value={r}>{r}</option>
+              ))}
+            </select>
+            {errors.roles && <p role="alert" className="text-sm text-destructive">{errors.roles}</p>}
+          </div>
+          <FormError message={message} />
+          <DialogFooter>
+            <Button type="button" variant="outline" onClick={() => setOpen(false)}>
+              Cancel
+            </Button>
+            <Button type="submit" disabled={pending}>
+              {pending ? "Adding…" : mode === "invite" ? "Send invitation" : "Create user"}
+            </Button>
+          </DialogFooter>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

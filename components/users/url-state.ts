@@ -1,0 +1,15 @@
+import type { UserQuery } from "@/lib/users/list";
+
+const DEFAULTS: Partial<Record<keyof UserQuery, string>> = { sort: "created", dir: "desc", page: "1", size: "25" };
+
+/** The users table URL for a query plus changes; defaults are left out so URLs stay short. */
+export function usersHref(query: UserQuery, change: Partial<Record<keyof UserQuery, string | number | undefined>>) {
+  const merged: Record<string, string | number | undefined> = { ...query, ...change };
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(merged)) {
+    if (v === undefined || v === "" || DEFAULTS[k as keyof UserQuery] === String(v)) continue;
+    params.set(k, String(v));
+  }
+  const s = params.toString();
+  return s ? `/admin/users?${s}` : "/admin/users";
+}

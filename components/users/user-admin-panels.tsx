@@ -1,0 +1,115 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { revokeUserSessionAction, userMfaAction, userRoleAction } from "@/app/(app)/admin/users/[id]/actions";
+import { ConfirmButton } from "@/components/forms/confirm-button";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Input } from "@/components/ui/input";
+import type { ActionResult } from "@/lib/auth/action";
+
+interface Props {
+  userId: string;
+  canEdit: boolean;
+  roles: string[];
+  allRoles: string[];
+  mfa: { required: boolean; methods: { id: string; kind: string; createdAt: string }[] };
+  sessions: { id: string; device: string; ip: string; lastSeenAt: string }[];
+}
+
+/** Roles, MFA administration and sessions of one user. */
+export function UserAdminPanels({ userId, canEdit, roles, allRoles, mfa, sessions }: Props) {
+  const router = useRouter();
+  const [pin, setPin] = useState("");
+  const [role, setRole] = useState("");
+  const [pending, start] = useTransition();
+  const after = (ok: string) => (res: ActionResult<unknown>) => {
+    if (res.ok) toast.success(ok);
+    else toast.error(res.message);
+    router.refresh();
+  };
+  return (
+    <div className="mt-6 grid gap-6 lg:grid-cols-3">
+      <Card>
+        <CardHeader>
+          <CardTitle>Roles</CardTitle>
+          <CardDescription>In this tenant. Without a role the tenant’s default role applies.</CardDescription>
+        </CardHeader>
+        <CardContent className="grid gap-3">
+          <div className="flex flex-wrap gap-2" data-testid="user-roles">
+            {roles.length === 0 && <span className="text-sm text-muted-foreground">Default role</span>}
+            {roles.map((r) => (
+              <Badge key={r} variant="secondary" className="gap-1">
+                {r}
+                {canEdit && (
+                  <button aria-label={`Remove role ${r}`} className="ml-1 hover:text-destructive" onClick={() => start(async () => after(`Role ${r} removed`)(await userRoleAction({ userId, role: r, assign: false })))}>
+                    ×
+                  </button>
+                )}
+              </Badge>
+            ))}
+          </div>
+          {canEdit && (
+            <div className="flex gap-2">
+              <select aria-label="Role to assign" className="h-9 flex-1 rounded-md border border-input bg-transparent px-2 text-sm dark:bg-input/30" value={role} onChange={(e) => setRole(e.target.value)}>
+                <option value="">Choose a role…</option>
+                {allRoles.filter((r) => !roles.includes(r)).map((r) => (
+                  <option key={r} value={r}>{r}</option>
+                ))}
+              </select>
+              <Button size="sm" disabled={!role || pending} onClick={() => start(async () => (after(`Role ${role} assigned`)(await userRoleAction({ userId, role, assign: true })), setRole("")))}>
+                Assign
+              </Button>
+            </div>
+          )}
+        </CardContent>
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle className="flex items-center gap-2">
+            Two-factor {mfa.required && <Badge>Required</Badge>}
+          </CardTitle>
+          <CardDescription data-testid="user-mfa">{mfa.methods.length ? mfa.methods.map((m) => (m.kind === "pin" ? "PIN" : "Authenticator")).join(", ") : "No method enrolled"}</CardDescription>
+        </CardHeader>
+        {canEdit && (
+          <CardContent className="grid gap-3">
+            <div className="flex flex-wrap gap-2">
+              {!mfa.required && <ConfirmButton label="Require MFA" title="Require MFA?" description="The user must use two-factor; without a method they enrol at next sign-in. Their sessions end." confirmLabel="Require" onConfirm={async () => after("MFA required")(await userMfaAction({ userId, op: "force" }))} />}
+              <ConfirmButton label="Reset MFA" title="Reset MFA?" description="Wipes methods and recovery codes; MFA stays required and every session ends." confirmLabel="Reset" onConfirm={async () => after("MFA reset")(await userMfaAction({ userId, op: "reset" }))} />
+              <ConfirmButton label="Remove MFA" title="Remove MFA?" description="Turns two-factor off for this user (refused when the tenant forces 2FA)." confirmLabel="Remove" onConfirm={async () => after("MFA removed")(await userMfaAction({ userId, op: "remove" }))} />
+            </div>
+            <div className="flex gap-2">
+              <Input aria-label="New PIN" placeholder="PIN (4–12 digits)" inputMode="numeric" value={pin} onChange={(e) => setPin(e.target.value)} />
+              <Button size="sm" disabled={!pin || pending} onClick={() => start(async () => (after("PIN set")(await userMfaAction({ userId, op: "pin", pin })), setPin("")))}>
+                Set PIN
+              </Button>
+            </div>
+          </CardContent>
+        )}
+      </Card>
+      <Card>
+        <CardHeader>
+          <CardTitle>Sessions</CardTitle>
+          <CardDescription>{sessions.length} active</CardDescription>
+        </CardHeader>
+        <CardContent>
+          <ul className="grid gap-2 text-sm">
+            {sessions.map((s) => (
+              <li key={s.id} className="flex items-center justify-between gap-2" data-testid="user-session">
+                <span>
+                  {s.device} <span className="font-mono text-xs text-muted-foreground">{s.ip}</span>
+                  <br />
+                  <span className="text-xs text-muted-foreground">{new Date(s.lastSeenAt).toLocaleString()}</span>
+                </span>
+                {canEdit && <ConfirmButton label="Revoke" title="Revoke this session?" description="The user is signed out there on the next request." confirmLabel="Revoke" onConfirm={async () => after("Session revoked")(await revokeUserSessionAction({ userId, sessionId: s.id }))} />}
+              </li>
+            ))}
+          </ul>
+        </CardContent>
+      </Card>
+    </div>
+  );
+}

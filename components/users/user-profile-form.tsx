@@ -1,0 +1,57 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { updateUserAction } from "@/app/(app)/admin/users/[id]/actions";
+import { Field } from "@/components/forms/field";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
+import { Checkbox } from "@/components/ui/checkbox";
+import { Label } from "@/components/ui/label";
+
+export function UserProfileForm({ user, disabled }: { user: { id: string; email: string; firstName: string; lastName: string; active: boolean }; disabled: boolean }) {
+  const router = useRouter();
+  const [active, setActive] = useState(user.active);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [pending, start] = useTransition();
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>Profile</CardTitle>
+      </CardHeader>
+      <form
+        method="post"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const f = new FormData(e.currentTarget);
+          start(async () => {
+            const res = await updateUserAction({ userId: user.id, email: String(f.get("email")), firstName: String(f.get("firstName")), lastName: String(f.get("lastName")), active });
+            setErrors(res.ok ? {} : (res.fieldErrors ?? {}));
+            if (res.ok) {
+              toast.success("User saved");
+              router.refresh();
+            } else toast.error(res.message);
+          });
+        }}
+      >
+        <CardContent className="grid gap-4">
+          <Field label="Email" name="email" type="email" defaultValue={user.email} disabled={disabled} error={errors.email} hint="Changing it notifies the old and the new address." />
+          <div className="grid grid-cols-2 gap-3">
+            <Field label="First name" name="firstName" defaultValue={user.firstName} disabled={disabled} error={errors.firstName} />
+            <Field label="Last name" name="lastName" defaultValue={user.lastName} disabled={disabled} error={errors.lastName} />
+          </div>
+          <div className="flex items-center gap-2">
+            <Checkbox id="active" checked={active} disabled={disabled} onCheckedChange={(v) => setActive(v === true)} />
+            <Label htmlFor="active" className="font-normal">Active (a disabled user cannot sign in)</Label>
+          </div>
+        </CardContent>
+        {!disabled && (
+          <CardFooter className="justify-end pt-4">
+            <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save"}</Button>
+          </CardFooter>
+        )}
+      </form>
+    </Card>
+  );
+}

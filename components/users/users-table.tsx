@@ -1,0 +1,157 @@
+"use client";
+
+import { ArrowDown, ArrowUp, Download } from "lucide-react";
+import Link from "next/link";
+import { useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Checkbox } from "@/components/ui/checkbox";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { PAGE_SIZES, type UserQuery } from "@/lib/users/list";
+import { BulkBar } from "./bulk-bar";
+import { usersHref } from "./url-state";
+
+export interface UserRowView {
+  id: string;
+  email: string;
+  name: string;
+  username: string | null;
+  active: boolean;
+  mfa: boolean;
+  lastLoginAt: string | null;
+  joinedAt: string;
+}
+
+const COLUMNS: { key: UserQuery["sort"]; label: string }[] = [
+  { key: "email", label: "Email" },
+  { key: "name", label: "Name" },
+  { key: "status", label: "Status" },
+  { key: "lastLogin", label: "Last sign-in" },
+  { key: "created", label: "Added" },
+];
+
+export function UsersTable({ query, rows, total, capped, roles, groups }: { query: UserQuery; rows: UserRowView[]; total: number; capped: boolean; roles: string[]; groups: { id: string; name: string }[] }) {
+  const [selected, setSelected] = useState<Set<string>>(new Set());
+  const [allMatching, setAllMatching] = useState(false);
+  const pages = Math.max(1, Math.ceil(total / query.size));
+  const toggle = (id: string) => {
+    setAllMatching(false);
+    setSelected((s) => {
+      const n = new Set(s);
+      if (n.has(id)) n.delete(id);
+      else n.add(id);
+      return n;
+    });
+  };
+  const allOnPage = rows.length > 0 && rows.every((r) => selected.has(r.id));
+  const exportHref = usersHref(query, { page: undefined, size: undefined, sort: undefined, dir: undefined }).replace("/admin/users", "/admin/users/export");
+  return (
+    <div className="grid gap-3">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <p className="text-sm text-muted-foreground" aria-live="polite" data-testid="users-total">
+          {capped ? `More than ${total.toLocaleString()} users` : `${total.toLocaleString()} user${total === 1 ? "" : "s"}`}
+        </p>
+        <div className="flex items-center gap-2">
+          <BulkBar ids={[...selected]} allMatching={allMatching} query={query} total={total} roles={roles} groups={groups} onDone={() => (setSelected(new Set()), setAllMatching(false))} />
+          <Button asChild variant="outline" size="sm">
+            <a href={exportHref} download>
+              <Download className="size-4" aria-hidden /> Export CSV
+            </a>
+          </Button>
+        </div>
+      </div>
+      {allOnPage && !allMatching && total > rows.length && (
+        <p className="rounded-md bg-muted px-3 py-2 text-sm">
+          All {rows.length} on this page are selected.{" "}
+          <button className="font-medium underline" onClick={() => setAllMatching(true)}>
+            Select all {capped ? `${total.toLocaleString()}+` : total.toLocaleString()} matching users
+          </button>
+        </p>
+      )}
+      {allMatching && <p className="rounded-md bg-muted px-3 py-2 text-sm">Every user matching the filter is selected.</p>}
+      <Card className="p-0">
+        <Table>
+          <TableHeader>
+            <TableRow>
+              <TableHead className="w-10">
+                <Checkbox
+                  aria-label="Select all on this page"
+                  checked={allOnPage}
+                  onCheckedChange={(v) => {
+                    setAllMatching(false);
+                    setSelected(v ? new Set(rows.map((r) => r.id)) : new Set());
+                  }}
+                />
+              </TableHead>
+              {COLUMNS.map((c) => {
+                const active = query.sort === c.key;
+                const nextDir = active && query.dir === "asc" ? "desc" : "asc";
+                return (
+                  <TableHead key={c.key} aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : "none"}>
+                    <Link href={usersHref(query, { sort: c.key, dir: nextDir, page: undefined })} className="inline-flex items-center gap-1 hover:underline">
+                      {c.label}
+                      {active && (query.dir === "asc" ? <ArrowUp className="size-3" aria-hidden /> : <ArrowDown className="size-3" aria-hidden />)}
+                    </Link>
+                  </TableHead>
+                );
+              })}
+              <TableHead>MFA</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {rows.length === 0 && (
+              <TableRow>
+                <TableCell colSpan={7} className="py-10 text-center text-muted-foreground">
+                  No users match these filters.
+                </TableCell>
+              </TableRow>
+            )}
+            {rows.map((u) => (
+              <TableRow key={u.id} data-state={selected.has(u.id) || allMatching ? "selected" : undefined} data-testid="user-row">
+                <TableCell>
+                  <Checkbox aria-label={`Select ${u.email}`} checked={allMatching || selected.has(u.id)} onCheckedChange={() => toggle(u.id)} />
+                </TableCell>
+                <TableCell>
+                  <Link href={`/admin/users/${u.id}`} className="font-medium hover:underline">
+                    {u.email}
+                  </Link>
+                </TableCell>
+                <TableCell>{u.name || <span className="text-muted-foreground">—</span>}</TableCell>
+                <TableCell>{u.active ? <Badge variant="secondary">Active</Badge> : <Badge variant="destructive">Disabled</Badge>}</TableCell>
+                <TableCell>{u.lastLoginAt ? new Date(u.lastLoginAt).toLocaleString() : <span className="text-muted-foreground">Never</span>}</TableCell>
+                <TableCell>{new Date(u.joinedAt).toLocaleDateString()}</TableCell>
+                <TableCell>{u.mfa ? <Badge>On</Badge> : <span className="text-muted-foreground">Off</span>}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Card>
+      <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-2 text-sm">
+        <div className="flex items-center gap-2">
+          <span className="text-muted-foreground">Rows per page</span>
+          {PAGE_SIZES.map((n) => (
+            <Link key={n} href={usersHref(query, { size: n, page: undefined })} aria-current={query.size === n ? "page" : undefined} className={query.size === n ? "font-semibold underline" : "hover:underline"}>
+              {n}
+            </Link>
+          ))}
+        </div>
+        <div className="flex items-center gap-2">
+          <span className="text-muted-foreground">
+            Page {query.page} of {capped ? `${pages}+` : pages}
+          </span>
+          {query.page > 1 && (
+            <Button asChild variant="outline" size="sm">
+              <Link href={usersHref(query, { page: query.page - 1 })}>Previous</Link>
+            </Button>
+          )}
+          {(query.page < pages || (capped && rows.length === query.size)) && (
+            <Button asChild variant="outline" size="sm">
+              <Link href={usersHref(query, { page: query.page + 1 })}>Next</Link>
+            </Button>
+          )}
+        </div>
+      </nav>
+    </div>
+  );
+}

@@ -1,0 +1,95 @@
+"use client";
+
+import { Search, X } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState, useTransition } from "react";
+import { Button } from "@/components/ui/button";
+import { Input } from "@/components/ui/input";
+import { Label } from "@/components/ui/label";
+import type { UserQuery } from "@/lib/users/list";
+import { usersHref } from "./url-state";
+
+const selectClass = "h-9 rounded-md border border-input bg-transparent px-2 text-sm shadow-xs focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring dark:bg-input/30";
+
+/** Search and filters; every change goes into the URL (page resets to 1). */
+export function UsersToolbar({ query, roles, groups }: { query: UserQuery; roles: string[]; groups: { id: string; name: string }[] }) {
+  const router = useRouter();
+  const [q, setQ] = useState(query.q ?? "");
+  const [pending, start] = useTransition();
+  const first = useRef(true);
+  const go = (change: Partial<Record<keyof UserQuery, string | undefined>>) => start(() => router.replace(usersHref(query, { ...change, page: undefined })));
+
+  // Debounced search-as-you-type.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    const t = setTimeout(() => go({ q: q || undefined }), 300);
+    return () => clearTimeout(t);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [q]);
+
+  const filtered = query.q || query.status || query.role || query.group || query.mfa || query.loginFrom || query.loginTo;
+  return (
+    <div className="mb-4 flex flex-wrap items-end gap-3" role="search" aria-busy={pending}>
+      <div className="relative min-w-64 flex-1">
+        <Search className="absolute left-2.5 top-2.5 size-4 text-muted-foreground" aria-hidden />
+        <Input aria-label="Search users" placeholder="Search email, name or username (prefix)" className="pl-8" value={q} onChange={(e) => setQ(e.target.value)} />
+      </div>
+      <div className="grid gap-1">
+        <Label htmlFor="f-status" className="text-xs text-muted-foreground">Status</Label>
+        <select id="f-status" className={selectClass} value={query.status ?? ""} onChange={(e) => go({ status: e.target.value || undefined })}>
+          <option value="">Any</option>
+          <option value="active">Active</option>
+          <option value="disabled">Disabled</option>
+        </select>
+      </div>
+      <div className="grid gap-1">
+        <Label htmlFor="f-role" className="text-xs text-muted-foreground">Role</Label>
+        <select id="f-role" className={selectClass} value={query.role ?? ""} onChange={(e) => go({ role: e.target.value || undefined })}>
+          <option value="">Any</option>
+          {roles.map((r) => (
+            <option key={r} value={r}>{r}</option>
+          ))}
+        </select>
+      </div>
+      <div className="grid gap-1">
+        <Label htmlFor="f-group" className="text-xs text-muted-foreground">Group</Label>
+        <select id="f-group" className={selectClass} value={query.group ?? ""} onChange={(e) => go({ group: e.target.value || undefined })}>
+          <option value="">Any</option>
+          {groups.map((g) => (
+            <option key={g.id} value={g.id}>{g.name}</option>
+          ))}
+        </select>
+      </div>
+      <div className="grid gap-1">
+        <Label htmlFor="f-mfa" className="text-xs text-muted-foreground">MFA</Label>
+        <select id="f-mfa" className={selectClass} value={query.mfa ?? ""} onChange={(e) => go({ mfa: e.target.value || undefined })}>
+          <option value="">Any</option>
+          <option value="yes">Enrolled</option>
+          <option value="no">Not enrolled</option>
+        </select>
+      </div>
+      <div className="grid gap-1">
+        <Label htmlFor="f-from" className="text-xs text-muted-foreground">Signed in from</Label>
+        <Input id="f-from" type="date" className="h-9 w-40" value={query.loginFrom ?? ""} onChange={(e) => go({ loginFrom: e.target.value || undefined })} />
+      </div>
+      <div className="grid gap-1">
+        <Label htmlFor="f-to" className="text-xs text-muted-foreground">to</Label>
+        <Input id="f-to" type="date" className="h-9 w-40" value={query.loginTo ?? ""} onChange={(e) => go({ loginTo: e.target.value || undefined })} />
+      </div>
+      {filtered && (
+        <Button
+          variant="ghost"
+          onClick={() => {
+            setQ("");
+            start(() => router.replace("/admin/users"));
+          }}
+        >
+          <X className="size-4" aria-hidden /> Clear
+        </Button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,44 @@
+import { and, count, desc, eq, gte, like, lte, or, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import { db } from "@/db/client";
+import { auditEvents } from "@/db/schema";
+import { requirePermission, requireTenant, type Caller } from "@/lib/authz/caller";
+
+export const auditQuerySchema = z.object({
+  q: z.string().trim().max(200).optional().catch(undefined),
+  action: z.string().trim().max(100).optional().catch(undefined),
+  actor: z.string().trim().max(200).optional().catch(undefined),
+  target: z.string().trim().max(100).optional().catch(undefined),
+  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).default(1).catch(1),
+});
+export type AuditQuery = z.infer<typeof auditQuerySchema>;
+
+/** Events of the caller's tenant, newest first. Sign-in failures for unknown accounts have no tenant and show to super admins only. */
+export function auditWhere(caller: Caller, q: Omit<AuditQuery, "page">): SQL | undefined {
+  requirePermission(caller, "Audit", "Read");
+  const where: SQL[] = [];
+  if (!caller.isSuperAdmin) where.push(eq(auditEvents.tenantId, caller.tenantId));
+  if (q.action) where.push(like(auditEvents.action, `${q.action}%`));
+  if (q.actor) where.push(or(eq(auditEvents.actorId, q.actor), like(auditEvents.actorEmail, `${q.actor}%`))!);
+  if (q.target) where.push(eq(auditEvents.targetId, q.target));
+  if (q.from) where.push(gte(auditEvents.createdAt, new Date(`${q.from}T00:00:00Z`)));
+  if (q.to) where.push(lte(auditEvents.createdAt, new Date(`${q.to}T23:59:59.999Z`)));
+  if (q.q) where.push(or(like(auditEvents.targetLabel, `%${q.q}%`), like(auditEvents.actorEmail, `%${q.q}%`), like(auditEvents.action, `%${q.q}%`))!);
+  return where.length ? and(...where) : undefined;
+}
+
+export function listAudit(caller: Caller, q: AuditQuery, pageSize = 50) {
+  const where = auditWhere(caller, q);
+  const rows = db.select().from(auditEvents).where(where).orderBy(desc(auditEvents.createdAt)).limit(pageSize).offset((q.page - 1) * pageSize).all();
+  return { rows, total: db.select({ n: count() }).from(auditEvents).where(where).get()!.n, pageSize };
+}
+
+/** A user's trail (events about them), for the user detail page. */
+export function userAuditTrail(caller: Caller, userId: string, tenantId = caller.tenantId, limit = 50) {
+  requirePermission(caller, "User", "Read");
+  requireTenant(caller, tenantId);
+  const scope = caller.isSuperAdmin ? eq(auditEvents.targetId, userId) : and(eq(auditEvents.targetId, userId), eq(auditEvents.tenantId, tenantId));
+  return db.select().from(auditEvents).where(scope).orderBy(desc(auditEvents.createdAt)).limit(limit).all();
+}
