@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, exists, gte, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, inArray, lte, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { groupMembers, membershipRoles, memberships, roles, users } from "@/db/schema";
@@ -24,7 +24,7 @@ export const userQuerySchema = z.object({
 export type UserQuery = z.infer<typeof userQuerySchema>;
 
 /** Counting stops here: beyond it the UI says "10,000+" instead of scanning every row. */
-export const COUNT_CAP = 10_000;
+export const COUNT_CAP = 1_000;
 
 /** WHERE clause for a tenant's users matching the filters (shared by the table, bulk "all matching" and CSV). */
 export function userFilter(tenantId: string, q: Omit<UserQuery, "sort" | "dir" | "page" | "size">): SQL {
@@ -46,13 +46,15 @@ export function userFilter(tenantId: string, q: Omit<UserQuery, "sort" | "dir" |
   if (q.mfa) where.push(eq(users.mfaEnrolled, q.mfa === "yes"));
   if (q.loginFrom) where.push(gte(users.lastLoginAt, new Date(`${q.loginFrom}T00:00:00Z`)));
   if (q.loginTo) where.push(lte(users.lastLoginAt, new Date(`${q.loginTo}T23:59:59.999Z`)));
+  // Role and group filters start from their own (small, indexed) tables instead of probing every user.
   if (q.role)
     where.push(
-      exists(
-        db.select({ x: sql`1` }).from(membershipRoles).innerJoin(roles, eq(roles.id, membershipRoles.roleId)).where(and(eq(membershipRoles.membershipId, memberships.id), or(eq(roles.name, q.role), eq(roles.id, q.role)))),
+      inArray(
+        memberships.id,
+        db.select({ id: membershipRoles.membershipId }).from(membershipRoles).innerJoin(roles, eq(roles.id, membershipRoles.roleId)).where(and(eq(roles.tenantId, tenantId), or(eq(roles.name, q.role), eq(roles.id, q.role)))),
       ),
     );
-  if (q.group) where.push(exists(db.select({ x: sql`1` }).from(groupMembers).where(and(eq(groupMembers.userId, users.id), eq(groupMembers.groupId, q.group)))));
+  if (q.group) where.push(inArray(users.id, db.select({ id: groupMembers.userId }).from(groupMembers).where(eq(groupMembers.groupId, q.group))));
   return and(...where)!;
 }
 
@@ -63,18 +65,22 @@ export function listUsers(caller: Caller, q: UserQuery, tenantId = caller.tenant
   requireTenant(caller, tenantId);
   const where = userFilter(tenantId, q);
   const col = sortColumn[q.sort];
-  const rows = db
-    .select({ user: users, joinedAt: memberships.createdAt })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(where)
-    .orderBy(q.dir === "asc" ? asc(col) : desc(col), asc(users.id))
-    .limit(q.size)
-    .offset((q.page - 1) * q.size)
-    .all();
+  // LIMIT/OFFSET go in as literals: with bound parameters SQLite cannot tell the page is small and
+  // prefers scanning every user and sorting, instead of walking the sort index and stopping early.
+  // Sorting by membership date without a search: walk the tenant's membership index newest first
+  // and stop after one page (CROSS JOIN pins that order; SQLite would otherwise scan all users for
+  // an unindexed filter such as status). Searches and user-column sorts are left to the planner,
+  // which starts from the email/name/last-sign-in indexes.
+  const indexedFilter = q.q || q.loginFrom || q.loginTo || q.role || q.group;
+  const join = q.sort === "created" && !indexedFilter ? sql`cross join` : sql`inner join`;
+  const page = db.all<{ id: string; joined: number }>(
+    sql`select ${users.id} as id, ${memberships.createdAt} as joined from ${memberships} ${join} ${users} on ${users.id} = ${memberships.userId} where ${where} order by ${col} ${sql.raw(q.dir === "asc" ? "asc" : "desc")}, ${users.id} asc limit ${sql.raw(String(q.size))} offset ${sql.raw(String((q.page - 1) * q.size))}`,
+  );
+  const byId = new Map(page.length ? db.select().from(users).where(inArray(users.id, page.map((p) => p.id))).all().map((u) => [u.id, u]) : []);
+  const rows = page.map((p) => ({ ...byId.get(p.id)!, joinedAt: new Date(p.joined) }));
   // Capped count: exact up to COUNT_CAP, then "more than".
   const counted = db.get<{ n: number }>(sql`select count(*) as n from (select 1 from ${memberships} inner join ${users} on ${users.id} = ${memberships.userId} where ${where} limit ${COUNT_CAP + 1})`).n;
-  return { rows: rows.map((r) => ({ ...r.user, joinedAt: r.joinedAt })), total: Math.min(counted, COUNT_CAP), capped: counted > COUNT_CAP };
+  return { rows, total: Math.min(counted, COUNT_CAP), capped: counted > COUNT_CAP };
 }
 
 /** Every matching user id (bulk actions on "all matching the filter"). */
