@@ -6,6 +6,7 @@ import { db } from "@/db/client";
 import { tenants, users } from "@/db/schema";
 import { can } from "@/lib/authz/caller";
 import { currentCaller } from "@/lib/auth/current";
+import { switchableTenants } from "@/lib/tenants/tenants";
 
 // Every page below reads the database per request.
 export const dynamic = "force-dynamic";
@@ -23,7 +24,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       .map(({ href, label, icon }) => ({ href, label, icon })),
   })).filter((s) => s.items.length > 0);
   return (
-    <AppShell sections={sections} user={{ email: user.email, name: user.fullName || user.email }} tenant={{ id: tenant.id, name: tenant.name }}>
+    <AppShell sections={sections} user={{ email: user.email, name: user.fullName || user.email }} tenant={{ id: tenant.id, name: tenant.name }} tenants={switchableTenants(caller)}>
       {children}
     </AppShell>
   );

@@ -5,6 +5,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
 import { NavIcon } from "./nav-icon";
+import { TenantSwitcher } from "./tenant-switcher";
 import { ThemeToggle } from "./theme-toggle";
 import { UserMenu } from "./user-menu";
 
@@ -17,11 +18,13 @@ export function AppShell({
   sections,
   user,
   tenant,
+  tenants,
   children,
 }: {
   sections: ShellSection[];
   user: { email: string; name: string };
   tenant: { id: string; name: string };
+  tenants: { id: string; name: string }[];
   children: React.ReactNode;
 }) {
   const pathname = usePathname();
@@ -62,9 +65,7 @@ export function AppShell({
         <header className="flex h-14 items-center justify-between gap-4 border-b px-4">
           <div className="flex items-center gap-2 text-sm">
             <span className="text-muted-foreground">Tenant</span>
-            <span className="font-medium" data-testid="current-tenant">
-              {tenant.name}
-            </span>
+            <TenantSwitcher current={tenant} tenants={tenants} />
           </div>
           <div className="flex items-center gap-1">
             <ThemeToggle />

@@ -104,6 +104,7 @@ export function updateRole(caller: Caller, ref: string, input: { name?: string; 
   const name = input.name?.trim() ?? r.name;
   if (!name) throw validation("name: enter a role name", "name");
   if (r.isSystem && name !== r.name) throw new AppError("precondition", "Built-in roles cannot be renamed");
+  if (r.isSystem && r.name === "admin" && input.permissions) throw new AppError("precondition", "The built-in admin role always holds every permission");
   return db.transaction((tx) => {
     const clash = tx.select({ id: roles.id }).from(roles).where(and(eq(roles.tenantId, r.tenantId), eq(roles.name, name))).get();
     if (clash && clash.id !== r.id) throw conflict("A role with this name already exists", "name");

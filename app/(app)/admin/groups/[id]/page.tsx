@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { GroupForm } from "@/components/groups/group-form";
+import { GroupMembers } from "@/components/groups/group-members";
+import { PageHeader } from "@/components/shell/page-header";
+import { requireAdminPage } from "@/lib/auth/current";
+import { can } from "@/lib/authz/caller";
+import { isAppError } from "@/lib/errors";
+import { getGroup, listMembers } from "@/lib/groups/groups";
+
+export const metadata: Metadata = { title: "Group" };
+
+export default async function GroupPage({ params }: { params: Promise<{ id: string }> }) {
+  const caller = await requireAdminPage("Group", "Read");
+  let g;
+  try {
+    g = getGroup(caller, (await params).id);
+  } catch (e) {
+    if (isAppError(e)) notFound();
+    throw e;
+  }
+  return (
+    <>
+      <PageHeader title={g.name} description={g.isSystem ? "System group: it cannot be deleted." : "Group"} actions={<Link className="text-sm underline" href="/admin/groups">All groups</Link>} />
+      <div className="grid gap-6 lg:grid-cols-2">
+        {can(caller, "Group", "Edit") && <GroupForm group={{ id: g.id, name: g.name, data: g.data }} />}
+        <GroupMembers groupId={g.id} members={listMembers(caller, g.id)} canEdit={can(caller, "Group", "Edit")} canDelete={can(caller, "Group", "Delete") && !g.isSystem} />
+      </div>
+    </>
+  );
+}

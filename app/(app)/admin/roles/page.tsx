@@ -1,0 +1,79 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { z } from "zod";
+import { RoleForm } from "@/components/roles/role-form";
+import { PageHeader } from "@/components/shell/page-header";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { requireAdminPage } from "@/lib/auth/current";
+import { can } from "@/lib/authz/caller";
+import { listRoles } from "@/lib/roles/roles";
+
+export const metadata: Metadata = { title: "Roles" };
+
+const params = z.object({
+  retired: z.enum(["1"]).optional().catch(undefined),
+  order: z.enum(["name", "created"]).default("name").catch("name"),
+  page: z.coerce.number().int().min(1).default(1).catch(1),
+});
+const PAGE = 20;
+
+export default async function RolesPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+  const caller = await requireAdminPage("Role", "Read");
+  const p = params.parse(await searchParams);
+  const { rows, total } = listRoles(caller, { includeRetired: !!p.retired, orderBy: p.order, order: p.order === "name" ? "ASC" : "DESC", offset: (p.page - 1) * PAGE, records: PAGE });
+  const href = (change: Record<string, string | undefined>) => {
+    const merged = { retired: p.retired, order: p.order === "name" ? undefined : p.order, page: p.page > 1 ? String(p.page) : undefined, ...change };
+    const q = new URLSearchParams(Object.entries(merged).filter(([, v]) => v) as [string, string][]).toString();
+    return q ? `/admin/roles?${q}` : "/admin/roles";
+  };
+  const pages = Math.max(1, Math.ceil(total / PAGE));
+  return (
+    <>
+      <PageHeader title="Roles" description="Roles grant permissions (resource × action) in this tenant." />
+      <div className="mb-3 flex flex-wrap items-center gap-4 text-sm">
+        <Link href={href({ retired: p.retired ? undefined : "1", page: undefined })} className="underline" data-testid="toggle-retired">
+          {p.retired ? "Hide retired roles" : "Include retired roles"}
+        </Link>
+        <span className="text-muted-foreground">
+          Order:{" "}
+          <Link href={href({ order: undefined, page: undefined })} className={p.order === "name" ? "font-semibold" : "underline"}>name</Link>{" · "}
+          <Link href={href({ order: "created", page: undefined })} className={p.order === "created" ? "font-semibold" : "underline"}>newest</Link>
+        </span>
+      </div>
+      <Card className="mb-6 p-0">
+        <Table>
+          <TableHeader>
+            <TableRow>
+              <TableHead>Name</TableHead>
+              <TableHead>Description</TableHead>
+              <TableHead>Permissions</TableHead>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {rows.map((r) => (
+              <TableRow key={r.id} data-testid="role-row">
+                <TableCell>
+                  <Link href={`/admin/roles/${r.id}`} className="font-medium hover:underline">{r.name}</Link>{" "}
+                  {r.isDefault && <Badge>Default</Badge>} {r.isSystem && <Badge variant="secondary">Built-in</Badge>} {r.revokedAt && <Badge variant="destructive">Retired</Badge>}
+                </TableCell>
+                <TableCell className="text-muted-foreground">{r.description}</TableCell>
+                <TableCell className="font-mono text-xs">{r.permissions.map((x) => `${x.resource}/${x.action}`).join(", ") || "—"}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </Card>
+      <nav aria-label="Pagination" className="mb-6 flex items-center justify-between text-sm">
+        <span className="text-muted-foreground">{total} role(s) · page {p.page} of {pages}</span>
+        <div className="flex gap-2">
+          {p.page > 1 && <Button asChild size="sm" variant="outline"><Link href={href({ page: String(p.page - 1) })}>Previous</Link></Button>}
+          {p.page < pages && <Button asChild size="sm" variant="outline"><Link href={href({ page: String(p.page + 1) })}>Next</Link></Button>}
+        </div>
+      </nav>
+      {can(caller, "Role", "Create") && <RoleForm />}
+    </>
+  );
+}

@@ -1,0 +1,61 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { createGroupAction, updateGroupAction } from "@/app/(app)/admin/groups/actions";
+import { Field } from "@/components/forms/field";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
+import { Label } from "@/components/ui/label";
+import { KeyValueEditor, toMap, toPairs } from "./key-value-editor";
+
+/** Create (no group) or edit a group's name and data. */
+export function GroupForm({ group }: { group?: { id: string; name: string; data: Record<string, string> } }) {
+  const router = useRouter();
+  const [pairs, setPairs] = useState(toPairs(group?.data ?? {}));
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [pending, start] = useTransition();
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>{group ? "Group details" : "New group"}</CardTitle>
+      </CardHeader>
+      <form
+        method="post"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const form = e.currentTarget;
+          const name = String(new FormData(form).get("name"));
+          start(async () => {
+            const res = group ? await updateGroupAction({ id: group.id, name, data: toMap(pairs) }) : await createGroupAction({ name, data: toMap(pairs) });
+            if (!res.ok) {
+              setErrors(res.fieldErrors ?? {});
+              toast.error(res.message);
+              return;
+            }
+            setErrors({});
+            toast.success(group ? "Group saved" : `Group ${name} created`);
+            if (!group) {
+              form.reset();
+              setPairs([]);
+            }
+            router.refresh();
+          });
+        }}
+      >
+        <CardContent className="grid gap-4">
+          <Field label="Group name" name="name" defaultValue={group?.name} required error={errors.name} />
+          <div className="grid gap-2">
+            <Label>Data</Label>
+            <KeyValueEditor pairs={pairs} onChange={setPairs} />
+            {errors.data && <p role="alert" className="text-sm text-destructive">{errors.data}</p>}
+          </div>
+        </CardContent>
+        <CardFooter className="justify-end pt-4">
+          <Button type="submit" disabled={pending}>{pending ? "Saving…" : group ? "Save group" : "Create group"}</Button>
+        </CardFooter>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,128 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { createRoleAction, retireRoleAction, updateRoleAction } from "@/app/(app)/admin/roles/actions";
+import { ConfirmButton } from "@/components/forms/confirm-button";
+import { Field } from "@/components/forms/field";
+import { Button } from "@/components/ui/button";
+import { Card, CardContent, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
+import { Checkbox } from "@/components/ui/checkbox";
+import { Label } from "@/components/ui/label";
+import { ACTIONS, RESOURCES, type Action, type Resource } from "@/lib/authz/catalogue";
+
+interface RoleView {
+  id: string;
+  name: string;
+  description: string;
+  isDefault: boolean;
+  isSystem: boolean;
+  retired: boolean;
+  permissions: { resource: string; action: string }[];
+}
+
+const key = (r: string, a: string) => `${r}/${a}`;
+
+/** Name, description, default flag and the resource × action permission matrix. */
+export function RoleForm({ role, readOnly }: { role?: RoleView; readOnly?: boolean }) {
+  const router = useRouter();
+  const [perms, setPerms] = useState(new Set((role?.permissions ?? []).map((p) => key(p.resource, p.action))));
+  const [isDefault, setIsDefault] = useState(role?.isDefault ?? false);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [pending, start] = useTransition();
+  const toggle = (k: string) => setPerms((s) => (s.has(k) ? new Set([...s].filter((x) => x !== k)) : new Set([...s, k])));
+  const disabled = readOnly || role?.retired;
+  return (
+    <Card>
+      <CardHeader>
+        <CardTitle>{role ? "Role" : "New role"}</CardTitle>
+      </CardHeader>
+      <form
+        method="post"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const f = new FormData(e.currentTarget);
+          const input = {
+            name: String(f.get("name")),
+            description: String(f.get("description") ?? ""),
+            defaultRole: isDefault,
+            permissions: [...perms].map((k) => {
+              const [resource, action] = k.split("/") as [Resource, Action];
+              return { resource, action };
+            }),
+          };
+          start(async () => {
+            const res = role ? await updateRoleAction({ id: role.id, ...input }) : await createRoleAction(input);
+            if (!res.ok) {
+              setErrors(res.fieldErrors ?? {});
+              toast.error(res.message);
+              return;
+            }
+            toast.success(role ? "Role saved; holders get the change on their next request" : "Role created");
+            if (!role && res.data) router.push(`/admin/roles/${res.data.id}`);
+            else router.refresh();
+          });
+        }}
+      >
+        <CardContent className="grid gap-4">
+          <div className="grid gap-4 sm:grid-cols-2">
+            <Field label="Name" name="name" defaultValue={role?.name} required disabled={disabled || role?.isSystem} error={errors.name} />
+            <Field label="Description" name="description" defaultValue={role?.description} disabled={disabled} error={errors.description} />
+          </div>
+          <div className="flex items-center gap-2">
+            <Checkbox id="defaultRole" checked={isDefault} disabled={disabled} onCheckedChange={(v) => setIsDefault(v === true)} />
+            <Label htmlFor="defaultRole" className="font-normal">Default role (given to members without an explicit role; only one per tenant)</Label>
+          </div>
+          <div className="overflow-x-auto">
+            <table className="text-sm" aria-label="Permissions">
+              <thead>
+                <tr>
+                  <th className="p-2 text-left font-medium">Resource</th>
+                  {ACTIONS.map((a) => (
+                    <th key={a} className="p-2 font-medium">{a}</th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {RESOURCES.map((r) => (
+                  <tr key={r} className="border-t">
+                    <th className="p-2 text-left font-normal">{r}</th>
+                    {ACTIONS.map((a) => (
+                      <td key={a} className="p-2 text-center">
+                        <Checkbox aria-label={`${r} ${a}`} checked={perms.has(key(r, a))} disabled={disabled} onCheckedChange={() => toggle(key(r, a))} />
+                      </td>
+                    ))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <p className="text-xs text-muted-foreground">“All” is a wildcard: All/Read reads everything, User/All does everything with users.</p>
+        </CardContent>
+        {!disabled && (
+          <CardFooter className="justify-between pt-4">
+            {role && !role.isSystem ? (
+              <ConfirmButton
+                label="Retire role"
+                variant="destructive"
+                title="Retire this role?"
+                description="Its holders lose its permissions on their next request. Retired roles stay visible with “Include retired”."
+                confirmLabel="Retire"
+                onConfirm={async () => {
+                  const res = await retireRoleAction({ id: role.id });
+                  if (!res.ok) return void toast.error(res.message);
+                  toast.success("Role retired");
+                  router.push("/admin/roles");
+                }}
+              />
+            ) : (
+              <span />
+            )}
+            <Button type="submit" disabled={pending}>{pending ? "Saving…" : role ? "Save role" : "Create role"}</Button>
+          </CardFooter>
+        )}
+      </form>
+    </Card>
+  );
+}
