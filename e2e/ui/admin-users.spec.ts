@@ -1,0 +1,134 @@
+import { expect, test, type Browser } from "@playwright/test";
+import { ADMIN_STATE, createUser, expectSignedIn, formAlert, signIn, uniqueEmail } from "../support/env";
+
+test.use({ storageState: ADMIN_STATE });
+
+async function outboxLink(browser: Browser, to: string, label: string) {
+  const ctx = await browser.newContext({ storageState: ADMIN_STATE });
+  const page = await ctx.newPage();
+  await page.goto(`/admin/outbox?q=${encodeURIComponent(to)}`);
+  const href = await page.getByTestId("outbox-message").filter({ hasText: label }).first().getByRole("link", { name: label }).getAttribute("href");
+  await ctx.close();
+  return href!;
+}
+
+test("invite a user; they set a password from the Outbox link and sign in", async ({ page, browser }) => {
+  const email = uniqueEmail("invitee");
+  await page.goto("/admin/users");
+  await page.getByRole("button", { name: "Add user" }).click();
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("First name").fill("Ivy");
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByText(`Invitation sent to ${email}`)).toBeVisible();
+
+  await page.getByRole("button", { name: "Add user" }).click();
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByRole("dialog").getByText("Email is already taken")).toBeVisible();
+
+  const link = await outboxLink(browser, email, "Set your password");
+  const ctx = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const invitee = await ctx.newPage();
+  await invitee.goto(link);
+  await invitee.getByLabel("New password", { exact: true }).fill("ivy-chooses-a-passphrase");
+  await invitee.getByLabel("Confirm new password").fill("ivy-chooses-a-passphrase");
+  await invitee.getByRole("button", { name: "Set password" }).click();
+  await expect(invitee).toHaveURL(/\/login$/);
+  await signIn(invitee, email, "ivy-chooses-a-passphrase");
+  await expectSignedIn(invitee);
+  await ctx.close();
+});
+
+test("a user created with an initial password must change it at first sign-in", async ({ page, browser }) => {
+  const email = uniqueEmail("initial");
+  await page.goto("/admin/users");
+  await page.getByRole("button", { name: "Add user" }).click();
+  await page.getByLabel("Set an initial password").check();
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Initial password").fill("initial-passphrase-42");
+  await page.getByRole("button", { name: "Create user" }).click();
+  await expect(page.getByText(`User ${email} created`)).toBeVisible();
+
+  const ctx = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const u = await ctx.newPage();
+  await signIn(u, email, "initial-passphrase-42");
+  await expect(u).toHaveURL(/\/account\/password\?required=1/);
+  await u.goto("/account");
+  await expect(u).toHaveURL(/\/account\/password\?required=1/);
+  await u.getByLabel("Current password").fill("initial-passphrase-42");
+  await u.getByLabel("New password", { exact: true }).fill("my-own-passphrase-43");
+  await u.getByLabel("Confirm new password").fill("my-own-passphrase-43");
+  await u.getByRole("button", { name: "Change password" }).click();
+  await expect(u.getByText(/Password changed/)).toBeVisible();
+  await u.goto("/account");
+  await expect(u).toHaveURL(/\/account$/);
+  await ctx.close();
+});
+
+test("search, filter and sort live in the URL and survive a reload; edit a user", async ({ page }) => {
+  const tag = `zz${Date.now().toString(36)}`;
+  const a = createUser({ email: `${tag}-a@example.test` });
+  createUser({ email: `${tag}-b@example.test` });
+  await page.goto("/admin/users");
+  await page.getByLabel("Search users").fill(tag);
+  await expect(page).toHaveURL(new RegExp(`q=${tag}`));
+  await expect(page.getByTestId("user-row")).toHaveCount(2);
+  await page.getByRole("link", { name: "Email" }).click();
+  await expect(page).toHaveURL(/sort=email&dir=asc|dir=asc.*sort=email/);
+  await expect(page.getByTestId("user-row").first()).toContainText(`${tag}-a@`);
+  await page.getByRole("link", { name: "Email" }).click();
+  await expect(page.getByTestId("user-row").first()).toContainText(`${tag}-b@`);
+  await page.reload();
+  await expect(page.getByLabel("Search users")).toHaveValue(tag);
+  await expect(page.getByTestId("user-row").first()).toContainText(`${tag}-b@`);
+
+  await page.getByRole("link", { name: a.email }).click();
+  await page.getByLabel("First name").fill("Renamed");
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByText("User saved")).toBeVisible();
+  await page.getByRole("button", { name: "Require MFA" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Require" }).click();
+  await expect(page.getByText("MFA required")).toBeVisible();
+  await expect(page.getByTestId("user-audit")).toContainText("mfa.forced");
+
+  await page.goto(`/admin/users?q=${tag}&mfa=no`);
+  await expect(page.getByTestId("user-row")).toHaveCount(2);
+  await page.goto(`/admin/users?q=${tag}&status=disabled`);
+  await expect(page.getByText("No users match these filters.")).toBeVisible();
+});
+
+test("bulk deactivate blocks sign-in; bulk delete runs as a job with progress that survives reload; CSV export", async ({ page, browser }) => {
+  const tag = `bulk${Date.now().toString(36)}`;
+  const users = [createUser({ email: `${tag}-1@example.test` }), createUser({ email: `${tag}-2@example.test` }), createUser({ email: `${tag}-3@example.test` })];
+  await page.goto(`/admin/users?q=${tag}`);
+  await expect(page.getByTestId("user-row")).toHaveCount(3);
+  await page.getByLabel(`Select ${users[0]!.email}`).check();
+  await page.getByRole("button", { name: /1 selected/ }).click();
+  await page.getByRole("menuitem", { name: "Deactivate" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Confirm" }).click();
+  await expect(page.getByText("Deactivate: 1 user(s)")).toBeVisible();
+
+  const ctx = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const u = await ctx.newPage();
+  await signIn(u, users[0]!.email, users[0]!.password);
+  await expect(formAlert(u)).toContainText("disabled");
+  await ctx.close();
+
+  const csv = await (await page.request.get(`/admin/users/export?q=${tag}`)).text();
+  expect(csv.split("\n")[0]).toBe("id,email,first_name,last_name,username,status,mfa,last_sign_in,created");
+  expect(csv).toContain(`"${users[0]!.email}"`);
+  expect(csv).toContain('"disabled"');
+  expect(csv.trim().split("\n")).toHaveLength(4);
+
+  await page.getByLabel("Select all on this page").check();
+  await page.getByRole("button", { name: /3 selected/ }).click();
+  await page.getByRole("menuitem", { name: "Delete…" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Confirm" }).click();
+  await expect(page).toHaveURL(/\/admin\/jobs\//);
+  await expect(page.getByTestId("job-status")).toHaveText("Finished");
+  await expect(page.getByTestId("job-count")).toHaveText("3 of 3 (100%)");
+  await page.reload();
+  await expect(page.getByTestId("job-count")).toHaveText("3 of 3 (100%)");
+  await page.goto(`/admin/users?q=${tag}`);
+  await expect(page.getByText("No users match these filters.")).toBeVisible();
+});

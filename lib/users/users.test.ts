@@ -1,0 +1,109 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import { users } from "@/db/schema";
+import { eq } from "drizzle-orm";
+import { addMembers, createGroup, listGroups } from "@/lib/groups/groups";
+import { getJob } from "@/lib/jobs/jobs";
+import { removeMfa, resetMfa, setMfa } from "@/lib/mfa/admin";
+import { enableAuthenticator, listMethods } from "@/lib/mfa/methods";
+import { generateTotpSecret, totpAt } from "@/lib/mfa/totp";
+import { assignRoles, createRole } from "@/lib/roles/roles";
+import { callerOf, makeTenant, makeUser } from "@/test/factories";
+import { tenants } from "@/db/schema";
+import { runBulk } from "./bulk";
+import { createUser } from "./create";
+import { listUsers, userQuerySchema } from "./list";
+import { updateUsers } from "./update";
+
+const q = (p: Record<string, string> = {}) => userQuerySchema.parse(p);
+
+describe("users list", () => {
+  it("searches by email prefix, filters, sorts and stays inside the tenant", async () => {
+    const admin = await makeUser({ roles: ["admin"] });
+    const caller = callerOf(admin);
+    const tag = `lst${Date.now()}`;
+    const a = await makeUser({ email: `${tag}-a@example.test` });
+    const b = await makeUser({ email: `${tag}-b@example.test` });
+    const other = makeTenant();
+    await makeUser({ email: `${tag}-c@example.test`, tenantId: other.id });
+    expect(listUsers(caller, q({ q: tag })).rows.map((u) => u.email).sort()).toEqual([a.email, b.email]);
+    expect(listUsers(caller, q({ q: tag, sort: "email", dir: "desc" })).rows[0]!.email).toBe(b.email);
+    await updateUsers(caller, [b.id], { active: false });
+    expect(listUsers(caller, q({ q: tag, status: "disabled" })).rows.map((u) => u.id)).toEqual([b.id]);
+    expect(listUsers(caller, q({ q: tag, status: "active" })).rows.map((u) => u.id)).toEqual([a.id]);
+    expect(listUsers(caller, q({ q: tag.toUpperCase() })).total).toBe(2);
+    const member = await makeUser();
+    expect(() => listUsers(callerOf(member), q())).toThrow(/permission/);
+  });
+
+  it("role and group filters", async () => {
+    const admin = await makeUser({ roles: ["admin"] });
+    const caller = callerOf(admin);
+    const tag = `rg${Date.now()}`;
+    const u = await makeUser({ email: `${tag}-x@example.test` });
+    await makeUser({ email: `${tag}-y@example.test` });
+    const role = createRole(caller, { name: `role-${tag}` });
+    assignRoles(caller, u.id, caller.tenantId, [role.name]);
+    const g = createGroup(caller, { name: `group-${tag}`, data: { team: tag } });
+    addMembers(caller, g.id, [u.id]);
+    expect(listUsers(caller, q({ q: tag, role: role.name })).rows.map((r) => r.id)).toEqual([u.id]);
+    expect(listUsers(caller, q({ q: tag, group: g.id })).rows.map((r) => r.id)).toEqual([u.id]);
+    expect(listGroups(caller, { data: { team: tag } }).rows.map((r) => r.id)).toEqual([g.id]);
+    expect(listGroups(caller, { data: { team: "other" } }).rows).toEqual([]);
+  });
+});
+
+describe("cross-tenant isolation of admin operations", () => {
+  it("an admin of tenant B cannot read, edit, delete or change MFA of tenant A's users", async () => {
+    const victim = await makeUser();
+    const other = makeTenant();
+    const foreignAdmin = await makeUser({ roles: ["admin"], tenantId: other.id });
+    const foreign = callerOf(foreignAdmin, other.id);
+    await expect(updateUsers(foreign, [victim.id], { firstName: "Hacked" })).rejects.toThrow(/not found/i);
+    await expect(runBulk(foreign, { action: "delete", ids: [victim.id] })).rejects.toThrow(/not found/i);
+    expect(() => resetMfa(foreign, [victim.id])).toThrow(/not found/i);
+    expect(() => assignRoles(foreign, victim.id, other.id, ["admin"])).toThrow(/not found/i);
+    expect(listUsers(foreign, q({ q: victim.email })).rows).toEqual([]);
+    expect(db.select().from(users).where(eq(users.id, victim.id)).get()!.firstName).toBe("Test");
+  });
+});
+
+describe("bulk and admin MFA", () => {
+  it("delete runs as a job to completion", async () => {
+    const admin = await makeUser({ roles: ["admin"] });
+    const caller = callerOf(admin);
+    const victims = await Promise.all([makeUser(), makeUser(), makeUser()]);
+    const { jobId } = await runBulk(caller, { action: "delete", ids: victims.map((v) => v.id) });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(getJob(caller, jobId!)).toMatchObject({ status: "done", total: 3, done: 3 });
+    for (const v of victims) expect(db.select().from(users).where(eq(users.id, v.id)).get()).toBeUndefined();
+  });
+
+  it("reset keeps MFA required and wipes methods; remove is refused under forced 2FA", async () => {
+    const admin = await makeUser({ roles: ["admin"] });
+    const caller = callerOf(admin);
+    const u = await makeUser();
+    const secret = generateTotpSecret();
+    enableAuthenticator(u.id, secret, totpAt(secret, Date.now()), { id: u.id, email: u.email, ip: "" });
+    await setMfa(caller, [u.id], "PIN", "123456");
+    expect(listMethods(u.id).map((m) => m.kind).sort()).toEqual(["authenticator", "pin"]);
+    resetMfa(caller, [u.id]);
+    expect(listMethods(u.id)).toEqual([]);
+    expect(db.select().from(users).where(eq(users.id, u.id)).get()).toMatchObject({ mfaRequired: true, mfaEnrolled: false });
+    db.update(tenants).set({ forceMfa: true }).where(eq(tenants.id, caller.tenantId)).run();
+    try {
+      expect(() => removeMfa(caller, [u.id], "2FA")).toThrow(/forced/);
+    } finally {
+      db.update(tenants).set({ forceMfa: false }).where(eq(tenants.id, caller.tenantId)).run();
+    }
+    await expect(setMfa(caller, [u.id], "PIN", "12")).rejects.toThrow(/PIN must be/);
+  });
+
+  it("creating a user with a taken email is a field error and creates nothing", async () => {
+    const admin = await makeUser({ roles: ["admin"] });
+    const existing = await makeUser();
+    const before = db.select().from(users).all().length;
+    await expect(createUser(callerOf(admin), { email: existing.email.toUpperCase() })).rejects.toMatchObject({ field: "email" });
+    expect(db.select().from(users).all().length).toBe(before);
+  });
+});
