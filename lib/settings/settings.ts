@@ -62,3 +62,10 @@ export function setSetting(userId: string, key: string, raw: string) {
   db.insert(userSettings).values({ userId, key, value: normalized }).onConflictDoUpdate({ target: [userSettings.userId, userSettings.key], set: { value: normalized } }).run();
   return normalized;
 }
+
+/** Several settings at once, all or nothing: a bad value changes nothing. */
+export function setSettings(userId: string, values: Record<string, string>) {
+  db.transaction(() => {
+    for (const [key, value] of Object.entries(values)) setSetting(userId, key, value);
+  });
+}

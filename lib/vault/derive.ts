@@ -1,12 +1,13 @@
 import { createHmac, scrypt } from "node:crypto";
+import { ANIMALS, type Animal } from "./animals";
 
 /**
  * Deterministic, memory-hard password derivation ("fv1"); see docs/vault-password-algorithm.md.
  * Nothing here is stored or logged: the same inputs always give the same password.
  */
 export const ALGORITHM_VERSION = "fv1";
-export const ANIMALS = ["Ape", "Bat", "Bear", "Whale", "Crow", "Dog", "Duck", "Cat", "Wasp", "Fox", "Gull", "Hyena", "Lion", "Panda", "Rat", "Shark", "Spider", "Turtle", "Wolf", "Zebra"] as const;
-export type Animal = (typeof ANIMALS)[number];
+
+export { ANIMALS, type Animal };
 export const SYMBOLS = ".@+-*/%_!,#$&?=:;^~()[]{}".slice(0, 23);
 
 const CLASSES = {

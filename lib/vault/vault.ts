@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, like, or } from "drizzle-orm";
 import { db, type DB, type Tx } from "@/db/client";
 import { vaultEntries, vaultGroups } from "@/db/schema";
+import { AppError } from "@/lib/errors";
 import { deriveKey } from "@/lib/security/crypto";
 import { settingBool } from "@/lib/settings/settings";
 import { createHmac } from "node:crypto";
@@ -10,9 +11,9 @@ export type VaultGroup = typeof vaultGroups.$inferSelect;
 export type VaultEntry = typeof vaultEntries.$inferSelect;
 
 /** Domain failures of the vault: Forgiva answers these as OperationResult.error with HTTP 200. */
-export class VaultError extends Error {
+export class VaultError extends AppError {
   constructor(message: string) {
-    super(message);
+    super("validation", message);
     this.name = "VaultError";
   }
 }

@@ -1,0 +1,39 @@
+import type { Metadata } from "next";
+import { z } from "zod";
+import { PageHeader } from "@/components/shell/page-header";
+import { VaultView } from "@/components/vault/vault-view";
+import { requirePageCaller } from "@/lib/auth/current";
+import { getAllSettings } from "@/lib/settings/settings";
+import { entriesByGroup, listVaultGroups, searchEntries } from "@/lib/vault/vault";
+
+export const metadata: Metadata = { title: "Passwords" };
+
+const params = z.object({ group: z.uuid().optional().catch(undefined), q: z.string().trim().max(200).optional().catch(undefined) });
+
+export default async function VaultPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
+  const caller = await requirePageCaller();
+  const { group, q } = params.parse(await searchParams);
+  const groups = listVaultGroups(caller.userId);
+  const current = groups.find((g) => g.id === group) ?? groups[0]!;
+  const entries = q ? searchEntries(caller.userId, q) : entriesByGroup(caller.userId, current.id, 0, 500).rows;
+  const s = getAllSettings(caller.userId);
+  return (
+    <>
+      <PageHeader title="Passwords" description="Passwords are derived from your master key each time; nothing secret is stored." />
+      <VaultView
+        groups={groups.map((g) => ({ id: g.id, name: g.name, parentId: g.parentId }))}
+        currentGroup={current.id}
+        query={q ?? ""}
+        entries={entries.map((e) => ({ id: e.id, groupId: e.groupId, host: e.host, account: e.account, complexity: e.complexity, length: e.length, lowercase: e.lowercase, uppercase: e.uppercase, digits: e.digits, symbols: e.symbols, lastRenewal: e.lastRenewal, generatedBefore: e.generatedBefore }))}
+        settings={{
+          scramble: s.animals_do_not_scramble !== "true",
+          askOnce: s.masterkey_ask_once === "true",
+          noMasterKey: s.masterkey_use_ignored === "true",
+          showNotCopy: s.password_always_show_not_copy === "true",
+          defaultLength: Number(s.password_default_length),
+          defaultComplexity: Number(s.password_default_complexity),
+        }}
+      />
+    </>
+  );
+}

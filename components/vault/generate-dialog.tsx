@@ -1,0 +1,129 @@
+"use client";
+
+import { Eye, KeyRound } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useMemo, useState, useTransition } from "react";
+import { toast } from "sonner";
+import { generateAction } from "@/app/(app)/vault/actions";
+import { Field, FormError } from "@/components/forms/field";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { cn } from "@/lib/utils";
+import { ANIMALS, type Animal } from "@/lib/vault/animals";
+import type { EntryView, VaultSettings } from "./types";
+
+const EMOJI: Record<Animal, string> = { Ape: "🦍", Bat: "🦇", Bear: "🐻", Whale: "🐋", Crow: "🐦‍⬛", Dog: "🐕", Duck: "🦆", Cat: "🐈", Wasp: "🐝", Fox: "🦊", Gull: "🕊️", Hyena: "🐺", Lion: "🦁", Panda: "🐼", Rat: "🐀", Shark: "🦈", Spider: "🕷️", Turtle: "🐢", Wolf: "🐺", Zebra: "🦓" };
+const CLEAR_CLIPBOARD_MS = 20_000;
+
+function shuffled<T>(items: readonly T[]) {
+  const a = [...items];
+  for (let i = a.length - 1; i > 0; i--) {
+    const j = crypto.getRandomValues(new Uint32Array(1))[0]! % (i + 1);
+    [a[i], a[j]] = [a[j]!, a[i]!];
+  }
+  return a;
+}
+
+/**
+ * Master key (twice on an entry's first generation, or always unless "ask once"), the animal from
+ * a 4×5 grid, optional renewal date. The password lives only in this component's state and is
+ * dropped when the dialog closes; a copied password is cleared from the clipboard after 20 s.
+ */
+export function GenerateDialog({ entry, settings }: { entry: EntryView; settings: VaultSettings }) {
+  const router = useRouter();
+  const [open, setOpen] = useState(false);
+  const [animal, setAnimal] = useState<Animal>();
+  const [password, setPassword] = useState<string>();
+  const [error, setError] = useState<string>();
+  const [pending, start] = useTransition();
+  const grid = useMemo(() => (settings.scramble ? shuffled(ANIMALS) : [...ANIMALS]), [settings.scramble, open]); // eslint-disable-line react-hooks/exhaustive-deps
+  const askTwice = !settings.noMasterKey && (!entry.generatedBefore || !settings.askOnce);
+
+  const reset = () => (setPassword(undefined), setAnimal(undefined), setError(undefined));
+  return (
+    <Dialog open={open} onOpenChange={(o) => (setOpen(o), reset())}>
+      <DialogTrigger asChild>
+        <Button size="sm" variant="outline">
+          <KeyRound className="size-4" aria-hidden /> Generate
+        </Button>
+      </DialogTrigger>
+      <DialogContent className="sm:max-w-xl">
+        <DialogHeader>
+          <DialogTitle>Password for {entry.host || entry.account}</DialogTitle>
+          <DialogDescription>{entry.generatedBefore ? "Pick the animal you always pick." : "First generation: type the master key twice and remember your animal."}</DialogDescription>
+        </DialogHeader>
+        {password ? (
+          <div className="grid gap-3">
+            {settings.showNotCopy ? (
+              <code className="break-all rounded-md bg-muted p-3 text-center font-mono text-lg" data-testid="generated-password">{password}</code>
+            ) : (
+              <p className="flex items-center gap-2 text-sm" role="status">
+                <Eye className="size-4" aria-hidden /> Copied to the clipboard; it will be cleared in 20 seconds.
+              </p>
+            )}
+            <DialogFooter>
+              <Button onClick={() => (setOpen(false), reset())}>Done</Button>
+            </DialogFooter>
+          </div>
+        ) : (
+          <form
+            method="post"
+            className="grid gap-4"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const f = new FormData(e.currentTarget);
+              const masterKey = String(f.get("masterKey") ?? "");
+              if (askTwice && masterKey !== String(f.get("masterKey2") ?? "")) return setError("The two master keys differ");
+              if (!animal) return setError("Choose your animal");
+              const renewalDate = String(f.get("renewalDate") ?? "") || undefined;
+              start(async () => {
+                const res = await generateAction({ entryId: entry.id, masterKey: settings.noMasterKey ? undefined : masterKey, animal, renewalDate });
+                (e.target as HTMLFormElement).reset();
+                if (!res.ok) return setError(res.message);
+                setError(undefined);
+                if (settings.showNotCopy) setPassword(res.data.password);
+                else {
+                  const pw = res.data.password;
+                  await navigator.clipboard.writeText(pw);
+                  setPassword("•");
+                  setTimeout(async () => {
+                    // Clear only if the clipboard still holds our password.
+                    if ((await navigator.clipboard.readText().catch(() => "")) === pw) await navigator.clipboard.writeText("");
+                  }, CLEAR_CLIPBOARD_MS);
+                  toast.success("Password copied");
+                }
+                router.refresh();
+              });
+            }}
+          >
+            {!settings.noMasterKey && <Field label="Master key" name="masterKey" type="password" autoComplete="off" required />}
+            {askTwice && <Field label="Master key again" name="masterKey2" type="password" autoComplete="off" required />}
+            <fieldset>
+              <legend className="mb-2 text-sm font-medium">Your animal</legend>
+              <div className="grid grid-cols-5 gap-2" data-testid="animal-grid">
+                {grid.map((a) => (
+                  <button
+                    key={a}
+                    type="button"
+                    aria-pressed={animal === a}
+                    aria-label={a}
+                    onClick={() => setAnimal(a)}
+                    className={cn("flex flex-col items-center rounded-md border p-2 text-xs hover:bg-accent focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring", animal === a && "border-primary bg-accent")}
+                  >
+                    <span className="text-2xl" aria-hidden>{EMOJI[a]}</span>
+                    {a}
+                  </button>
+                ))}
+              </div>
+            </fieldset>
+            <Field label="Renewal date (optional)" name="renewalDate" type="date" hint={entry.lastRenewal ? `Last renewal: ${entry.lastRenewal}. A new date gives a new password.` : "Set a date to rotate the password."} />
+            <FormError message={error} />
+            <DialogFooter>
+              <Button type="submit" disabled={pending}>{pending ? "Deriving…" : "Generate"}</Button>
+            </DialogFooter>
+          </form>
+        )}
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,154 @@
+"use client";
+
+import { FolderPlus, Search, Trash2 } from "lucide-react";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { toast } from "sonner";
+import { addGroupAction, removeEntryAction, removeGroupAction } from "@/app/(app)/vault/actions";
+import { ConfirmButton } from "@/components/forms/confirm-button";
+import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Card } from "@/components/ui/card";
+import { Input } from "@/components/ui/input";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { cn } from "@/lib/utils";
+import { EntryDialog } from "./entry-dialog";
+import { GenerateDialog } from "./generate-dialog";
+import type { EntryView, VaultSettings } from "./types";
+
+type Group = { id: string; name: string; parentId: string | null };
+
+export function VaultView({ groups, currentGroup, query, entries, settings }: { groups: Group[]; currentGroup: string; query: string; entries: EntryView[]; settings: VaultSettings }) {
+  const router = useRouter();
+  const [q, setQ] = useState(query);
+  const [newGroup, setNewGroup] = useState("");
+  const [pending, start] = useTransition();
+  const depth = (g: Group): number => (g.parentId ? 1 + depth(groups.find((x) => x.id === g.parentId) ?? { ...g, parentId: null }) : 0);
+  const current = groups.find((g) => g.id === currentGroup)!;
+  return (
+    <div className="grid gap-6 md:grid-cols-[16rem_1fr]">
+      <Card className="content-start gap-3 p-3">
+        <nav aria-label="Groups">
+          <ul className="grid gap-0.5 text-sm">
+            {groups.map((g) => (
+              <li key={g.id} style={{ paddingLeft: depth(g) * 12 }}>
+                <Link href={`/vault?group=${g.id}`} aria-current={g.id === currentGroup && !query ? "page" : undefined} className={cn("block rounded px-2 py-1 hover:bg-accent", g.id === currentGroup && !query && "bg-accent font-medium")}>
+                  {g.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <form
+          method="post"
+          className="flex gap-1"
+          onSubmit={(e) => {
+            e.preventDefault();
+            start(async () => {
+              const res = await addGroupAction({ name: newGroup, parentId: current.id });
+              if (!res.ok) return void toast.error(res.message);
+              setNewGroup("");
+              toast.success("Group added");
+              router.push(`/vault?group=${res.data.id}`);
+            });
+          }}
+        >
+          <Input aria-label={`New subgroup of ${current.name}`} placeholder={`Subgroup of ${current.name}`} value={newGroup} onChange={(e) => setNewGroup(e.target.value)} />
+          <Button type="submit" size="icon" variant="outline" aria-label="Add subgroup" disabled={!newGroup.trim() || pending}>
+            <FolderPlus className="size-4" aria-hidden />
+          </Button>
+        </form>
+        <form
+          method="post"
+          onSubmit={(e) => {
+            e.preventDefault();
+            start(async () => {
+              const res = await addGroupAction({ name: newGroup, parentId: null });
+              if (!res.ok) return void toast.error(res.message);
+              setNewGroup("");
+              router.push(`/vault?group=${res.data.id}`);
+            });
+          }}
+        >
+          <Button type="submit" variant="ghost" size="sm" disabled={!newGroup.trim() || pending}>Add as top-level group</Button>
+        </form>
+        <ConfirmButton
+          label={<><Trash2 className="size-4" aria-hidden /> Remove “{current.name}”</>}
+          title={`Remove “${current.name}”?`}
+          description="The group, its subgroups and every entry in them are removed. Passwords are not stored, so nothing else is lost."
+          confirmLabel="Remove group"
+          onConfirm={async () => {
+            const res = await removeGroupAction({ id: current.id });
+            if (!res.ok) return void toast.error(res.message);
+            toast.success(`${res.data.removed} entr${res.data.removed === 1 ? "y" : "ies"} removed`);
+            router.push("/vault");
+          }}
+        />
+      </Card>
+      <div className="grid content-start gap-3">
+        <div className="flex flex-wrap items-center gap-2">
+          <form
+            className="relative flex-1"
+            role="search"
+            onSubmit={(e) => {
+              e.preventDefault();
+              router.push(q ? `/vault?q=${encodeURIComponent(q)}` : `/vault?group=${currentGroup}`);
+            }}
+          >
+            <Search className="absolute left-2.5 top-2.5 size-4 text-muted-foreground" aria-hidden />
+            <Input aria-label="Search host or account" placeholder="Search host or account" className="pl-8" value={q} onChange={(e) => setQ(e.target.value)} />
+          </form>
+          <EntryDialog groupId={currentGroup} defaults={{ length: settings.defaultLength, complexity: settings.defaultComplexity }} />
+        </div>
+        <p className="text-sm text-muted-foreground">{query ? `Results for “${query}”` : current.name}</p>
+        <Card className="p-0">
+          <Table>
+            <TableHeader>
+              <TableRow>
+                <TableHead>Host</TableHead>
+                <TableHead>Account</TableHead>
+                <TableHead>Options</TableHead>
+                <TableHead>Renewed</TableHead>
+                <TableHead className="text-right">Actions</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {entries.length === 0 && (
+                <TableRow>
+                  <TableCell colSpan={5} className="py-10 text-center text-muted-foreground">{query ? "Nothing matches." : "No entries in this group yet."}</TableCell>
+                </TableRow>
+              )}
+              {entries.map((e) => (
+                <TableRow key={e.id} data-testid="vault-entry">
+                  <TableCell className="font-medium">{e.host}</TableCell>
+                  <TableCell>{e.account}</TableCell>
+                  <TableCell className="text-xs text-muted-foreground">
+                    {e.length} chars · level {e.complexity} {!e.generatedBefore && <Badge variant="secondary">new</Badge>}
+                  </TableCell>
+                  <TableCell>{e.lastRenewal || "—"}</TableCell>
+                  <TableCell className="flex justify-end gap-1">
+                    <GenerateDialog entry={e} settings={settings} />
+                    <EntryDialog groupId={e.groupId} entry={e} defaults={{ length: e.length, complexity: e.complexity }} />
+                    <ConfirmButton
+                      label="Remove"
+                      title={`Remove ${e.host || e.account}?`}
+                      description="The entry is removed. Its password can be regenerated later from the same inputs."
+                      confirmLabel="Remove"
+                      onConfirm={async () => {
+                        const res = await removeEntryAction({ id: e.id });
+                        if (res.ok) toast.success("Entry removed");
+                        else toast.error(res.message);
+                        router.refresh();
+                      }}
+                    />
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </Card>
+      </div>
+    </div>
+  );
+}
