@@ -4,6 +4,7 @@ import { ShieldCheck } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
+import { Breadcrumbs } from "./breadcrumbs";
 import { NavIcon } from "./nav-icon";
 import { TenantSwitcher } from "./tenant-switcher";
 import { ThemeToggle } from "./theme-toggle";
@@ -63,7 +64,8 @@ export function AppShell({
       </aside>
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex h-14 items-center justify-between gap-4 border-b px-4">
-          <div className="flex items-center gap-2 text-sm">
+          <div className="flex items-center gap-4 text-sm">
+            <Breadcrumbs />
             <span className="text-muted-foreground">Tenant</span>
             <TenantSwitcher current={tenant} tenants={tenants} />
           </div>

@@ -8,7 +8,8 @@ import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { PAGE_SIZES, type UserQuery } from "@/lib/users/list";
+import type { UserQuery } from "@/lib/users/list";
+import { PAGE_SIZES } from "@/lib/users/list-params";
 import { BulkBar } from "./bulk-bar";
 import { usersHref } from "./url-state";
 

@@ -4,8 +4,9 @@ import { db } from "@/db/client";
 import { groupMembers, membershipRoles, memberships, roles, users } from "@/db/schema";
 import { requirePermission, requireTenant, type Caller } from "@/lib/authz/caller";
 
-export const SORTS = ["email", "name", "created", "lastLogin", "status"] as const;
-export const PAGE_SIZES = [10, 25, 50, 100] as const;
+import { PAGE_SIZES, SORTS } from "./list-params";
+
+export { PAGE_SIZES, SORTS };
 
 /** The users table's URL state, parsed once; bad values fall back to defaults instead of failing. */
 export const userQuerySchema = z.object({
