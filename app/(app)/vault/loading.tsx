@@ -4,10 +4,10 @@ export default function Loading() {
   return (
     <div className="grid gap-4" aria-busy="true" aria-label="Loading">
       <Skeleton className="h-8 w-40" />
-      <Skeleton className="h-9 w-full" />
-      {Array.from({ length: 8 }, (_, i) => (
-        <Skeleton key={i} className="h-10 w-full" />
-      ))}
+      <div className="grid gap-6 md:grid-cols-[16rem_1fr]">
+        <Skeleton className="h-64" />
+        <Skeleton className="h-64" />
+      </div>
     </div>
   );
 }
