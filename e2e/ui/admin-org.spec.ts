@@ -85,7 +85,7 @@ test("roles matrix: a new role with User/Read lets its holder into the users pag
   const holder = createUser();
   const role = `readers-${Date.now().toString(36)}`;
   await page.goto("/admin/roles");
-  await page.getByLabel("Name").fill(role);
+  await page.getByLabel("Name", { exact: true }).fill(role);
   await page.getByLabel("User Read", { exact: true }).check();
   await page.getByRole("button", { name: "Create role" }).click();
   await expect(page).toHaveURL(/\/admin\/roles\/[0-9a-f-]{36}$/);
@@ -107,6 +107,7 @@ test("roles matrix: a new role with User/Read lets its holder into the users pag
 
   await page.goto("/admin/roles");
   await page.getByRole("link", { name: role }).click();
+  await expect(page).toHaveURL(/\/admin\/roles\/[0-9a-f-]{36}$/);
   await page.getByLabel("User Read", { exact: true }).uncheck();
   await page.getByRole("button", { name: "Save role" }).click();
   await expect(page.getByText(/Role saved/)).toBeVisible();

@@ -45,7 +45,7 @@ test("a user created with an initial password must change it at first sign-in", 
   await page.getByRole("button", { name: "Add user" }).click();
   await page.getByLabel("Set an initial password").check();
   await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Initial password").fill("initial-passphrase-42");
+  await page.getByLabel("Initial password", { exact: true }).fill("initial-passphrase-42");
   await page.getByRole("button", { name: "Create user" }).click();
   await expect(page.getByText(`User ${email} created`)).toBeVisible();
 
@@ -73,10 +73,10 @@ test("search, filter and sort live in the URL and survive a reload; edit a user"
   await page.getByLabel("Search users").fill(tag);
   await expect(page).toHaveURL(new RegExp(`q=${tag}`));
   await expect(page.getByTestId("user-row")).toHaveCount(2);
-  await page.getByRole("link", { name: "Email" }).click();
+  await page.getByRole("link", { name: "Email", exact: true }).click();
   await expect(page).toHaveURL(/sort=email&dir=asc|dir=asc.*sort=email/);
   await expect(page.getByTestId("user-row").first()).toContainText(`${tag}-a@`);
-  await page.getByRole("link", { name: "Email" }).click();
+  await page.getByRole("link", { name: "Email", exact: true }).click();
   await expect(page.getByTestId("user-row").first()).toContainText(`${tag}-b@`);
   await page.reload();
   await expect(page.getByLabel("Search users")).toHaveValue(tag);

@@ -22,17 +22,17 @@ test("groups, entries, deterministic generation, settings change the dialog", as
   await signIn(page, user.email, user.password);
   await expectSignedIn(page);
   await page.goto("/vault");
-  await expect(page.getByRole("link", { name: "Accounts" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Accounts", exact: true })).toBeVisible();
   await page.getByLabel("New subgroup of Accounts").fill("Mail");
   await page.getByRole("button", { name: "Add subgroup" }).click();
-  await expect(page.getByRole("link", { name: "Mail" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("link", { name: "Mail", exact: true })).toHaveAttribute("aria-current", "page");
 
   await page.getByRole("button", { name: "Add entry" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Save entry" }).click();
   await expect(page.getByRole("dialog").getByText("Enter a host or an account")).toBeVisible();
-  await page.getByLabel("Host").fill("mail.example.com");
-  await page.getByLabel("Account").fill("alice");
-  await page.getByLabel("Length").fill("20");
+  await page.getByLabel("Host", { exact: true }).fill("mail.example.com");
+  await page.getByLabel("Account", { exact: true }).fill("alice");
+  await page.getByLabel("Length", { exact: true }).fill("20");
   await page.getByRole("dialog").getByRole("button", { name: "Save entry" }).click();
   await expect(page.getByTestId("vault-entry")).toHaveCount(1);
 
@@ -55,7 +55,7 @@ test("groups, entries, deterministic generation, settings change the dialog", as
   await page.getByLabel("Keep the animal grid in a fixed order").click();
   await page.getByLabel("Default password length").fill("99");
   await page.getByRole("button", { name: "Save settings" }).click();
-  await expect(page.getByText(/between 2 and 32/).first()).toBeVisible();
+  expect(await page.getByLabel("Default password length").evaluate((el: HTMLInputElement) => el.validity.rangeOverflow)).toBe(true);
   await page.getByLabel("Default password length").fill("24");
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByText("Settings saved")).toBeVisible();
@@ -67,9 +67,9 @@ test("groups, entries, deterministic generation, settings change the dialog", as
   expect(await generate(page, "mail.example.com", { twice: false, animal: "Fox" })).toBe(rotated);
 
   await page.goto("/vault");
-  await page.getByRole("link", { name: "Mail" }).click();
+  await page.getByRole("link", { name: "Mail", exact: true }).click();
   await page.getByRole("button", { name: /Remove “Mail”/ }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Remove group" }).click();
   await expect(page.getByText("1 entry removed")).toBeVisible();
-  await expect(page.getByRole("link", { name: "Mail" })).toHaveCount(0);
+  await expect(page.getByRole("link", { name: "Mail", exact: true })).toHaveCount(0);
 });
