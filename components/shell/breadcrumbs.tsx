@@ -8,7 +8,7 @@ import { Breadcrumb, BreadcrumbItem, BreadcrumbLink, BreadcrumbList, BreadcrumbP
 const LABELS: Record<string, string> = {
   account: "Account", password: "Password & email", mfa: "Two-factor", sessions: "Sessions", tokens: "API tokens",
   admin: "Administration", users: "Users", groups: "Groups", roles: "Roles", tenants: "Tenants", audit: "Audit log", outbox: "Outbox", jobs: "Jobs",
-  vault: "Passwords", settings: "Settings",
+  vault: "Passwords", backup: "Backup", settings: "Settings", pgp: "PGP key",
 };
 
 /** Derived from the path; ids show as "Details". */

@@ -24,12 +24,14 @@ export const NAV: NavSection[] = [
       { href: "/account/mfa", label: "Two-factor", icon: "smartphone" },
       { href: "/account/sessions", label: "Sessions", icon: "monitor" },
       { href: "/account/tokens", label: "API tokens", icon: "key" },
+      { href: "/account/pgp", label: "PGP key", icon: "lock" },
     ],
   },
   {
     title: "Vault",
     items: [
       { href: "/vault", label: "Passwords", icon: "vault" },
+      { href: "/vault/backup", label: "Backup", icon: "file" },
       { href: "/settings", label: "Settings", icon: "settings" },
     ],
   },

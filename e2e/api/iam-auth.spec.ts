@@ -61,6 +61,8 @@ test.describe("IamBackoffice sign-in and MFA", () => {
   });
 
   test("EnableUserMfa → Login asks for MFA → LoginMfa; DisableUserMfa needs a valid code", async ({ request }) => {
+    // Waits for fresh TOTP steps (a code is never accepted twice), so up to two 30 s windows.
+    test.setTimeout(150_000);
     const user = createUser();
     const first = await (await login(request, user.email, user.password)).json();
     const auth = { Authorization: `Bearer ${first.tokens.token}` };

@@ -36,6 +36,7 @@ test("QR code encodes the otpauth URI with issuer, account and the shown key", a
 });
 
 test("enrol, then sign in with a TOTP code, then with a recovery code (once)", async ({ page }) => {
+  test.setTimeout(120_000);
   const user = createUser();
   await signIn(page, user.email, user.password);
   await expectSignedIn(page);

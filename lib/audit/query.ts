@@ -1,4 +1,5 @@
-import { and, count, desc, eq, gte, like, lte, or, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, lte, or, type SQL } from "drizzle-orm";
+import { contains, startsWith } from "@/lib/sql/like";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { auditEvents } from "@/db/schema";
@@ -20,12 +21,12 @@ export function auditWhere(caller: Caller, q: Omit<AuditQuery, "page">): SQL | u
   requirePermission(caller, "Audit", "Read");
   const where: SQL[] = [];
   if (!caller.isSuperAdmin) where.push(eq(auditEvents.tenantId, caller.tenantId));
-  if (q.action) where.push(like(auditEvents.action, `${q.action}%`));
-  if (q.actor) where.push(or(eq(auditEvents.actorId, q.actor), like(auditEvents.actorEmail, `${q.actor}%`))!);
+  if (q.action) where.push(startsWith(auditEvents.action, q.action));
+  if (q.actor) where.push(or(eq(auditEvents.actorId, q.actor), startsWith(auditEvents.actorEmail, q.actor))!);
   if (q.target) where.push(eq(auditEvents.targetId, q.target));
   if (q.from) where.push(gte(auditEvents.createdAt, new Date(`${q.from}T00:00:00Z`)));
   if (q.to) where.push(lte(auditEvents.createdAt, new Date(`${q.to}T23:59:59.999Z`)));
-  if (q.q) where.push(or(like(auditEvents.targetLabel, `%${q.q}%`), like(auditEvents.actorEmail, `%${q.q}%`), like(auditEvents.action, `%${q.q}%`))!);
+  if (q.q) where.push(or(contains(auditEvents.targetLabel, q.q), contains(auditEvents.actorEmail, q.q), contains(auditEvents.action, q.q))!);
   return where.length ? and(...where) : undefined;
 }
 

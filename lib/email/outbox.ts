@@ -1,4 +1,5 @@
-import { and, count, desc, eq, like, or, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, or, type SQL } from "drizzle-orm";
+import { contains } from "@/lib/sql/like";
 import { db } from "@/db/client";
 import { emails } from "@/db/schema";
 import { requirePermission, type Caller } from "@/lib/authz/caller";
@@ -12,7 +13,7 @@ export function listOutbox(caller: Caller, opts: { q?: string; page: number; pag
   const filters: SQL[] = [];
   const scope = caller.isSuperAdmin ? undefined : eq(emails.tenantId, caller.tenantId);
   if (scope) filters.push(scope);
-  if (opts.q) filters.push(or(like(emails.to, `%${opts.q}%`), like(emails.subject, `%${opts.q}%`))!);
+  if (opts.q) filters.push(or(contains(emails.to, opts.q), contains(emails.subject, opts.q))!);
   const where = filters.length ? and(...filters) : undefined;
   const rows = db
     .select()

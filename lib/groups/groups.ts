@@ -1,4 +1,5 @@
-import { and, asc, count, eq, inArray, like, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { contains } from "@/lib/sql/like";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { groupMembers, groups, memberships, users } from "@/db/schema";
@@ -38,7 +39,7 @@ export function listGroups(caller: Caller, query: GroupQuery = {}) {
   const tenantId = query.tenantId ?? caller.tenantId;
   requireTenant(caller, tenantId);
   const where: SQL[] = [eq(groups.tenantId, tenantId)];
-  if (query.q) where.push(like(groups.name, `%${query.q}%`));
+  if (query.q) where.push(contains(groups.name, query.q));
   for (const [k, v] of Object.entries(query.data ?? {})) where.push(sql`json_extract(${groups.data}, ${"$." + JSON.stringify(k)}) = ${v}`);
   const pageSize = Math.min(query.pageSize ?? 25, 200);
   const page = Math.max(1, query.page ?? 1);

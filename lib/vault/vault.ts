@@ -1,9 +1,10 @@
-import { and, asc, count, eq, inArray, like, or } from "drizzle-orm";
+import { and, asc, count, eq, inArray, or } from "drizzle-orm";
 import { db, type DB, type Tx } from "@/db/client";
 import { vaultEntries, vaultGroups } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { deriveKey } from "@/lib/security/crypto";
 import { settingBool } from "@/lib/settings/settings";
+import { contains } from "@/lib/sql/like";
 import { createHmac } from "node:crypto";
 import { derivePassword, type Animal } from "./derive";
 
@@ -119,14 +120,12 @@ export function entriesByGroup(userId: string, groupId: string | undefined, star
 
 /** Substring match on host or account. */
 export function searchEntries(userId: string, criteria: string, limit = 200) {
-  const q = `%${criteria.replace(/[%_]/g, (c) => `\\${c}`)}%`;
-  return db.select().from(vaultEntries).where(and(eq(vaultEntries.userId, userId), or(like(vaultEntries.host, q), like(vaultEntries.account, q)))).orderBy(asc(vaultEntries.host)).limit(limit).all();
+  return db.select().from(vaultEntries).where(and(eq(vaultEntries.userId, userId), or(contains(vaultEntries.host, criteria), contains(vaultEntries.account, criteria)))).orderBy(asc(vaultEntries.host)).limit(limit).all();
 }
 
 /** Distinct hosts containing the filter (autocomplete). */
 export function hostsLike(userId: string, filter: string) {
-  const q = `%${filter.replace(/[%_]/g, (c) => `\\${c}`)}%`;
-  return db.selectDistinct({ host: vaultEntries.host }).from(vaultEntries).where(and(eq(vaultEntries.userId, userId), like(vaultEntries.host, q))).orderBy(asc(vaultEntries.host)).limit(50).all().map((r) => r.host);
+  return db.selectDistinct({ host: vaultEntries.host }).from(vaultEntries).where(and(eq(vaultEntries.userId, userId), contains(vaultEntries.host, filter))).orderBy(asc(vaultEntries.host)).limit(50).all().map((r) => r.host);
 }
 
 /** Stand-in master key for users who chose `masterkey_use_ignored` (documented as weaker). */

@@ -1,8 +1,8 @@
 import { getServerSession } from "next-auth";
 import type { Caller } from "@/lib/authz/caller";
-import { appUrl } from "@/lib/env";
 import { authOptions } from "@/lib/auth/next-auth";
 import { callerFromBearer, callerFromSessionId } from "@/lib/auth/resolve";
+import { isSameOrigin } from "./same-origin";
 
 /**
  * Resolves the API caller: `Authorization: Bearer`, Quatrix `X-Auth-Token`, Forgiva's
@@ -15,20 +15,8 @@ export async function resolveApiCaller(req: Request, ip: string, bodyToken?: str
   const token = bearer ?? req.headers.get("x-auth-token")?.trim() ?? bodyToken;
   if (token) return callerFromBearer(token, ip);
   if (!req.headers.get("cookie")?.includes("next-auth.session-token")) return null;
-  if (req.method !== "GET" && req.method !== "HEAD") {
-    const origin = req.headers.get("origin");
-    if (!origin || !sameOrigin(origin, req)) return null;
-  }
+  if (req.method !== "GET" && req.method !== "HEAD" && !isSameOrigin(req)) return null;
   const session = await getServerSession(authOptions);
   return session?.sid ? callerFromSessionId(session.sid, ip) : null;
 }
 
-function sameOrigin(origin: string, req: Request) {
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
-  try {
-    const o = new URL(origin);
-    return o.host === host || o.origin === new URL(appUrl).origin;
-  } catch {
-    return false;
-  }
-}

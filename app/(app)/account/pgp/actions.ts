@@ -1,0 +1,21 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { authedAction } from "@/lib/auth/action";
+import { deleteOwnKey, saveOwnKey } from "@/lib/pgp/store";
+
+export const saveKeyAction = authedAction(
+  z.object({ publicKey: z.string().min(1, "Paste or upload an armored public key").max(65_536), privateKey: z.string().max(65_536).optional() }),
+  async (caller, input) => {
+    const k = await saveOwnKey(caller, input);
+    revalidatePath("/account/pgp");
+    return { fingerprint: k.fingerprint };
+  },
+);
+
+export const deleteKeyAction = authedAction(z.object({}), (caller) => {
+  deleteOwnKey(caller);
+  revalidatePath("/account/pgp");
+  return null;
+});

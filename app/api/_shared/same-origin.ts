@@ -1,0 +1,13 @@
+import { appUrl } from "@/lib/env";
+
+/** Cookie-authenticated state changes must come from our own pages (CSRF). */
+export function isSameOrigin(req: Request) {
+  const origin = req.headers.get("origin");
+  if (!origin) return false;
+  try {
+    const o = new URL(origin);
+    return o.host === (req.headers.get("x-forwarded-host") ?? req.headers.get("host")) || o.origin === new URL(appUrl).origin;
+  } catch {
+    return false;
+  }
+}

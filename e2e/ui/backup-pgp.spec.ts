@@ -1,0 +1,99 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { bearer } from "../support/api";
+import { createUser, expectSignedIn, formAlert, signIn } from "../support/env";
+
+test("export a vault from one user and import it into another: same entries, same passwords", async ({ page, browser, request }, info) => {
+  const a = createUser();
+  const b = createUser();
+  const ah = await bearer(request, a.email, a.password);
+  const top = (await (await request.post("/api/user/metadata/groups", { headers: ah, data: {} })).json()).groups[0].groupId;
+  const id = (await (await request.post("/api/user/metadata/add", { headers: ah, data: { metadata: { host: "bank.example", account: "a-account", complexity: 1, groupId: top }, passwordLength: 18, optUppercase: true, optLowercase: true, optNumbers: true, optSymbols: false } })).json()).affectedRecords[0];
+  const pw = (await (await request.post("/api/user/generate", { headers: ah, data: { metadataId: id, masterKey: "shared master", visualConfirmation: "Panda" } })).json()).generatedPassword;
+
+  await signIn(page, a.email, a.password);
+  await expectSignedIn(page);
+  await page.goto("/vault/backup");
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download backup" }).click()]);
+  const file = info.outputPath("vault.backup");
+  await download.saveAs(file);
+
+  const ctx = await browser.newContext();
+  const pb = await ctx.newPage();
+  await signIn(pb, b.email, b.password);
+  await expectSignedIn(pb);
+  await pb.goto("/vault/backup");
+  const corrupt = info.outputPath("corrupt.backup");
+  fs.writeFileSync(corrupt, Buffer.from("{ nope").toString("base64"));
+  await pb.getByLabel("Backup file").setInputFiles(corrupt);
+  await expect(formAlert(pb)).toContainText("not a vault backup");
+  await pb.getByLabel("Backup file").setInputFiles(file);
+  await expect(pb.getByTestId("import-preview")).toContainText("Will create 1 group(s) and 1 entry");
+  await expect(pb.getByTestId("import-preview")).toContainText("bank.example — a-account");
+  await pb.getByRole("button", { name: "Import" }).click();
+  await expect(pb.getByText("Imported 1 group(s) and 1 entry")).toBeVisible();
+  await pb.goto("/vault?q=bank.example");
+  await expect(pb.getByTestId("vault-entry")).toContainText("a-account");
+
+  const bh = await bearer(request, b.email, b.password);
+  const copy = (await (await request.post("/api/user/metadata/search", { headers: bh, data: { criteria: "bank.example" } })).json()).metadata[0];
+  expect((await (await request.post("/api/user/generate", { headers: bh, data: { metadataId: copy.metadataId, masterKey: "shared master", visualConfirmation: "Panda" } })).json()).generatedPassword).toBe(pw);
+  await ctx.close();
+});
+
+test("a PGP key generated in the browser is accepted by gpg; a gpg key can be uploaded; admins never see the private part", async ({ page, request }, info) => {
+  const user = createUser();
+  const admin = createUser({ roles: ["admin"] });
+  await signIn(page, user.email, user.password);
+  await expectSignedIn(page);
+  await page.goto("/account/pgp");
+  await page.getByLabel("Name", { exact: true }).fill("Pat Gee");
+  await page.getByLabel("Passphrase", { exact: true }).fill("short");
+  await page.getByLabel("Repeat passphrase").fill("short");
+  await page.getByRole("button", { name: "Generate key pair" }).click();
+  await expect(formAlert(page)).toContainText("at least 10 characters");
+  await page.getByLabel("Passphrase", { exact: true }).fill("a long pgp passphrase");
+  await page.getByLabel("Repeat passphrase").fill("a long pgp passphrase");
+  await page.getByRole("button", { name: "Generate key pair" }).click();
+  const fingerprint = (await page.getByTestId("pgp-fingerprint").innerText()).trim();
+  expect(fingerprint).toMatch(/^[0-9A-F]{40}$/);
+
+  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download public key" }).click()]);
+  const asc = info.outputPath("key.asc");
+  await download.saveAs(asc);
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), "gpg-"));
+  execFileSync("gpg", ["--homedir", home, "--batch", "--import", asc], { stdio: "pipe" });
+  const listed = execFileSync("gpg", ["--homedir", home, "--batch", "--with-colons", "--fingerprint", user.email], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  expect(listed).toContain(`fpr:::::::::${fingerprint}:`);
+  expect(listed).toContain("Pat Gee");
+
+  // The private key was stored only in encrypted form; admins see only that a key exists.
+  await page.getByLabel("Armored public key").fill("not a key");
+  await page.getByRole("button", { name: "Save public key" }).click();
+  await expect(formAlert(page)).toContainText("not an armored OpenPGP public key");
+  await expect(page.getByTestId("pgp-fingerprint")).toHaveText(fingerprint);
+
+  const own = await (await request.get(`/api/1.0/user/pgp-key/${user.id}`, { headers: await bearer(request, user.email, user.password) })).json();
+  expect(Buffer.from(own.private, "base64").toString()).toContain("BEGIN PGP PRIVATE KEY BLOCK");
+  const seen = await (await request.get(`/api/1.0/user/pgp-key/${user.id}`, { headers: await bearer(request, admin.email, admin.password) })).json();
+  expect(Buffer.from(seen.public, "base64").toString()).toContain("BEGIN PGP PUBLIC KEY BLOCK");
+  expect(seen.private).toBeUndefined();
+
+  // Replace it with a key made by gpg itself, uploaded as a file.
+  execFileSync("gpg", ["--homedir", home, "--batch", "--passphrase", "", "--quick-gen-key", "Gee Pee <gpg@example.test>", "ed25519", "sign", "1y"], { stdio: "pipe" });
+  const gpgFpr = execFileSync("gpg", ["--homedir", home, "--batch", "--with-colons", "--fingerprint", "gpg@example.test"], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] }).match(/^fpr:::::::::([0-9A-F]{40}):/m)![1];
+  const upload = info.outputPath("gpg.asc");
+  fs.writeFileSync(upload, execFileSync("gpg", ["--homedir", home, "--batch", "--armor", "--export", "gpg@example.test"]));
+  await page.getByLabel("Upload a public key file").setInputFiles(upload);
+  await page.getByRole("button", { name: "Save public key" }).click();
+  await expect(page.getByTestId("pgp-fingerprint")).toHaveText(gpgFpr);
+  await expect(page.getByText("Only the public key is stored.")).toBeVisible();
+
+  await page.getByRole("button", { name: "Delete key" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByTestId("pgp-fingerprint")).toHaveCount(0);
+  expect((await request.get(`/api/1.0/user/pgp-key/${user.id}`, { headers: await bearer(request, admin.email, admin.password) })).status()).toBe(404);
+});

@@ -1,0 +1,116 @@
+import { gzipSync } from "node:zlib";
+import { describe, expect, it } from "vitest";
+import { setSettings, getAllSettings } from "@/lib/settings/settings";
+import { makeUser } from "@/test/factories";
+import { exportBackup, importBackup, parseBackup } from "./backup";
+import { addEntry, addVaultGroup, entriesByGroup, generateForEntry, hostsLike, listVaultGroups, removeVaultGroup, searchEntries } from "./vault";
+
+const entry = (groupId: string, host: string, account = "me") => ({ groupId, host, account, complexity: 1, length: 16, lowercase: true, uppercase: true, digits: true, symbols: false });
+const counts = (userId: string) => ({ groups: listVaultGroups(userId).length, entries: entriesByGroup(userId, undefined, 0, 1000).total });
+
+describe("vault groups and entries", () => {
+  it("always keeps one group, removes a group with its subgroups and entries", async () => {
+    const u = await makeUser();
+    const [root] = listVaultGroups(u.id);
+    expect(root!.name).toBe("Accounts");
+    const child = addVaultGroup(u.id, { name: "Work", parentId: root!.id });
+    addVaultGroup(u.id, { name: "Deep", parentId: child.id });
+    addEntry(u.id, entry(child.id, "work.example"));
+    expect(listVaultGroups(u.id).map((g) => g.name)).toEqual(["Accounts", "Work", "Deep"]);
+    expect(removeVaultGroup(u.id, root!.id)).toBe(1);
+    expect(listVaultGroups(u.id).map((g) => g.name)).toEqual(["Accounts"]);
+    expect(counts(u.id).entries).toBe(0);
+  });
+
+  it("refuses invalid entries and other users' groups", async () => {
+    const u = await makeUser();
+    const other = await makeUser();
+    const g = listVaultGroups(u.id)[0]!.id;
+    expect(() => addEntry(u.id, { ...entry(g, "x"), lowercase: false, uppercase: false, digits: false })).toThrow("Invalid metadata");
+    expect(() => addEntry(u.id, { ...entry(g, "x"), length: 33 })).toThrow("Invalid metadata");
+    expect(() => addEntry(u.id, { ...entry(g, " ", " ") })).toThrow("Invalid metadata");
+    expect(() => addEntry(other.id, entry(g, "x"))).toThrow("Invalid group");
+  });
+
+  it("searches host or account as literal text", async () => {
+    const u = await makeUser();
+    const g = listVaultGroups(u.id)[0]!.id;
+    addEntry(u.id, entry(g, "shop50%.example"));
+    addEntry(u.id, entry(g, "shop500.example"));
+    addEntry(u.id, entry(g, "mail.example", "Pat_Smith"));
+    expect(searchEntries(u.id, "50%").map((e) => e.host)).toEqual(["shop50%.example"]);
+    expect(searchEntries(u.id, "pat_").map((e) => e.account)).toEqual(["Pat_Smith"]);
+    expect(searchEntries(u.id, "SHOP")).toHaveLength(2);
+    expect(hostsLike(u.id, "shop5")).toEqual(["shop50%.example", "shop500.example"]);
+  });
+
+  it("stores the renewal date of a generation and reproduces it later", async () => {
+    const u = await makeUser();
+    const e = addEntry(u.id, entry(listVaultGroups(u.id)[0]!.id, "bank.example"));
+    const first = await generateForEntry(u.id, { entryId: e.id, masterKey: "m", animal: "Panda", renewalDate: "2026-01-01" });
+    expect(await generateForEntry(u.id, { entryId: e.id, masterKey: "m", animal: "Panda" })).toBe(first);
+    expect(await generateForEntry(u.id, { entryId: e.id, masterKey: "m", animal: "Panda", renewalDate: "2026-06-01" })).not.toBe(first);
+    await expect(generateForEntry(u.id, { entryId: e.id, animal: "Panda" })).rejects.toThrow("Invalid data");
+  });
+});
+
+describe("vault backup", () => {
+  it("round-trips one group with its subgroups into another user", async () => {
+    const a = await makeUser();
+    const b = await makeUser();
+    const root = listVaultGroups(a.id)[0]!;
+    const work = addVaultGroup(a.id, { name: "Work" });
+    const sub = addVaultGroup(a.id, { name: "Servers", parentId: work.id });
+    addEntry(a.id, entry(root.id, "personal.example"));
+    addEntry(a.id, entry(sub.id, "db.example", "root"));
+
+    expect(listVaultGroups(b.id)).toHaveLength(1);
+    const file = exportBackup(a.id, work.id);
+    expect(parseBackup(file).groups.map((g) => g.name)).toEqual(["Work", "Servers"]);
+    const r = importBackup(b.id, file);
+    expect(r).toMatchObject({ groups: 2 });
+    expect(r.metadataIds).toHaveLength(1);
+    const groups = listVaultGroups(b.id);
+    expect(groups.map((g) => g.name)).toEqual(["Accounts", "Work", "Servers"]);
+    expect(groups[2]!.parentId).toBe(groups[1]!.id);
+    expect(searchEntries(b.id, "db.example")[0]).toMatchObject({ account: "root", groupId: groups[2]!.id, length: 16 });
+    expect(() => exportBackup(b.id, work.id)).toThrow("Invalid group");
+  });
+
+  it("refuses corrupt, foreign and inconsistent files without changing anything", async () => {
+    const u = await makeUser();
+    const before = counts(u.id);
+    const b64 = (o: unknown) => gzipSync(Buffer.from(JSON.stringify(o))).toString("base64");
+    expect(() => importBackup(u.id, "")).toThrow("empty");
+    expect(() => importBackup(u.id, Buffer.from("{ nope").toString("base64"))).toThrow("not a vault backup");
+    expect(() => importBackup(u.id, Buffer.from([0x1f, 0x8b, 1, 2, 3]).toString("base64"))).toThrow("does not decompress");
+    expect(() => importBackup(u.id, b64({ version: 2, groups: [], metadatas: [] }))).toThrow("not a vault backup of this app");
+    const g = { ref: "g", parentRef: null, name: "G", description: "" };
+    const m = { groupRef: "g", host: "h", account: "a", complexity: 1, length: 10, lowercase: true, uppercase: false, digits: false, symbols: false };
+    expect(() => importBackup(u.id, b64({ version: 1, groups: [g], metadatas: [m, { ...m, groupRef: "missing" }] }))).toThrow("inconsistent");
+    expect(() => importBackup(u.id, b64({ version: 1, groups: [g], metadatas: [m, { ...m, lowercase: false }] }))).toThrow("invalid metadata");
+    expect(counts(u.id)).toEqual(before);
+  });
+
+  it("imports 10,000 entries in one transaction", async () => {
+    const u = await makeUser();
+    const g = { ref: "g", parentRef: null, name: "Bulk", description: "" };
+    const metadatas = Array.from({ length: 10_000 }, (_, i) => ({ groupRef: "g", host: `h${i}.example`, account: "a", complexity: 2, length: 20, lowercase: true, uppercase: true, digits: true, symbols: true }));
+    const r = importBackup(u.id, gzipSync(Buffer.from(JSON.stringify({ version: 1, groups: [g], metadatas }))).toString("base64"));
+    expect(r.metadataIds).toHaveLength(10_000);
+    expect(counts(u.id).entries).toBe(10_000);
+  });
+});
+
+describe("settings", () => {
+  it("normalises, validates all-or-nothing, hides secrets and keeps 2fa_enabled read-only", async () => {
+    const u = await makeUser();
+    setSettings(u.id, { animals_do_not_scramble: "TRUE", password_default_length: "020" });
+    expect(getAllSettings(u.id)).toMatchObject({ animals_do_not_scramble: "true", password_default_length: "20", "2fa_enabled": "false", theme: "system" });
+    expect(() => setSettings(u.id, { theme: "dark", password_default_length: "33" })).toThrow("between 2 and 32");
+    expect(getAllSettings(u.id).theme).toBe("system");
+    expect(() => setSettings(u.id, { "2fa_enabled": "true" })).toThrow("read-only");
+    expect(() => setSettings(u.id, { "2fa_sotp_code": "1" })).toThrow("Unknown setting");
+    expect(getAllSettings(u.id)).not.toHaveProperty("2fa_sotp_code");
+  });
+});
