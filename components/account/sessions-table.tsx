@@ -1,8 +1,8 @@
 "use client";
 
 import { signOut } from "next-auth/react";
-import { useRouter } from "next/navigation";
 import { toast } from "sonner";
+import { useActionToast } from "@/components/forms/use-action-toast";
 import { revokeSessionAction, signOutEverywhereAction } from "@/app/(app)/account/actions";
 import { ConfirmButton } from "@/components/forms/confirm-button";
 import { Badge } from "@/components/ui/badge";
@@ -20,7 +20,7 @@ interface Row {
 }
 
 export function SessionsTable({ rows }: { rows: Row[] }) {
-  const router = useRouter();
+  const notify = useActionToast();
   return (
     <div className="grid gap-4">
       <div className="flex justify-end">
@@ -80,12 +80,7 @@ export function SessionsTable({ rows }: { rows: Row[] }) {
                       title="Revoke this session?"
                       description={`${r.device} (${r.ip}) will be signed out on its next request.`}
                       confirmLabel="Revoke"
-                      onConfirm={async () => {
-                        const res = await revokeSessionAction({ sessionId: r.id });
-                        if (res.ok) toast.success("Session revoked");
-                        else toast.error(res.message);
-                        router.refresh();
-                      }}
+                      onConfirm={() => notify(revokeSessionAction({ sessionId: r.id }), "Session revoked")}
                     />
                   )}
                 </TableCell>

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState, useTransition } from "react";
 import { toast } from "sonner";
+import { useActionToast } from "@/components/forms/use-action-toast";
 import { deleteGroupAction, groupMembersAction, searchUsersAction } from "@/app/(app)/admin/groups/actions";
 import { ConfirmButton } from "@/components/forms/confirm-button";
 import { Button } from "@/components/ui/button";
@@ -13,6 +14,7 @@ type Member = { id: string; email: string; fullName?: string; name?: string };
 
 export function GroupMembers({ groupId, members, canEdit, canDelete }: { groupId: string; members: Member[]; canEdit: boolean; canDelete: boolean }) {
   const router = useRouter();
+  const notify = useActionToast();
   const [q, setQ] = useState("");
   const [results, setResults] = useState<Member[]>([]);
   const [pending, start] = useTransition();
@@ -28,12 +30,7 @@ export function GroupMembers({ groupId, members, canEdit, canDelete }: { groupId
   }, [q]);
 
   const change = (userIds: string[], add: boolean) =>
-    start(async () => {
-      const res = await groupMembersAction({ id: groupId, userIds, add });
-      if (res.ok) toast.success(add ? "Member added" : "Member removed");
-      else toast.error(res.message);
-      router.refresh();
-    });
+    start(() => notify(groupMembersAction({ id: groupId, userIds, add }), add ? "Member added" : "Member removed"));
 
   return (
     <Card>

@@ -4,6 +4,7 @@ import { Download } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
+import { useActionToast } from "@/components/forms/use-action-toast";
 import { deleteKeyAction, saveKeyAction } from "@/app/(app)/account/pgp/actions";
 import { ConfirmButton } from "@/components/forms/confirm-button";
 import { Field, FormError } from "@/components/forms/field";
@@ -24,6 +25,7 @@ interface KeyView {
 
 export function PgpKeyManager({ current, email }: { current: KeyView | null; email: string }) {
   const router = useRouter();
+  const notify = useActionToast();
   const [error, setError] = useState<string>();
   const [pasted, setPasted] = useState("");
   const [pending, start] = useTransition();
@@ -66,12 +68,7 @@ export function PgpKeyManager({ current, email }: { current: KeyView | null; ema
                 title="Delete your PGP key?"
                 description="Files encrypted to this key can no longer be shared with you until you add a new one."
                 confirmLabel="Delete"
-                onConfirm={async () => {
-                  const res = await deleteKeyAction({});
-                  if (res.ok) toast.success("Key deleted");
-                  else toast.error(res.message);
-                  router.refresh();
-                }}
+                onConfirm={() => notify(deleteKeyAction({}), "Key deleted")}
               />
             </div>
           </CardContent>

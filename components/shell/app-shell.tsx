@@ -29,7 +29,10 @@ export function AppShell({
   children: React.ReactNode;
 }) {
   const pathname = usePathname();
-  const active = (href: string) => pathname === href || (href !== "/account" && pathname.startsWith(`${href}/`));
+  // The longest nav entry containing the path wins, so /vault/backup lights "Backup", not "Passwords".
+  const matches = (href: string) => pathname === href || (href !== "/account" && pathname.startsWith(`${href}/`));
+  const current = sections.flatMap((s) => s.items.map((i) => i.href)).filter(matches).sort((a, b) => b.length - a.length)[0];
+  const active = (href: string) => href === current;
   return (
     <div className="flex min-h-screen">
       <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-background focus:px-3 focus:py-2">

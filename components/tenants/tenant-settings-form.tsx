@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
+import { useActionToast } from "@/components/forms/use-action-toast";
 import { retireTenantAction, updateTenantAction } from "@/app/(app)/admin/tenants/actions";
 import { ConfirmButton } from "@/components/forms/confirm-button";
 import { Field } from "@/components/forms/field";
@@ -24,6 +25,7 @@ interface TenantView {
 
 export function TenantSettingsForm({ tenant, current }: { tenant: TenantView; current: boolean }) {
   const router = useRouter();
+  const notify = useActionToast();
   const [flags, setFlags] = useState({ forceMfa: tenant.forceMfa, allowSelfRegistration: tenant.allowSelfRegistration, rejectCommonPasswords: tenant.rejectCommonPasswords });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, start] = useTransition();
@@ -71,12 +73,7 @@ export function TenantSettingsForm({ tenant, current }: { tenant: TenantView; cu
             title={tenant.retired ? "Restore this tenant?" : "Retire this tenant?"}
             description={tenant.retired ? "Members can sign in to it again." : "Nobody can sign in to it any more and its sessions and tokens stop working. Data is kept."}
             confirmLabel={tenant.retired ? "Restore" : "Retire"}
-            onConfirm={async () => {
-              const res = await retireTenantAction({ id: tenant.id, retired: !tenant.retired });
-              if (res.ok) toast.success(tenant.retired ? "Tenant restored" : "Tenant retired");
-              else toast.error(res.message);
-              router.refresh();
-            }}
+            onConfirm={() => notify(retireTenantAction({ id: tenant.id, retired: !tenant.retired }), tenant.retired ? "Tenant restored" : "Tenant retired")}
           />
           <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save settings"}</Button>
         </CardFooter>

@@ -1,7 +1,6 @@
 "use client";
 
-import { useRouter } from "next/navigation";
-import { toast } from "sonner";
+import { useActionToast } from "@/components/forms/use-action-toast";
 import { revokeTokenAction } from "@/app/(app)/account/tokens/actions";
 import { ConfirmButton } from "@/components/forms/confirm-button";
 import { Badge } from "@/components/ui/badge";
@@ -22,7 +21,7 @@ const when = (iso: string | null, empty: string) => (iso ? new Date(iso).toLocal
 
 /** A user's live API tokens with revoke; used on the account page and the admin user page. */
 export function TokensTable({ userId, rows }: { userId: string; rows: TokenRowView[] }) {
-  const router = useRouter();
+  const notify = useActionToast();
   return (
     <Card className="p-0">
       <Table>
@@ -61,12 +60,7 @@ export function TokensTable({ userId, rows }: { userId: string; rows: TokenRowVi
                   title={`Revoke "${t.name}"?`}
                   description="Applications using this token stop working immediately."
                   confirmLabel="Revoke"
-                  onConfirm={async () => {
-                    const res = await revokeTokenAction({ userId, tokenId: t.id });
-                    if (res.ok) toast.success("Token revoked");
-                    else toast.error(res.message);
-                    router.refresh();
-                  }}
+                  onConfirm={() => notify(revokeTokenAction({ userId, tokenId: t.id }), "Token revoked")}
                 />
               </TableCell>
             </TableRow>

@@ -1,15 +1,13 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { toast } from "sonner";
+import { useActionToast } from "@/components/forms/use-action-toast";
 import { revokeUserSessionAction, userMfaAction, userRoleAction } from "@/app/(app)/admin/users/[id]/actions";
 import { ConfirmButton } from "@/components/forms/confirm-button";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
-import type { ActionResult } from "@/lib/auth/action";
 
 interface Props {
   userId: string;
@@ -22,15 +20,10 @@ interface Props {
 
 /** Roles, MFA administration and sessions of one user. */
 export function UserAdminPanels({ userId, canEdit, roles, allRoles, mfa, sessions }: Props) {
-  const router = useRouter();
+  const notify = useActionToast();
   const [pin, setPin] = useState("");
   const [role, setRole] = useState("");
   const [pending, start] = useTransition();
-  const after = (ok: string) => (res: ActionResult<unknown>) => {
-    if (res.ok) toast.success(ok);
-    else toast.error(res.message);
-    router.refresh();
-  };
   return (
     <div className="mt-6 grid gap-6 lg:grid-cols-3">
       <Card>
@@ -45,7 +38,7 @@ export function UserAdminPanels({ userId, canEdit, roles, allRoles, mfa, session
               <Badge key={r} variant="secondary" className="gap-1">
                 {r}
                 {canEdit && (
-                  <button aria-label={`Remove role ${r}`} className="ml-1 hover:text-destructive" onClick={() => start(async () => after(`Role ${r} removed`)(await userRoleAction({ userId, role: r, assign: false })))}>
+                  <button aria-label={`Remove role ${r}`} className="ml-1 hover:text-destructive" onClick={() => start(() => notify(userRoleAction({ userId, role: r, assign: false }), `Role ${r} removed`))}>
                     ×
                   </button>
                 )}
@@ -60,7 +53,7 @@ export function UserAdminPanels({ userId, canEdit, roles, allRoles, mfa, session
                   <option key={r} value={r}>{r}</option>
                 ))}
               </select>
-              <Button size="sm" disabled={!role || pending} onClick={() => start(async () => (after(`Role ${role} assigned`)(await userRoleAction({ userId, role, assign: true })), setRole("")))}>
+              <Button size="sm" disabled={!role || pending} onClick={() => start(async () => (await notify(userRoleAction({ userId, role, assign: true }), `Role ${role} assigned`), setRole("")))}>
                 Assign
               </Button>
             </div>
@@ -77,13 +70,13 @@ export function UserAdminPanels({ userId, canEdit, roles, allRoles, mfa, session
         {canEdit && (
           <CardContent className="grid gap-3">
             <div className="flex flex-wrap gap-2">
-              {!mfa.required && <ConfirmButton label="Require MFA" title="Require MFA?" description="The user must use two-factor; without a method they enrol at next sign-in. Their sessions end." confirmLabel="Require" onConfirm={async () => after("MFA required")(await userMfaAction({ userId, op: "force" }))} />}
-              <ConfirmButton label="Reset MFA" title="Reset MFA?" description="Wipes methods and recovery codes; MFA stays required and every session ends." confirmLabel="Reset" onConfirm={async () => after("MFA reset")(await userMfaAction({ userId, op: "reset" }))} />
-              <ConfirmButton label="Remove MFA" title="Remove MFA?" description="Turns two-factor off for this user (refused when the tenant forces 2FA)." confirmLabel="Remove" onConfirm={async () => after("MFA removed")(await userMfaAction({ userId, op: "remove" }))} />
+              {!mfa.required && <ConfirmButton label="Require MFA" title="Require MFA?" description="The user must use two-factor; without a method they enrol at next sign-in. Their sessions end." confirmLabel="Require" onConfirm={() => notify(userMfaAction({ userId, op: "force" }), "MFA required")} />}
+              <ConfirmButton label="Reset MFA" title="Reset MFA?" description="Wipes methods and recovery codes; MFA stays required and every session ends." confirmLabel="Reset" onConfirm={() => notify(userMfaAction({ userId, op: "reset" }), "MFA reset")} />
+              <ConfirmButton label="Remove MFA" title="Remove MFA?" description="Turns two-factor off for this user (refused when the tenant forces 2FA)." confirmLabel="Remove" onConfirm={() => notify(userMfaAction({ userId, op: "remove" }), "MFA removed")} />
             </div>
             <div className="flex gap-2">
               <Input aria-label="New PIN" placeholder="PIN (4–12 digits)" inputMode="numeric" value={pin} onChange={(e) => setPin(e.target.value)} />
-              <Button size="sm" disabled={!pin || pending} onClick={() => start(async () => (after("PIN set")(await userMfaAction({ userId, op: "pin", pin })), setPin("")))}>
+              <Button size="sm" disabled={!pin || pending} onClick={() => start(async () => (await notify(userMfaAction({ userId, op: "pin", pin }), "PIN set"), setPin("")))}>
                 Set PIN
               </Button>
             </div>
@@ -104,7 +97,7 @@ export function UserAdminPanels({ userId, canEdit, roles, allRoles, mfa, session
                   <br />
                   <span className="text-xs text-muted-foreground">{new Date(s.lastSeenAt).toLocaleString()}</span>
                 </span>
-                {canEdit && <ConfirmButton label="Revoke" title="Revoke this session?" description="The user is signed out there on the next request." confirmLabel="Revoke" onConfirm={async () => after("Session revoked")(await revokeUserSessionAction({ userId, sessionId: s.id }))} />}
+                {canEdit && <ConfirmButton label="Revoke" title="Revoke this session?" description="The user is signed out there on the next request." confirmLabel="Revoke" onConfirm={() => notify(revokeUserSessionAction({ userId, sessionId: s.id }), "Session revoked")} />}
               </li>
             ))}
           </ul>

@@ -7,6 +7,7 @@ import { toast } from "sonner";
 import { FormError } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Progress } from "@/components/ui/progress";
 
@@ -91,10 +92,10 @@ export function BackupPanel({ groups }: { groups: { id: string; name: string }[]
         </CardHeader>
         <CardContent className="grid gap-3">
           <Label htmlFor="import-file">Backup file</Label>
-          <input
+          <Input
             id="import-file"
             type="file"
-            className="text-sm"
+            accept=".backup,.txt,text/plain"
             onChange={async (e) => {
               setError(undefined);
               setPreview(undefined);

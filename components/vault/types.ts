@@ -1,14 +1,8 @@
-export interface EntryView {
+import type { EntryInput } from "@/lib/vault/vault";
+
+/** An entry as the vault page receives it (a type-only import: no server code reaches the client). */
+export interface EntryView extends EntryInput {
   id: string;
-  groupId: string;
-  host: string;
-  account: string;
-  complexity: number;
-  length: number;
-  lowercase: boolean;
-  uppercase: boolean;
-  digits: boolean;
-  symbols: boolean;
   lastRenewal: string;
   generatedBefore: boolean;
 }

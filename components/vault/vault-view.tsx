@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
+import { useActionToast } from "@/components/forms/use-action-toast";
 import { addGroupAction, removeEntryAction, removeGroupAction } from "@/app/(app)/vault/actions";
 import { ConfirmButton } from "@/components/forms/confirm-button";
 import { Badge } from "@/components/ui/badge";
@@ -21,6 +22,7 @@ type Group = { id: string; name: string; parentId: string | null };
 
 export function VaultView({ groups, currentGroup, query, entries, settings }: { groups: Group[]; currentGroup: string; query: string; entries: EntryView[]; settings: VaultSettings }) {
   const router = useRouter();
+  const notify = useActionToast();
   const [q, setQ] = useState(query);
   const [newGroup, setNewGroup] = useState("");
   const [pending, start] = useTransition();
@@ -135,12 +137,7 @@ export function VaultView({ groups, currentGroup, query, entries, settings }: { 
                       title={`Remove ${e.host || e.account}?`}
                       description="The entry is removed. Its password can be regenerated later from the same inputs."
                       confirmLabel="Remove"
-                      onConfirm={async () => {
-                        const res = await removeEntryAction({ id: e.id });
-                        if (res.ok) toast.success("Entry removed");
-                        else toast.error(res.message);
-                        router.refresh();
-                      }}
+                      onConfirm={() => notify(removeEntryAction({ id: e.id }), "Entry removed")}
                     />
                   </TableCell>
                 </TableRow>
