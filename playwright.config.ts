@@ -5,6 +5,8 @@ const PORT = Number(process.env.E2E_PORT ?? 3100);
 /** E2E_BASE_URL points the suite at an already running server (e.g. a dev server) instead. */
 const external = process.env.E2E_BASE_URL;
 const baseURL = external ?? `http://localhost:${PORT}`;
+/** E2E_DATA_DIR and NEXT_DIST_DIR let several suites run side by side from one checkout. */
+const dataDir = process.env.E2E_DATA_DIR ?? "data/e2e";
 
 /** Debian's Chromium (CHROMIUM_PATH overrides); Playwright's own browser where one is installed. */
 const chromium = process.env.CHROMIUM_PATH ?? (fs.existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
@@ -37,8 +39,8 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 120_000,
     env: {
-      DATA_DIR: "data/e2e",
-      DATABASE_PATH: "data/e2e/app.db",
+      DATA_DIR: dataDir,
+      DATABASE_PATH: `${dataDir}/app.db`,
       APP_URL: baseURL,
       PORT: String(PORT),
       // Every e2e request comes from 127.0.0.1: keep per-IP throttling out of the way (per-account stays on).

@@ -1,12 +1,36 @@
 import { expect, test } from "@playwright/test";
+import Database from "better-sqlite3";
 import { actors } from "../support/api";
+import { E2E_ENV } from "../support/env";
+
+interface JsonSchema {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  anyOf?: JsonSchema[];
+}
 
 interface Op {
   path: string;
   method: string;
   operationId: string;
   security: unknown[];
-  requestBody?: unknown;
+  requestBody?: { content: { "application/json": { schema: JsonSchema } } };
+}
+
+/** A value of the wrong type for a property: an object where a scalar or array is expected, else a number. */
+const wrongFor = (s: JsonSchema) => (s.type === "object" || s.anyOf?.some((a) => a.type === "object") ? 12345 : { wrong: [1] });
+
+/** Row counts of every table a request could write to, except the logs and counters a refusal writes. */
+function rowCounts() {
+  const db = new Database(E2E_ENV.DATABASE_PATH, { readonly: true, fileMustExist: true });
+  try {
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'").pluck().all() as string[];
+    const volatile = new Set(["audit_events", "throttles", "sessions", "api_tokens", "emails"]);
+    return Object.fromEntries(tables.filter((t) => !volatile.has(t)).map((t) => [t, db.prepare(`SELECT count(*) FROM "${t}"`).pluck().get()]));
+  } finally {
+    db.close();
+  }
 }
 
 /** Every operation from the OpenAPI document, with path parameters filled with a harmless UUID. */
@@ -77,4 +101,24 @@ test("a member calling an admin operation gets 403 and nothing changes", async (
   const me = await (await request.post("/api/iambackoffice.IamBackoffice/GetUser", { headers: admin.h, data: { userId: admin.id } })).json();
   expect(me.user.registrations[0].roles).toEqual(["admin"]);
   expect((await request.get("/api/1.0/user/metadata/" + admin.id, { headers: admin.h })).status()).toBe(200);
+});
+
+test("every operation answers 400 naming a field to a body of the wrong shape, and nothing changes", async ({ request }) => {
+  const { admin } = await actors(request);
+  const before = rowCounts();
+  let checked = 0;
+  for (const op of (await operations(request)).filter((o) => o.requestBody)) {
+    const schema = op.requestBody!.content["application/json"].schema;
+    const props = Object.entries(schema.properties ?? {}).filter(([, p]) => Object.keys(p).length > 0);
+    if (!props.length) continue;
+    const data = Object.fromEntries(props.map(([k, p]) => [k, wrongFor(p)]));
+    const res = await request.fetch(op.path, { method: op.method, headers: admin.h, data });
+    const where = `${op.method} ${op.path}`;
+    expect(res.status(), where).toBe(400);
+    const text = await res.text();
+    expect(props.some(([k]) => text.includes(k)), `${where} names a field: ${text}`).toBe(true);
+    checked++;
+  }
+  expect(checked).toBeGreaterThanOrEqual(40);
+  expect(rowCounts()).toEqual(before);
 });

@@ -3,7 +3,7 @@ import type { Page } from "@playwright/test";
 import { expect } from "@playwright/test";
 
 export const ADMIN = { email: "admin@example.test", password: "orchid-lantern-passphrase-77" };
-export const ADMIN_STATE = "e2e/.auth/admin.json";
+export const ADMIN_STATE = `e2e/.auth/admin${process.env.E2E_PORT ?? ""}.json`;
 const dataDir = process.env.E2E_DATA_DIR ?? "data/e2e";
 export const E2E_ENV = { ...process.env, DATA_DIR: dataDir, DATABASE_PATH: `${dataDir}/app.db` };
 /** Against a reused server the database is not fresh: first-run checks are skipped. */

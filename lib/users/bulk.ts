@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { db } from "@/db/client";
 import type { Caller } from "@/lib/authz/caller";
 import { validation } from "@/lib/errors";
 import { addMembers, removeMembers } from "@/lib/groups/groups";
@@ -44,10 +45,11 @@ export async function runBulk(caller: Caller, input: z.infer<typeof bulkSchema>)
       await setMfa(caller, ids, "PIN", need());
       return { count: ids.length };
     case "assignRole":
-      for (const id of ids) assignRoles(caller, id, caller.tenantId, [need()]);
+      // better-sqlite3 nests each user's transaction as a savepoint: all users or none.
+      db.transaction(() => ids.forEach((id) => assignRoles(caller, id, caller.tenantId, [need()])));
       return { count: ids.length };
     case "removeRole":
-      for (const id of ids) unassignRoles(caller, id, caller.tenantId, [need()]);
+      db.transaction(() => ids.forEach((id) => unassignRoles(caller, id, caller.tenantId, [need()])));
       return { count: ids.length };
     case "addGroup":
       addMembers(caller, need(), ids);

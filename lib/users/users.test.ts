@@ -7,7 +7,7 @@ import { getJob } from "@/lib/jobs/jobs";
 import { removeMfa, resetMfa, setMfa } from "@/lib/mfa/admin";
 import { enableAuthenticator, listMethods } from "@/lib/mfa/methods";
 import { generateTotpSecret, totpAt } from "@/lib/mfa/totp";
-import { assignRoles, createRole } from "@/lib/roles/roles";
+import { assignRoles, createRole, roleCodesOf } from "@/lib/roles/roles";
 import { callerOf, makeTenant, makeUser } from "@/test/factories";
 import { tenants } from "@/db/schema";
 import { runBulk } from "./bulk";
@@ -69,6 +69,18 @@ describe("cross-tenant isolation of admin operations", () => {
 });
 
 describe("bulk and admin MFA", () => {
+  it("a bulk role assignment is all or nothing when one user is out of scope", async () => {
+    const admin = await makeUser({ roles: ["admin"] });
+    const caller = callerOf(admin);
+    const mine = await makeUser();
+    const foreign = await makeUser({ tenantId: makeTenant().id });
+    const role = createRole(caller, { name: `bulk-${Date.now()}` });
+    await expect(runBulk(caller, { action: "assignRole", ids: [mine.id, foreign.id], value: role.name })).rejects.toThrow(/not found/i);
+    expect(roleCodesOf(mine.id, caller.tenantId)).toEqual([]);
+    await runBulk(caller, { action: "assignRole", ids: [mine.id], value: role.name });
+    expect(roleCodesOf(mine.id, caller.tenantId)).toEqual([role.name]);
+  });
+
   it("delete runs as a job to completion", async () => {
     const admin = await makeUser({ roles: ["admin"] });
     const caller = callerOf(admin);
