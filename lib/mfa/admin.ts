@@ -5,7 +5,7 @@ import { audit } from "@/lib/audit/record";
 import { requirePermission, type Caller } from "@/lib/authz/caller";
 import { AppError, validation } from "@/lib/errors";
 import { revokeAllSessions } from "@/lib/sessions/sessions";
-import { userInScope } from "@/lib/users/scope";
+import { manageableUser } from "@/lib/users/scope";
 import { hashPin, syncEnrolled } from "./methods";
 
 export type AuthType = "2FA" | "PIN";
@@ -13,7 +13,7 @@ export type AuthType = "2FA" | "PIN";
 function targets(caller: Caller, ids: string[]) {
   requirePermission(caller, "User", "Reset");
   if (!ids.length) throw validation("ids: name at least one user", "ids");
-  return [...new Set(ids)].map((id) => userInScope(caller, id));
+  return [...new Set(ids)].map((id) => manageableUser(caller, id));
 }
 
 const log = (caller: Caller, action: string, userId: string, data: Record<string, unknown> = {}) => ({

@@ -26,8 +26,11 @@ export async function runBulk(caller: Caller, input: z.infer<typeof bulkSchema>)
     return value;
   };
   switch (action) {
-    case "delete":
-      return { jobId: startDeleteUsers(caller, ids).id, count: ids.length };
+    case "delete": {
+      // "All matching" may include the caller: skip them rather than refuse the whole job.
+      const others = ids.length > 1 ? ids.filter((id) => id !== caller.userId) : ids;
+      return { jobId: startDeleteUsers(caller, others).id, count: others.length };
+    }
     case "activate":
     case "deactivate":
       await updateUsers(caller, ids.filter((id) => action === "activate" || id !== caller.userId), { active: action === "activate" });

@@ -1,11 +1,11 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import { db } from "@/db/client";
 import { memberships, users } from "@/db/schema";
 import { audit } from "@/lib/audit/record";
 import { requirePermission, type Caller } from "@/lib/authz/caller";
 import { validation } from "@/lib/errors";
 import { startJob } from "@/lib/jobs/jobs";
-import { userInScope } from "./scope";
+import { manageableUser, userInScope } from "./scope";
 
 /**
  * Deletes users in a background job (Quatrix answers 202 + job id). A user who also belongs to
@@ -17,14 +17,19 @@ export function startDeleteUsers(caller: Caller, userIds: string[]) {
   const ids = [...new Set(userIds)];
   if (!ids.length) throw validation("ids: name at least one user", "ids");
   if (ids.includes(caller.userId)) throw validation("ids: you cannot delete your own account", "ids");
-  for (const id of ids) userInScope(caller, id);
   const tenantId = caller.tenantId;
+  // Leaving this tenant is a tenant matter; deleting an account that lives nowhere else is not.
+  for (const id of ids) (caller.isSuperAdmin || !otherTenantsOf(id, tenantId) ? manageableUser : userInScope)(caller, id);
   return startJob({ tenantId, kind: "users.delete", items: ids, createdBy: caller.userId }, (id) => {
     const user = db.select({ email: users.email }).from(users).where(eq(users.id, id)).get();
     if (!user) return;
-    const others = db.select({ id: memberships.id, tenantId: memberships.tenantId }).from(memberships).where(eq(memberships.userId, id)).all().filter((m) => m.tenantId !== tenantId);
-    if (others.length && !caller.isSuperAdmin) db.delete(memberships).where(and(eq(memberships.userId, id), eq(memberships.tenantId, tenantId))).run();
-    else db.delete(users).where(eq(users.id, id)).run();
-    audit({ tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "user.deleted", targetType: "user", targetId: id, targetLabel: user.email });
+    db.transaction((tx) => {
+      if (otherTenantsOf(id, tenantId) && !caller.isSuperAdmin) tx.delete(memberships).where(and(eq(memberships.userId, id), eq(memberships.tenantId, tenantId))).run();
+      else tx.delete(users).where(eq(users.id, id)).run();
+      audit({ tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "user.deleted", targetType: "user", targetId: id, targetLabel: user.email }, tx);
+    });
   });
 }
+
+const otherTenantsOf = (userId: string, tenantId: string) =>
+  !!db.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.userId, userId), ne(memberships.tenantId, tenantId))).get();

@@ -1,9 +1,9 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import { db } from "@/db/client";
 import { memberships, users } from "@/db/schema";
 import { requirePermission, type Caller } from "@/lib/authz/caller";
 import type { Action } from "@/lib/authz/catalogue";
-import { notFound } from "@/lib/errors";
+import { forbidden, notFound } from "@/lib/errors";
 
 /**
  * The target user, if the caller may see them: themselves, or a member of the caller's tenant
@@ -18,9 +18,23 @@ export function userInScope(caller: Caller, userId: string) {
   return user;
 }
 
-/** Self-service on one's own account, or the User permission for anyone else in the tenant. */
-export function selfOrPermitted(caller: Caller, userId: string, action: Action) {
+/**
+ * A user whose account (email, names, status, MFA, sessions, deletion of the account) the caller may
+ * change. An account is shared by every tenant it belongs to, so a tenant admin may change only
+ * accounts that belong to no other tenant and are not super admins; super admins change anyone.
+ */
+export function manageableUser(caller: Caller, userId: string) {
   const user = userInScope(caller, userId);
+  if (caller.isSuperAdmin || user.id === caller.userId) return user;
+  if (user.isSuperAdmin) throw forbidden("Only a super administrator can change a super administrator's account");
+  const elsewhere = db.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.userId, userId), ne(memberships.tenantId, caller.tenantId))).get();
+  if (elsewhere) throw forbidden("This user also belongs to other tenants: only a super administrator can change their account");
+  return user;
+}
+
+/** Self-service on one's own account, or the User permission for anyone else in the tenant (and, to change it, an account the caller manages). */
+export function selfOrPermitted(caller: Caller, userId: string, action: Action) {
+  const user = action === "Read" ? userInScope(caller, userId) : manageableUser(caller, userId);
   if (user.id !== caller.userId) requirePermission(caller, "User", action);
   return user;
 }

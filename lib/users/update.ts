@@ -8,7 +8,7 @@ import { conflict, validation } from "@/lib/errors";
 import { revokeAllSessions } from "@/lib/sessions/sessions";
 import { systemRole } from "@/lib/tenants/defaults";
 import { findUserByEmail, fullNameOf, normalizeEmail } from "./records";
-import { userInScope } from "./scope";
+import { manageableUser, userInScope } from "./scope";
 
 export interface UserPatch {
   email?: string;
@@ -34,9 +34,12 @@ export interface UserPatch {
 export async function updateUsers(caller: Caller, userIds: string[], patch: UserPatch) {
   if (!userIds.length) throw validation("ids: name at least one user", "ids");
   if (patch.email !== undefined && userIds.length > 1) throw validation("email: can only be changed for one user at a time", "email");
-  const targets = userIds.map((id) => userInScope(caller, id));
+  // Group and admin-role changes stay inside the caller's tenant; anything else edits the shared account.
+  const accountLevel = Object.keys(patch).some((k) => k !== "groups" && k !== "tenantAdmin");
+  const targets = userIds.map((id) => (accountLevel ? manageableUser(caller, id) : userInScope(caller, id)));
   if (targets.some((t) => t.id !== caller.userId) || patch.active !== undefined || patch.tenantAdmin !== undefined || patch.groups || patch.quota !== undefined)
     requirePermission(caller, "User", "Edit");
+  if (patch.tenantAdmin !== undefined) requirePermission(caller, "Role", "Edit");
   const email = patch.email !== undefined ? normalizeEmail(patch.email) : undefined;
   const changes: { old: string; next: string }[] = [];
   const updated = db.transaction((tx) => {
