@@ -7,13 +7,15 @@ import { createGroupAction, updateGroupAction } from "@/app/(app)/admin/groups/a
 import { Field } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
+import { Checkbox } from "@/components/ui/checkbox";
 import { Label } from "@/components/ui/label";
 import { KeyValueEditor, toMap, toPairs } from "./key-value-editor";
 
-/** Create (no group) or edit a group's name and data. */
+/** Create (no group) or edit a group's name and data; the system flag can only be chosen at creation. */
 export function GroupForm({ group }: { group?: { id: string; name: string; data: Record<string, string> } }) {
   const router = useRouter();
   const [pairs, setPairs] = useState(toPairs(group?.data ?? {}));
+  const [isSystem, setIsSystem] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, start] = useTransition();
   return (
@@ -28,7 +30,7 @@ export function GroupForm({ group }: { group?: { id: string; name: string; data:
           const form = e.currentTarget;
           const name = String(new FormData(form).get("name"));
           start(async () => {
-            const res = group ? await updateGroupAction({ id: group.id, name, data: toMap(pairs) }) : await createGroupAction({ name, data: toMap(pairs) });
+            const res = group ? await updateGroupAction({ id: group.id, name, data: toMap(pairs) }) : await createGroupAction({ name, data: toMap(pairs), isSystem });
             if (!res.ok) {
               setErrors(res.fieldErrors ?? {});
               toast.error(res.message);
@@ -39,6 +41,7 @@ export function GroupForm({ group }: { group?: { id: string; name: string; data:
             if (!group) {
               form.reset();
               setPairs([]);
+              setIsSystem(false);
             }
             router.refresh();
           });
@@ -51,6 +54,12 @@ export function GroupForm({ group }: { group?: { id: string; name: string; data:
             <KeyValueEditor pairs={pairs} onChange={setPairs} />
             {errors.data && <p role="alert" className="text-sm text-destructive">{errors.data}</p>}
           </div>
+          {!group && (
+            <div className="flex items-center gap-2">
+              <Checkbox id="isSystem" checked={isSystem} onCheckedChange={(v) => setIsSystem(v === true)} />
+              <Label htmlFor="isSystem" className="font-normal">System group (cannot be deleted)</Label>
+            </div>
+          )}
         </CardContent>
         <CardFooter className="justify-end pt-4">
           <Button type="submit" disabled={pending}>{pending ? "Saving…" : group ? "Save group" : "Create group"}</Button>

@@ -10,7 +10,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Label } from "@/components/ui/label";
-import { ACTIONS, RESOURCES, type Action, type Resource } from "@/lib/authz/catalogue";
+import { ACTIONS, RESOURCES } from "@/lib/authz/catalogue";
 
 interface RoleView {
   id: string;
@@ -33,6 +33,8 @@ export function RoleForm({ role, readOnly }: { role?: RoleView; readOnly?: boole
   const [pending, start] = useTransition();
   const toggle = (k: string) => setPerms((s) => (s.has(k) ? new Set([...s].filter((x) => x !== k)) : new Set([...s, k])));
   const disabled = readOnly || role?.retired;
+  // The built-in admin role always holds All/All: its matrix is shown but never sent.
+  const fixedMatrix = role?.isSystem && role.name === "admin";
   return (
     <Card>
       <CardHeader>
@@ -43,17 +45,17 @@ export function RoleForm({ role, readOnly }: { role?: RoleView; readOnly?: boole
         onSubmit={(e) => {
           e.preventDefault();
           const f = new FormData(e.currentTarget);
-          const input = {
-            name: String(f.get("name")),
-            description: String(f.get("description") ?? ""),
-            defaultRole: isDefault,
-            permissions: [...perms].map((k) => {
-              const [resource, action] = k.split("/") as [Resource, Action];
-              return { resource, action };
-            }),
-          };
+          // A built-in role's name field is disabled, so the form data leaves it out.
+          const input = { name: String(f.get("name") ?? role?.name ?? ""), description: String(f.get("description") ?? ""), defaultRole: isDefault };
+          // Pairs outside the catalogue (stored through the API) are not in the matrix but kept.
+          const permissions = [...perms].map((k) => {
+            const [resource, action] = k.split("/") as [string, string];
+            return { resource, action };
+          });
           start(async () => {
-            const res = role ? await updateRoleAction({ id: role.id, ...input }) : await createRoleAction(input);
+            const res = role
+              ? await updateRoleAction({ id: role.id, ...input, permissions: fixedMatrix ? undefined : permissions })
+              : await createRoleAction({ ...input, permissions });
             if (!res.ok) {
               setErrors(res.fieldErrors ?? {});
               toast.error(res.message);
@@ -90,7 +92,7 @@ export function RoleForm({ role, readOnly }: { role?: RoleView; readOnly?: boole
                     <th className="p-2 text-left font-normal">{r}</th>
                     {ACTIONS.map((a) => (
                       <td key={a} className="p-2 text-center">
-                        <Checkbox aria-label={`${r} ${a}`} checked={perms.has(key(r, a))} disabled={disabled} onCheckedChange={() => toggle(key(r, a))} />
+                        <Checkbox aria-label={`${r} ${a}`} checked={perms.has(key(r, a))} disabled={disabled || fixedMatrix} onCheckedChange={() => toggle(key(r, a))} />
                       </td>
                     ))}
                   </tr>
@@ -98,6 +100,7 @@ export function RoleForm({ role, readOnly }: { role?: RoleView; readOnly?: boole
               </tbody>
             </table>
           </div>
+          {fixedMatrix && <p className="text-sm text-muted-foreground" data-testid="admin-matrix-note">The built-in admin role always holds All/All: its permissions cannot be changed.</p>}
           <p className="text-xs text-muted-foreground">“All” is a wildcard: All/Read reads everything, User/All does everything with users.</p>
         </CardContent>
         {!disabled && (

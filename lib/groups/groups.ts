@@ -6,11 +6,28 @@ import { groupMembers, groups, memberships, users } from "@/db/schema";
 import { audit } from "@/lib/audit/record";
 import { requirePermission, requireTenant, type Caller } from "@/lib/authz/caller";
 import { AppError, conflict, notFound, validation } from "@/lib/errors";
-import { userInScope } from "@/lib/users/scope";
 
 export type GroupRow = typeof groups.$inferSelect;
 
-export const groupDataSchema = z.record(z.string().min(1).max(100), z.string().max(1000)).refine((d) => Object.keys(d).length <= 50, "At most 50 data keys");
+export const groupDataSchema = z
+  .record(z.string().min(1, "data keys cannot be empty").max(100, "data keys are at most 100 characters"), z.string().max(1000, "data values are at most 1000 characters"))
+  .refine((d) => Object.keys(d).length <= 50, "at most 50 data keys");
+
+/** Bad group data is the client's fault: a field error, never a ZodError (500). */
+function parseData(data: unknown): Record<string, string> {
+  const parsed = groupDataSchema.safeParse(data);
+  if (parsed.success) return parsed.data;
+  const issue = parsed.error.issues[0]!;
+  // A bad key is reported as "Invalid key in record" with the useful message nested.
+  throw validation(`data: ${issue.code === "invalid_key" ? (issue.issues[0]?.message ?? issue.message) : issue.message}`, "data");
+}
+
+/** SQLite caps bound parameters; big member lists go in slices of this size. */
+const CHUNK = 500;
+const chunks = <T>(xs: T[]) => Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
+
+/** Audit data for a member change: the count and a sample, not a million ids. */
+const membersAudit = (userIds: string[]) => ({ count: userIds.length, userIds: userIds.slice(0, 20) });
 
 function act(caller: Caller, action: string, g: { id: string; name: string; tenantId: string }, data: Record<string, unknown> = {}) {
   return { tenantId: g.tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action, targetType: "group", targetId: g.id, targetLabel: g.name, data };
@@ -61,7 +78,7 @@ export function createGroup(caller: Caller, input: { tenantId?: string; name: st
   requireTenant(caller, tenantId);
   const name = input.name.trim();
   if (!name) throw validation("name: enter a group name", "name");
-  const data = groupDataSchema.parse(input.data ?? {});
+  const data = parseData(input.data ?? {});
   return db.transaction((tx) => {
     if (tx.select({ id: groups.id }).from(groups).where(and(eq(groups.tenantId, tenantId), eq(groups.name, name))).get())
       throw conflict("A group with this name already exists", "name");
@@ -76,7 +93,7 @@ export function updateGroup(caller: Caller, id: string, input: { name?: string; 
   requirePermission(caller, "Group", "Edit");
   const name = input.name?.trim() ?? g.name;
   if (!name) throw validation("name: enter a group name", "name");
-  const data = input.data ? groupDataSchema.parse(input.data) : g.data;
+  const data = input.data ? parseData(input.data) : g.data;
   return db.transaction((tx) => {
     const clash = tx.select({ id: groups.id }).from(groups).where(and(eq(groups.tenantId, g.tenantId), eq(groups.name, name))).get();
     if (clash && clash.id !== id) throw conflict("A group with this name already exists", "name");
@@ -96,32 +113,28 @@ export function deleteGroup(caller: Caller, id: string) {
   });
 }
 
-/** Adds members; each must belong to the group's tenant. Already-members are left as they are. */
+/** Adds members; each must belong to the group's tenant (else nothing changes). Already-members are left as they are. */
 export function addMembers(caller: Caller, groupId: string, userIds: string[]) {
   const g = getGroup(caller, groupId);
   requirePermission(caller, "Group", "Edit");
-  const scoped = { ...caller, tenantId: g.tenantId };
-  for (const u of userIds) userInScope(scoped, u);
-  const inTenant = db
-    .select({ id: memberships.userId })
-    .from(memberships)
-    .where(and(eq(memberships.tenantId, g.tenantId), inArray(memberships.userId, userIds)))
-    .all()
-    .map((r) => r.id);
-  const missing = userIds.filter((u) => !inTenant.includes(u));
-  if (missing.length) throw notFound("User not found");
+  const ids = [...new Set(userIds)];
   db.transaction((tx) => {
-    for (const userId of userIds) tx.insert(groupMembers).values({ groupId, userId }).onConflictDoNothing().run();
-    audit(act(caller, "group.members_added", g, { userIds }), tx);
+    for (const part of chunks(ids)) {
+      const inTenant = tx.select({ id: memberships.userId }).from(memberships).where(and(eq(memberships.tenantId, g.tenantId), inArray(memberships.userId, part))).all();
+      if (inTenant.length !== part.length) throw notFound("User not found");
+      tx.insert(groupMembers).values(part.map((userId) => ({ groupId, userId }))).onConflictDoNothing().run();
+    }
+    audit(act(caller, "group.members_added", g, membersAudit(ids)), tx);
   });
 }
 
 export function removeMembers(caller: Caller, groupId: string, userIds: string[]) {
   const g = getGroup(caller, groupId);
   requirePermission(caller, "Group", "Edit");
+  const ids = [...new Set(userIds)];
   db.transaction((tx) => {
-    tx.delete(groupMembers).where(and(eq(groupMembers.groupId, groupId), inArray(groupMembers.userId, userIds))).run();
-    audit(act(caller, "group.members_removed", g, { userIds }), tx);
+    for (const part of chunks(ids)) tx.delete(groupMembers).where(and(eq(groupMembers.groupId, groupId), inArray(groupMembers.userId, part))).run();
+    audit(act(caller, "group.members_removed", g, membersAudit(ids)), tx);
   });
 }
 

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, inArray, isNull, or } from "drizzle-orm";
 import { db, type DB, type Tx } from "@/db/client";
-import { membershipRoles, memberships, rolePermissions, roles } from "@/db/schema";
+import { membershipRoles, memberships, rolePermissions, roles, users } from "@/db/schema";
 import { audit } from "@/lib/audit/record";
 import { requirePermission, requireTenant, type Caller } from "@/lib/authz/caller";
 import { AppError, conflict, notFound, validation } from "@/lib/errors";
@@ -92,6 +92,9 @@ export function createRole(caller: Caller, input: { tenantId?: string; name: str
   });
 }
 
+const isBuiltInAdmin = (r: RoleRow) => r.isSystem && r.name === "admin";
+const adminHoldsAll = () => new AppError("precondition", "The built-in admin role always holds every permission");
+
 const dedupe = (ps: PermissionInput[]) => [...new Map(ps.map((p) => [`${p.resource}/${p.action}`, p])).values()];
 
 /**
@@ -104,7 +107,7 @@ export function updateRole(caller: Caller, ref: string, input: { name?: string; 
   const name = input.name?.trim() ?? r.name;
   if (!name) throw validation("name: enter a role name", "name");
   if (r.isSystem && name !== r.name) throw new AppError("precondition", "Built-in roles cannot be renamed");
-  if (r.isSystem && r.name === "admin" && input.permissions) throw new AppError("precondition", "The built-in admin role always holds every permission");
+  if (isBuiltInAdmin(r) && input.permissions) throw adminHoldsAll();
   return db.transaction((tx) => {
     const clash = tx.select({ id: roles.id }).from(roles).where(and(eq(roles.tenantId, r.tenantId), eq(roles.name, name))).get();
     if (clash && clash.id !== r.id) throw conflict("A role with this name already exists", "name");
@@ -141,6 +144,7 @@ export function retireRole(caller: Caller, ref: string, tenantId?: string) {
 export function revokePermission(caller: Caller, ref: string, resource: string, action: string, tenantId?: string) {
   const r = getRole(caller, ref, { tenantId });
   requirePermission(caller, "Role", "Edit");
+  if (isBuiltInAdmin(r)) throw adminHoldsAll();
   const p = r.permissions.find((x) => x.resource === resource && x.action === action);
   if (!p) throw notFound("Permission not found on this role");
   return db.transaction((tx) => {
@@ -148,6 +152,29 @@ export function revokePermission(caller: Caller, ref: string, resource: string, 
     audit(act(caller, "role.permission_revoked", r, { resource, action }), tx);
     return withPermissions(tx.select().from(roles).where(eq(roles.id, r.id)).get()!, false, tx);
   });
+}
+
+/**
+ * Users explicitly holding a role in its tenant, by email, a page at a time. Members with no
+ * explicit role fall back to the default role and are not listed.
+ */
+export function listHolders(caller: Caller, ref: string, opts: { offset?: number; records?: number; tenantId?: string } = {}) {
+  const r = getRole(caller, ref, { includeRetired: true, tenantId: opts.tenantId });
+  // Holders are users: listing their emails needs User/Read as well.
+  requirePermission(caller, "User", "Read");
+  const where = and(eq(membershipRoles.roleId, r.id), eq(memberships.tenantId, r.tenantId));
+  const rows = db
+    .select({ id: users.id, email: users.email, fullName: users.fullName })
+    .from(membershipRoles)
+    .innerJoin(memberships, eq(memberships.id, membershipRoles.membershipId))
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(where)
+    .orderBy(asc(users.email))
+    .limit(Math.min(opts.records ?? 50, 200))
+    .offset(opts.offset ?? 0)
+    .all();
+  const total = db.select({ n: count() }).from(membershipRoles).innerJoin(memberships, eq(memberships.id, membershipRoles.membershipId)).where(where).get()!.n;
+  return { rows, total };
 }
 
 /** Role names held by a user in a tenant. */

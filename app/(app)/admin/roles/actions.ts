@@ -4,14 +4,15 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authedAction } from "@/lib/auth/action";
 import { ACTIONS, RESOURCES } from "@/lib/authz/catalogue";
-import { createRole, retireRole, updateRole } from "@/lib/roles/roles";
+import { assignRoles, createRole, getRole, retireRole, revokePermission, unassignRoles, updateRole } from "@/lib/roles/roles";
 
-const permission = z.object({ resource: z.enum(RESOURCES), action: z.enum(ACTIONS) });
+// Any string, as BillForward stores them: a role holding a non-catalogue pair must still save.
+const permission = z.object({ resource: z.string().trim().min(1).max(100), action: z.string().trim().min(1).max(100) });
 const roleInput = z.object({
   name: z.string().trim().min(1, "Enter a role name").max(100),
   description: z.string().trim().max(1000),
   defaultRole: z.boolean(),
-  permissions: z.array(permission).max(RESOURCES.length * ACTIONS.length),
+  permissions: z.array(permission).max(RESOURCES.length * ACTIONS.length + 100),
 });
 
 export const createRoleAction = authedAction(roleInput, (caller, input) => {
@@ -20,7 +21,8 @@ export const createRoleAction = authedAction(roleInput, (caller, input) => {
   return { id: r.id };
 });
 
-export const updateRoleAction = authedAction(roleInput.extend({ id: z.uuid() }), (caller, { id, ...input }) => {
+/** Without `permissions` the matrix is left as it is (the built-in admin role's cannot change). */
+export const updateRoleAction = authedAction(roleInput.extend({ id: z.uuid(), permissions: roleInput.shape.permissions.optional() }), (caller, { id, ...input }) => {
   updateRole(caller, id, input);
   revalidatePath(`/admin/roles/${id}`);
   return null;
@@ -29,5 +31,19 @@ export const updateRoleAction = authedAction(roleInput.extend({ id: z.uuid() }),
 export const retireRoleAction = authedAction(z.object({ id: z.uuid() }), (caller, { id }) => {
   retireRole(caller, id);
   revalidatePath("/admin/roles");
+  return null;
+});
+
+export const revokePermissionAction = authedAction(z.object({ id: z.uuid(), ...permission.shape }), (caller, { id, resource, action }) => {
+  revokePermission(caller, id, resource, action);
+  revalidatePath(`/admin/roles/${id}`);
+  return null;
+});
+
+/** Gives the role to (or takes it from) one user of the role's tenant; lib checks Role/Edit and tenant. */
+export const roleHolderAction = authedAction(z.object({ id: z.uuid(), userId: z.uuid(), assign: z.boolean() }), (caller, { id, userId, assign }) => {
+  const r = getRole(caller, id);
+  (assign ? assignRoles : unassignRoles)(caller, userId, r.tenantId, [r.id]);
+  revalidatePath(`/admin/roles/${id}`);
   return null;
 });

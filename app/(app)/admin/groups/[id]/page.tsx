@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { GroupForm } from "@/components/groups/group-form";
 import { GroupMembers } from "@/components/groups/group-members";
 import { PageHeader } from "@/components/shell/page-header";
+import { Badge } from "@/components/ui/badge";
 import { requireAdminPage } from "@/lib/auth/current";
 import { can } from "@/lib/authz/caller";
 import { isAppError } from "@/lib/errors";
@@ -22,7 +23,16 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
   }
   return (
     <>
-      <PageHeader title={g.name} description={g.isSystem ? "System group: it cannot be deleted." : "Group"} actions={<Link className="text-sm underline" href="/admin/groups">All groups</Link>} />
+      <PageHeader
+        title={g.name}
+        description={g.isSystem ? "System group: it cannot be deleted." : "Group"}
+        actions={
+          <div className="flex items-center gap-3">
+            {g.isSystem && <Badge variant="secondary" data-testid="system-badge">System</Badge>}
+            <Link className="text-sm underline" href="/admin/groups">All groups</Link>
+          </div>
+        }
+      />
       <div className="grid gap-6 lg:grid-cols-2">
         {can(caller, "Group", "Edit") && <GroupForm group={{ id: g.id, name: g.name, data: g.data }} />}
         <GroupMembers groupId={g.id} members={listMembers(caller, g.id)} canEdit={can(caller, "Group", "Edit")} canDelete={can(caller, "Group", "Delete") && !g.isSystem} />

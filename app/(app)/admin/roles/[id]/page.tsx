@@ -1,17 +1,24 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { z } from "zod";
 import { RoleForm } from "@/components/roles/role-form";
+import { RoleHolders } from "@/components/roles/role-holders";
+import { RolePermissions } from "@/components/roles/role-permissions";
 import { PageHeader } from "@/components/shell/page-header";
 import { requireAdminPage } from "@/lib/auth/current";
 import { can } from "@/lib/authz/caller";
 import { isAppError } from "@/lib/errors";
-import { getRole } from "@/lib/roles/roles";
+import { getRole, listHolders } from "@/lib/roles/roles";
 
 export const metadata: Metadata = { title: "Role" };
 
-export default async function RolePage({ params }: { params: Promise<{ id: string }> }) {
+const HOLDERS_PAGE = 50;
+const query = z.object({ holders: z.coerce.number().int().min(1).max(100_000).default(1).catch(1) });
+
+export default async function RolePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string>> }) {
   const caller = await requireAdminPage("Role", "Read");
+  const { holders: page } = query.parse(await searchParams);
   let r;
   try {
     r = getRole(caller, (await params).id, { includeRetired: true });
@@ -19,13 +26,24 @@ export default async function RolePage({ params }: { params: Promise<{ id: strin
     if (isAppError(e)) notFound();
     throw e;
   }
+  const canEdit = can(caller, "Role", "Edit") && !r.revokedAt;
+  const permissions = r.permissions.filter((p) => !p.revokedAt);
+  const holders = can(caller, "User", "Read") ? listHolders(caller, r.id, { offset: (page - 1) * HOLDERS_PAGE, records: HOLDERS_PAGE }) : undefined;
   return (
     <>
       <PageHeader title={r.name} description={r.revokedAt ? `Retired ${r.revokedAt.toLocaleString()}` : r.description} actions={<Link className="text-sm underline" href="/admin/roles">All roles</Link>} />
-      <RoleForm
-        readOnly={!can(caller, "Role", "Edit")}
-        role={{ id: r.id, name: r.name, description: r.description, isDefault: r.isDefault, isSystem: r.isSystem, retired: !!r.revokedAt, permissions: r.permissions.filter((p) => !p.revokedAt) }}
-      />
+      <div className="grid gap-6">
+        <RoleForm
+          // Remounts when permissions change elsewhere (a revoke) so the matrix never re-grants a stale pair.
+          key={permissions.map((p) => `${p.resource}/${p.action}`).join()}
+          readOnly={!can(caller, "Role", "Edit")}
+          role={{ id: r.id, name: r.name, description: r.description, isDefault: r.isDefault, isSystem: r.isSystem, retired: !!r.revokedAt, permissions }}
+        />
+        <div className="grid gap-6 lg:grid-cols-2">
+          <RolePermissions roleId={r.id} permissions={permissions} canRevoke={canEdit && !(r.isSystem && r.name === "admin")} />
+          {holders && <RoleHolders roleId={r.id} isDefault={r.isDefault} holders={holders.rows} total={holders.total} page={page} pageSize={HOLDERS_PAGE} canEdit={canEdit} />}
+        </div>
+      </div>
     </>
   );
 }
