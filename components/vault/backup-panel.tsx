@@ -12,55 +12,56 @@ import { Label } from "@/components/ui/label";
 import { Progress } from "@/components/ui/progress";
 
 interface Preview {
-  text: string;
-  groups: { name: string }[];
-  entries: { host: string; account: string }[];
+  file: File;
+  groups: number;
+  entries: number;
+  sample: { host: string; account: string }[];
 }
 
-/** base64 → bytes → (gunzip) → JSON, in the browser, to preview what an import will create. */
-async function readBackup(text: string): Promise<Omit<Preview, "text">> {
-  let bytes: Uint8Array;
-  try {
-    bytes = Uint8Array.from(atob(text.trim()), (c) => c.charCodeAt(0));
-  } catch {
-    throw new Error("This file is not a vault backup (not base64)");
-  }
-  const gz = bytes[0] === 0x1f && bytes[1] === 0x8b;
-  const json = gz ? await new Response(new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream("gzip"))).text() : new TextDecoder().decode(bytes);
-  let data: { version?: number; groups?: { name: string }[]; metadatas?: { host: string; account: string }[] };
-  try {
-    data = JSON.parse(json);
-  } catch {
-    throw new Error("This file is not a vault backup (corrupt content)");
-  }
-  if (data.version !== 1 || !Array.isArray(data.groups) || !Array.isArray(data.metadatas)) throw new Error("This is not a backup made by this app");
-  return { groups: data.groups, entries: data.metadatas };
+/** Posts the file to the import route; rejects with a readable message, even for a non-JSON reply. */
+function post<T>(file: File, dryRun: boolean, onProgress?: (percent: number) => void) {
+  return new Promise<T>((resolve, reject) => {
+    // XHR, not fetch: it reports upload progress for large backups.
+    const xhr = new XMLHttpRequest();
+    xhr.open("POST", `/vault/backup/import${dryRun ? "?dryRun=1" : ""}`);
+    xhr.setRequestHeader("content-type", "text/plain");
+    if (onProgress) xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 90));
+    xhr.onload = () => {
+      let body: (T & { error?: string }) | undefined;
+      try {
+        body = JSON.parse(xhr.responseText);
+      } catch {
+        body = undefined;
+      }
+      if (xhr.status === 200 && body) return resolve(body);
+      reject(new Error(body?.error ?? `The server could not process the file (HTTP ${xhr.status}); nothing was changed`));
+    };
+    xhr.onerror = () => reject(new Error("The upload failed; nothing was changed"));
+    xhr.send(file);
+  });
 }
 
 export function BackupPanel({ groups }: { groups: { id: string; name: string }[] }) {
   const router = useRouter();
   const [group, setGroup] = useState("");
   const [preview, setPreview] = useState<Preview>();
+  const [checking, setChecking] = useState(false);
   const [error, setError] = useState<string>();
   const [progress, setProgress] = useState<number>();
 
-  function upload(p: Preview) {
+  async function importFile(p: Preview) {
+    setError(undefined);
     setProgress(0);
-    // XHR, not fetch: it reports upload progress for large backups.
-    const xhr = new XMLHttpRequest();
-    xhr.open("POST", "/vault/backup/import");
-    xhr.setRequestHeader("content-type", "text/plain");
-    xhr.upload.onprogress = (e) => e.lengthComputable && setProgress(Math.round((e.loaded / e.total) * 90));
-    xhr.onload = () => {
-      const body = JSON.parse(xhr.responseText || "{}");
-      setProgress(undefined);
-      if (xhr.status !== 200) return setError(body.error ?? "The import failed; nothing was changed");
+    try {
+      const r = await post<{ groups: number; entries: number }>(p.file, false, setProgress);
       setPreview(undefined);
-      toast.success(`Imported ${body.groups} group(s) and ${body.entries} entr${body.entries === 1 ? "y" : "ies"}`);
+      toast.success(`Imported ${r.groups} group(s) and ${r.entries} entr${r.entries === 1 ? "y" : "ies"}`);
       router.refresh();
-    };
-    xhr.onerror = () => (setProgress(undefined), setError("The upload failed; nothing was changed"));
-    xhr.send(p.text);
+    } catch (err) {
+      setError((err as Error).message);
+    } finally {
+      setProgress(undefined);
+    }
   }
 
   return (
@@ -101,26 +102,30 @@ export function BackupPanel({ groups }: { groups: { id: string; name: string }[]
               setPreview(undefined);
               const file = e.target.files?.[0];
               if (!file) return;
-              const text = await file.text();
+              // The server validates with the import's own rules and writes nothing.
+              setChecking(true);
               try {
-                setPreview({ text, ...(await readBackup(text)) });
+                setPreview({ file, ...(await post<Omit<Preview, "file">>(file, true)) });
               } catch (err) {
                 setError((err as Error).message);
+              } finally {
+                setChecking(false);
               }
             }}
           />
+          {checking && <p className="text-sm text-muted-foreground" role="status">Checking the file…</p>}
           {preview && (
             <div className="grid gap-2 rounded-md border p-3 text-sm" data-testid="import-preview">
               <p className="font-medium">
-                Will create {preview.groups.length} group(s) and {preview.entries.length} entr{preview.entries.length === 1 ? "y" : "ies"}:
+                Will create {preview.groups} group(s) and {preview.entries} entr{preview.entries === 1 ? "y" : "ies"}:
               </p>
               <ul className="max-h-40 list-inside list-disc overflow-auto text-muted-foreground">
-                {preview.entries.slice(0, 20).map((m, i) => (
+                {preview.sample.map((m, i) => (
                   <li key={i}>{m.host} — {m.account}</li>
                 ))}
-                {preview.entries.length > 20 && <li>… and {preview.entries.length - 20} more</li>}
+                {preview.entries > preview.sample.length && <li>… and {preview.entries - preview.sample.length} more</li>}
               </ul>
-              <Button className="justify-self-start" disabled={progress !== undefined} onClick={() => upload(preview)}>
+              <Button className="justify-self-start" disabled={progress !== undefined} onClick={() => importFile(preview)}>
                 <Upload className="size-4" aria-hidden /> Import
               </Button>
             </div>

@@ -15,3 +15,13 @@ export interface VaultSettings {
   defaultLength: number;
   defaultComplexity: number;
 }
+
+/** Rows-per-page choices of the entries table (kept in the URL as `size`). */
+export const PAGE_SIZES = [25, 50, 100, 200] as const;
+export const DEFAULT_PAGE_SIZE = 50;
+
+export interface Paging {
+  page: number;
+  size: number;
+  total: number;
+}

@@ -16,11 +16,22 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { cn } from "@/lib/utils";
 import { EntryDialog } from "./entry-dialog";
 import { GenerateDialog } from "./generate-dialog";
-import type { EntryView, VaultSettings } from "./types";
+import { DEFAULT_PAGE_SIZE, PAGE_SIZES, type EntryView, type Paging, type VaultSettings } from "./types";
 
 type Group = { id: string; name: string; parentId: string | null };
 
-export function VaultView({ groups, currentGroup, query, entries, settings }: { groups: Group[]; currentGroup: string; query: string; entries: EntryView[]; settings: VaultSettings }) {
+/** The vault's URL state: a group or a search, the page and the page size (defaults left out). */
+function vaultHref(at: { group?: string; q?: string; page?: number; size: number }) {
+  const p = new URLSearchParams();
+  if (at.q) p.set("q", at.q);
+  else if (at.group) p.set("group", at.group);
+  if (at.page && at.page > 1) p.set("page", String(at.page));
+  if (at.size !== DEFAULT_PAGE_SIZE) p.set("size", String(at.size));
+  const qs = p.toString();
+  return qs ? `/vault?${qs}` : "/vault";
+}
+
+export function VaultView({ groups, currentGroup, query, paging, entries, settings }: { groups: Group[]; currentGroup: string; query: string; paging: Paging; entries: EntryView[]; settings: VaultSettings }) {
   const router = useRouter();
   const notify = useActionToast();
   const [q, setQ] = useState(query);
@@ -28,6 +39,9 @@ export function VaultView({ groups, currentGroup, query, entries, settings }: { 
   const [pending, start] = useTransition();
   const depth = (g: Group): number => (g.parentId ? 1 + depth(groups.find((x) => x.id === g.parentId) ?? { ...g, parentId: null }) : 0);
   const current = groups.find((g) => g.id === currentGroup)!;
+  const here = { group: currentGroup, q: query, size: paging.size };
+  const pages = Math.max(1, Math.ceil(paging.total / paging.size));
+  const first = paging.total ? (paging.page - 1) * paging.size + 1 : 0;
   return (
     <div className="grid gap-6 md:grid-cols-[16rem_1fr]">
       <Card className="content-start gap-3 p-3">
@@ -35,7 +49,7 @@ export function VaultView({ groups, currentGroup, query, entries, settings }: { 
           <ul className="grid gap-0.5 text-sm">
             {groups.map((g) => (
               <li key={g.id} style={{ paddingLeft: depth(g) * 12 }}>
-                <Link href={`/vault?group=${g.id}`} aria-current={g.id === currentGroup && !query ? "page" : undefined} className={cn("block rounded px-2 py-1 hover:bg-accent", g.id === currentGroup && !query && "bg-accent font-medium")}>
+                <Link href={vaultHref({ group: g.id, size: paging.size })} aria-current={g.id === currentGroup && !query ? "page" : undefined} className={cn("block rounded px-2 py-1 hover:bg-accent", g.id === currentGroup && !query && "bg-accent font-medium")}>
                   {g.name}
                 </Link>
               </li>
@@ -95,7 +109,7 @@ export function VaultView({ groups, currentGroup, query, entries, settings }: { 
             role="search"
             onSubmit={(e) => {
               e.preventDefault();
-              router.push(q ? `/vault?q=${encodeURIComponent(q)}` : `/vault?group=${currentGroup}`);
+              router.push(vaultHref({ group: currentGroup, q: q.trim(), size: paging.size }));
             }}
           >
             <Search className="absolute left-2.5 top-2.5 size-4 text-muted-foreground" aria-hidden />
@@ -103,7 +117,12 @@ export function VaultView({ groups, currentGroup, query, entries, settings }: { 
           </form>
           <EntryDialog groupId={currentGroup} defaults={{ length: settings.defaultLength, complexity: settings.defaultComplexity }} />
         </div>
-        <p className="text-sm text-muted-foreground">{query ? `Results for “${query}”` : current.name}</p>
+        <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-muted-foreground">
+          <p>{query ? `Results for “${query}”` : current.name}</p>
+          <p aria-live="polite" data-testid="vault-showing">
+            {paging.total ? `Showing ${first.toLocaleString()}–${(first + entries.length - 1).toLocaleString()} of ${paging.total.toLocaleString()}` : "No entries"}
+          </p>
+        </div>
         <Card className="p-0">
           <Table>
             <TableHeader>
@@ -145,6 +164,29 @@ export function VaultView({ groups, currentGroup, query, entries, settings }: { 
             </TableBody>
           </Table>
         </Card>
+        <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-2 text-sm">
+          <div className="flex items-center gap-2">
+            <span className="text-muted-foreground">Rows per page</span>
+            {PAGE_SIZES.map((n) => (
+              <Link key={n} href={vaultHref({ ...here, size: n })} aria-current={paging.size === n ? "page" : undefined} className={paging.size === n ? "font-semibold underline" : "hover:underline"}>
+                {n}
+              </Link>
+            ))}
+          </div>
+          <div className="flex items-center gap-2">
+            <span className="text-muted-foreground">Page {paging.page} of {pages}</span>
+            {paging.page > 1 && (
+              <Button asChild variant="outline" size="sm">
+                <Link href={vaultHref({ ...here, page: paging.page - 1 })}>Previous</Link>
+              </Button>
+            )}
+            {paging.page < pages && (
+              <Button asChild variant="outline" size="sm">
+                <Link href={vaultHref({ ...here, page: paging.page + 1 })}>Next</Link>
+              </Button>
+            )}
+          </div>
+        </nav>
       </div>
     </div>
   );

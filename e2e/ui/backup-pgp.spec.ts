@@ -2,11 +2,21 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { expect, test } from "@playwright/test";
+import { gzipSync } from "node:zlib";
+import Database from "better-sqlite3";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { bearer } from "../support/api";
-import { createUser, expectSignedIn, formAlert, signIn } from "../support/env";
+import { createUser, E2E_ENV, expectSignedIn, formAlert, signIn } from "../support/env";
+
+/** Entries and groups of a user, read over the Forgiva API. */
+async function vaultCounts(request: APIRequestContext, h: Record<string, string>) {
+  const entries = (await (await request.post("/api/user/metadata/by_group", { headers: h, data: {} })).json()).totalRecords as number;
+  const groups = (await (await request.post("/api/user/metadata/groups", { headers: h, data: {} })).json()).groups.length as number;
+  return { entries, groups };
+}
 
 test("export a vault from one user and import it into another: same entries, same passwords", async ({ page, browser, request }, info) => {
+  test.slow(); // Two users signed in, several uploads.
   const a = createUser();
   const b = createUser();
   const ah = await bearer(request, a.email, a.password);
@@ -26,25 +36,42 @@ test("export a vault from one user and import it into another: same entries, sam
   await signIn(pb, b.email, b.password);
   await expectSignedIn(pb);
   await pb.goto("/vault/backup");
+  const bh = await bearer(request, b.email, b.password);
+  const empty = await vaultCounts(request, bh);
+  expect(empty).toEqual({ entries: 0, groups: 1 });
+
+  // Refused by the server's rules (a corrupt file, a duplicate group ref) before any preview or write.
   const corrupt = info.outputPath("corrupt.backup");
   fs.writeFileSync(corrupt, Buffer.from("{ nope").toString("base64"));
   await pb.getByLabel("Backup file").setInputFiles(corrupt);
   await expect(formAlert(pb)).toContainText("not a vault backup");
+  await expect(pb.getByTestId("import-preview")).toHaveCount(0);
+  const dup = info.outputPath("duplicate.backup");
+  const g = { ref: "g", parentRef: null, name: "Twice", description: "" };
+  const m = { groupRef: "g", host: "dup.example", account: "x", complexity: 1, length: 10, lowercase: true, uppercase: false, digits: false, symbols: false };
+  fs.writeFileSync(dup, gzipSync(Buffer.from(JSON.stringify({ version: 1, groups: [g, g], metadatas: [m] }))).toString("base64"));
+  await pb.getByLabel("Backup file").setInputFiles(dup);
+  await expect(formAlert(pb)).toContainText('two groups share the ref "g"');
+  await expect(pb.getByTestId("import-preview")).toHaveCount(0);
+  expect(await vaultCounts(request, bh)).toEqual(empty);
+
   await pb.getByLabel("Backup file").setInputFiles(file);
   await expect(pb.getByTestId("import-preview")).toContainText("Will create 1 group(s) and 1 entry");
   await expect(pb.getByTestId("import-preview")).toContainText("bank.example — a-account");
+  expect(await vaultCounts(request, bh)).toEqual(empty);
   await pb.getByRole("button", { name: "Import" }).click();
   await expect(pb.getByText("Imported 1 group(s) and 1 entry")).toBeVisible();
+  expect(await vaultCounts(request, bh)).toEqual({ entries: 1, groups: 2 });
   await pb.goto("/vault?q=bank.example");
   await expect(pb.getByTestId("vault-entry")).toContainText("a-account");
 
-  const bh = await bearer(request, b.email, b.password);
   const copy = (await (await request.post("/api/user/metadata/search", { headers: bh, data: { criteria: "bank.example" } })).json()).metadata[0];
   expect((await (await request.post("/api/user/generate", { headers: bh, data: { metadataId: copy.metadataId, masterKey: "shared master", visualConfirmation: "Panda" } })).json()).generatedPassword).toBe(pw);
   await ctx.close();
 });
 
 test("a PGP key generated in the browser is accepted by gpg; a gpg key can be uploaded; admins never see the private part", async ({ page, request }, info) => {
+  test.slow(); // Key generation in the browser and in gpg.
   const user = createUser();
   const admin = createUser({ roles: ["admin"] });
   await signIn(page, user.email, user.password);
@@ -96,4 +123,36 @@ test("a PGP key generated in the browser is accepted by gpg; a gpg key can be up
   await page.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
   await expect(page.getByTestId("pgp-fingerprint")).toHaveCount(0);
   expect((await request.get(`/api/1.0/user/pgp-key/${user.id}`, { headers: await bearer(request, admin.email, admin.password) })).status()).toBe(404);
+});
+
+test("backup and public-key downloads are refused while a password change is pending, like the pages", async ({ page }, info) => {
+  const user = createUser();
+  await signIn(page, user.email, user.password);
+  await expectSignedIn(page);
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), "gpg-"));
+  execFileSync("gpg", ["--homedir", home, "--batch", "--passphrase", "", "--quick-gen-key", "Pending <pending@example.test>", "ed25519", "sign", "1y"], { stdio: "pipe" });
+  const asc = info.outputPath("pending.asc");
+  fs.writeFileSync(asc, execFileSync("gpg", ["--homedir", home, "--batch", "--armor", "--export", "pending@example.test"]));
+  await page.goto("/account/pgp");
+  await page.getByLabel("Upload a public key file").setInputFiles(asc);
+  await page.getByRole("button", { name: "Save public key" }).click();
+  await expect(page.getByTestId("pgp-fingerprint")).toBeVisible();
+  expect((await page.request.get("/account/pgp/public.asc")).status()).toBe(200);
+  const origin = { origin: new URL(page.url()).origin };
+  const backup = Buffer.from(JSON.stringify({ version: 1, groups: [], metadatas: [] })).toString("base64");
+  expect((await page.request.get("/vault/backup/export")).status()).toBe(200);
+  expect((await page.request.post("/vault/backup/import?dryRun=1", { headers: origin, data: backup })).status()).toBe(200);
+
+  const db = new Database(E2E_ENV.DATABASE_PATH, { fileMustExist: true });
+  try {
+    db.prepare("UPDATE users SET password_change_required = 1 WHERE email = ?").run(user.email);
+  } finally {
+    db.close();
+  }
+  expect((await page.request.get("/vault/backup/export")).status()).toBe(404);
+  expect((await page.request.post("/vault/backup/import?dryRun=1", { headers: origin, data: backup })).status()).toBe(404);
+  expect((await page.request.post("/vault/backup/import", { headers: origin, data: backup })).status()).toBe(404);
+  expect((await page.request.get("/account/pgp/public.asc")).status()).toBe(404);
+  await page.goto("/vault/backup");
+  await expect(page).toHaveURL(/\/account\/password\?required=1/);
 });

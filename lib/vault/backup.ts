@@ -7,6 +7,8 @@ import { vaultEntries } from "@/db/schema";
 import { listVaultGroups, ownGroup, VaultError } from "./vault";
 
 export const BACKUP_VERSION = 1;
+/** Decompressed size cap: a few hundred bytes of gzip can otherwise expand to gigabytes. */
+export const MAX_BACKUP_JSON_BYTES = 256 * 1024 * 1024;
 
 const Group = z.object({ ref: z.string().min(1).max(64), parentRef: z.string().max(64).nullable(), name: z.string().trim().min(1).max(200), description: z.string().max(2000).default("") });
 const Entry = z.object({
@@ -46,13 +48,14 @@ export function exportBackup(userId: string, groupId?: string) {
 }
 
 /** Decodes and validates a backup: base64 of gzip JSON, or base64 of plain JSON. */
-export function parseBackup(encoded: string): BackupData {
+export function parseBackup(encoded: string, maxJsonBytes = MAX_BACKUP_JSON_BYTES): BackupData {
   const raw = Buffer.from(encoded.trim(), "base64");
   if (!raw.length) throw new VaultError("The backup is empty");
   let text: string;
   try {
-    text = (raw[0] === 0x1f && raw[1] === 0x8b ? gunzipSync(raw) : raw).toString("utf8");
-  } catch {
+    text = (raw[0] === 0x1f && raw[1] === 0x8b ? gunzipSync(raw, { maxOutputLength: maxJsonBytes }) : raw).toString("utf8");
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") throw new VaultError(`The backup is too large: it expands to more than ${Math.floor(maxJsonBytes / 1024 / 1024)} MB`);
     throw new VaultError("The backup file is corrupt (it does not decompress)");
   }
   let json: unknown;
@@ -66,12 +69,30 @@ export function parseBackup(encoded: string): BackupData {
     const issue = parsed.error.issues[0]!;
     throw new VaultError(`This is not a vault backup of this app: ${issue.path.join(".") || "file"} ${issue.message}`);
   }
-  const refs = new Set(parsed.data.groups.map((g) => g.ref));
-  if (parsed.data.groups.some((g) => g.parentRef && !refs.has(g.parentRef)) || parsed.data.metadatas.some((m) => !refs.has(m.groupRef)))
+  const parentOf = new Map<string, string | null>();
+  for (const g of parsed.data.groups) {
+    if (parentOf.has(g.ref)) throw new VaultError(`The backup is inconsistent: two groups share the ref "${g.ref}"`);
+    parentOf.set(g.ref, g.parentRef || null);
+  }
+  if (parsed.data.groups.some((g) => g.parentRef && !parentOf.has(g.parentRef)) || parsed.data.metadatas.some((m) => !parentOf.has(m.groupRef)))
     throw new VaultError("The backup is inconsistent: an entry or group points at a missing group");
+  checkReachesRoot(parentOf);
   if (parsed.data.metadatas.some((m) => (!m.host.trim() && !m.account.trim()) || ![m.lowercase, m.uppercase, m.digits, m.symbols].some(Boolean)))
     throw new VaultError("The backup contains invalid metadata");
   return parsed.data;
+}
+
+/** Every parent chain must end at a top-level group: a group in a cycle would be imported but never shown. */
+function checkReachesRoot(parentOf: Map<string, string | null>) {
+  const rooted = new Set<string>();
+  for (const start of parentOf.keys()) {
+    const path = new Set<string>();
+    for (let ref: string | null = start; ref !== null && !rooted.has(ref); ref = parentOf.get(ref)!) {
+      if (path.has(ref)) throw new VaultError(`The backup is inconsistent: group "${ref}" is its own ancestor`);
+      path.add(ref);
+    }
+    for (const ref of path) rooted.add(ref);
+  }
 }
 
 /**

@@ -2,8 +2,8 @@ import { gzipSync } from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { setSettings, getAllSettings } from "@/lib/settings/settings";
 import { makeUser } from "@/test/factories";
-import { exportBackup, importBackup, parseBackup } from "./backup";
-import { addEntry, addVaultGroup, entriesByGroup, generateForEntry, hostsLike, listVaultGroups, removeVaultGroup, searchEntries } from "./vault";
+import { exportBackup, importBackup, MAX_BACKUP_JSON_BYTES, parseBackup } from "./backup";
+import { addEntry, addVaultGroup, entriesByGroup, generateForEntry, hostsLike, listVaultGroups, pageEntries, removeVaultGroup, searchEntries } from "./vault";
 
 const entry = (groupId: string, host: string, account = "me") => ({ groupId, host, account, complexity: 1, length: 16, lowercase: true, uppercase: true, digits: true, symbols: false });
 const counts = (userId: string) => ({ groups: listVaultGroups(userId).length, entries: entriesByGroup(userId, undefined, 0, 1000).total });
@@ -42,6 +42,24 @@ describe("vault groups and entries", () => {
     expect(searchEntries(u.id, "pat_").map((e) => e.account)).toEqual(["Pat_Smith"]);
     expect(searchEntries(u.id, "SHOP")).toHaveLength(2);
     expect(hostsLike(u.id, "shop5")).toEqual(["shop50%.example", "shop500.example"]);
+  });
+
+  it("pages a group or a search with a total, clamping past the end", async () => {
+    const u = await makeUser();
+    const g = listVaultGroups(u.id)[0]!.id;
+    const other = addVaultGroup(u.id, { name: "Other" }).id;
+    for (let i = 0; i < 7; i++) addEntry(u.id, entry(g, `h${i}.example`));
+    addEntry(u.id, entry(other, "h9.example"));
+    const all = pageEntries(u.id, { groupId: g, page: 1, size: 100 }).rows.map((e) => e.host);
+    expect(all.toSorted()).toEqual(Array.from({ length: 7 }, (_, i) => `h${i}.example`));
+    const p2 = pageEntries(u.id, { groupId: g, page: 2, size: 3 });
+    expect(p2).toMatchObject({ total: 7, page: 2, size: 3 });
+    expect(p2.rows.map((e) => e.host)).toEqual(all.slice(3, 6));
+    expect(pageEntries(u.id, { groupId: g, page: 99, size: 3 })).toMatchObject({ page: 3, rows: [{ host: all[6] }] });
+    const found = pageEntries(u.id, { groupId: g, q: "H", page: 3, size: 3 });
+    expect(found.total).toBe(8);
+    expect(found.rows.map((e) => e.host)).toEqual(["h6.example", "h9.example"]);
+    expect(pageEntries(u.id, { groupId: other, q: "nothing", page: 1, size: 3 })).toMatchObject({ total: 0, page: 1, rows: [] });
   });
 
   it("stores the renewal date of a generation and reproduces it later", async () => {
@@ -90,6 +108,31 @@ describe("vault backup", () => {
     expect(() => importBackup(u.id, b64({ version: 1, groups: [g], metadatas: [m, { ...m, groupRef: "missing" }] }))).toThrow("inconsistent");
     expect(() => importBackup(u.id, b64({ version: 1, groups: [g], metadatas: [m, { ...m, lowercase: false }] }))).toThrow("invalid metadata");
     expect(counts(u.id)).toEqual(before);
+  });
+
+  it("refuses duplicate group refs and parent chains that never reach a top-level group", async () => {
+    const u = await makeUser();
+    const before = counts(u.id);
+    const b64 = (o: unknown) => gzipSync(Buffer.from(JSON.stringify(o))).toString("base64");
+    const g = (ref: string, parentRef: string | null) => ({ ref, parentRef, name: ref, description: "" });
+    const m = { groupRef: "a", host: "h", account: "a", complexity: 1, length: 10, lowercase: true, uppercase: false, digits: false, symbols: false };
+    expect(() => importBackup(u.id, b64({ version: 1, groups: [g("a", null), g("a", null)], metadatas: [m] }))).toThrow('two groups share the ref "a"');
+    expect(() => importBackup(u.id, b64({ version: 1, groups: [g("a", null), g("b", "b")], metadatas: [m] }))).toThrow('group "b" is its own ancestor');
+    expect(() => importBackup(u.id, b64({ version: 1, groups: [g("a", null), g("x", "y"), g("y", "z"), g("z", "y")], metadatas: [m] }))).toThrow("its own ancestor");
+    expect(counts(u.id)).toEqual(before);
+    // A deep but rooted chain is fine, in any order.
+    const chain = [g("c3", "c2"), g("c1", null), g("c2", "c1")];
+    expect(importBackup(u.id, b64({ version: 1, groups: chain, metadatas: [{ ...m, groupRef: "c3" }] })).groups).toBe(3);
+    expect(listVaultGroups(u.id).map((x) => x.name)).toEqual(["Accounts", "c1", "c2", "c3"]);
+  });
+
+  it("caps what a gzip backup may expand to (gzip bomb)", () => {
+    expect(MAX_BACKUP_JSON_BYTES).toBe(256 * 1024 * 1024);
+    const json = JSON.stringify({ version: 1, groups: [], metadatas: [], pad: " ".repeat(10_000) });
+    const bomb = gzipSync(Buffer.from(json)).toString("base64");
+    expect(bomb.length).toBeLessThan(1000);
+    expect(() => parseBackup(bomb, 4096)).toThrow("too large: it expands to more than");
+    expect(parseBackup(bomb, 1024 * 1024).groups).toEqual([]);
   });
 
   it("imports 10,000 entries in one transaction", async () => {

@@ -118,6 +118,20 @@ export function entriesByGroup(userId: string, groupId: string | undefined, star
   return { rows, total: db.select({ n: count() }).from(vaultEntries).where(where).get()!.n };
 }
 
+/**
+ * One page of a group's entries, or of a search over all groups (host or account contains `q`),
+ * with the total; a page past the end is clamped to the last one.
+ */
+export function pageEntries(userId: string, opts: { groupId: string; q?: string; page: number; size: number }) {
+  const where = opts.q ? and(eq(vaultEntries.userId, userId), or(contains(vaultEntries.host, opts.q), contains(vaultEntries.account, opts.q))) : and(eq(vaultEntries.userId, userId), eq(vaultEntries.groupId, opts.groupId));
+  const total = db.select({ n: count() }).from(vaultEntries).where(where).get()!.n;
+  const size = Math.min(Math.max(1, Math.trunc(opts.size)), 1000);
+  const page = Math.min(Math.max(1, Math.trunc(opts.page)), Math.max(1, Math.ceil(total / size)));
+  const order = opts.q ? [asc(vaultEntries.host), asc(vaultEntries.account), asc(vaultEntries.id)] : [asc(vaultEntries.createdAt), asc(vaultEntries.id)];
+  const rows = db.select().from(vaultEntries).where(where).orderBy(...order).limit(size).offset((page - 1) * size).all();
+  return { rows, total, page, size };
+}
+
 /** Substring match on host or account. */
 export function searchEntries(userId: string, criteria: string, limit = 200) {
   return db.select().from(vaultEntries).where(and(eq(vaultEntries.userId, userId), or(contains(vaultEntries.host, criteria), contains(vaultEntries.account, criteria)))).orderBy(asc(vaultEntries.host)).limit(limit).all();

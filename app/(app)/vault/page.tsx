@@ -1,21 +1,27 @@
 import type { Metadata } from "next";
 import { z } from "zod";
 import { PageHeader } from "@/components/shell/page-header";
+import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from "@/components/vault/types";
 import { VaultView } from "@/components/vault/vault-view";
 import { requirePageCaller } from "@/lib/auth/current";
 import { getAllSettings } from "@/lib/settings/settings";
-import { entriesByGroup, listVaultGroups, searchEntries } from "@/lib/vault/vault";
+import { listVaultGroups, pageEntries } from "@/lib/vault/vault";
 
 export const metadata: Metadata = { title: "Passwords" };
 
-const params = z.object({ group: z.uuid().optional().catch(undefined), q: z.string().trim().max(200).optional().catch(undefined) });
+const params = z.object({
+  group: z.uuid().optional().catch(undefined),
+  q: z.string().trim().max(200).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).catch(1),
+  size: z.coerce.number().pipe(z.literal(PAGE_SIZES)).catch(DEFAULT_PAGE_SIZE),
+});
 
 export default async function VaultPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const caller = await requirePageCaller();
-  const { group, q } = params.parse(await searchParams);
+  const { group, q, page, size } = params.parse(await searchParams);
   const groups = listVaultGroups(caller.userId);
   const current = groups.find((g) => g.id === group) ?? groups[0]!;
-  const entries = q ? searchEntries(caller.userId, q) : entriesByGroup(caller.userId, current.id, 0, 500).rows;
+  const { rows, total, page: shown } = pageEntries(caller.userId, { groupId: current.id, q, page, size });
   const s = getAllSettings(caller.userId);
   return (
     <>
@@ -24,7 +30,8 @@ export default async function VaultPage({ searchParams }: { searchParams: Promis
         groups={groups.map((g) => ({ id: g.id, name: g.name, parentId: g.parentId }))}
         currentGroup={current.id}
         query={q ?? ""}
-        entries={entries.map((e) => ({ id: e.id, groupId: e.groupId, host: e.host, account: e.account, complexity: e.complexity, length: e.length, lowercase: e.lowercase, uppercase: e.uppercase, digits: e.digits, symbols: e.symbols, lastRenewal: e.lastRenewal, generatedBefore: e.generatedBefore }))}
+        paging={{ page: shown, size, total }}
+        entries={rows.map((e) => ({ id: e.id, groupId: e.groupId, host: e.host, account: e.account, complexity: e.complexity, length: e.length, lowercase: e.lowercase, uppercase: e.uppercase, digits: e.digits, symbols: e.symbols, lastRenewal: e.lastRenewal, generatedBefore: e.generatedBefore }))}
         settings={{
           scramble: s.animals_do_not_scramble !== "true",
           askOnce: s.masterkey_ask_once === "true",

@@ -1,4 +1,4 @@
-import { currentCaller } from "@/lib/auth/current";
+import { currentCaller, pendingRequirement } from "@/lib/auth/current";
 import { isAppError } from "@/lib/errors";
 import { exportBackup } from "@/lib/vault/backup";
 
@@ -6,6 +6,7 @@ import { exportBackup } from "@/lib/vault/backup";
 export async function GET(req: Request) {
   const caller = await currentCaller();
   if (!caller) return new Response("Sign in first", { status: 401 });
+  if (pendingRequirement(caller)) return new Response("Not found", { status: 404 });
   const group = new URL(req.url).searchParams.get("group") || undefined;
   try {
     const data = exportBackup(caller.userId, group);
