@@ -19,6 +19,7 @@ const scenarios: [string, Record<string, string>][] = [
   ["page 2,000 (offset 50k)", { page: "2000" }],
   ["search email prefix 'grace.'", { q: "grace." }],
   ["search name prefix 'Linus Tor'", { q: "Linus Tor" }],
+  ["search name prefix 'linus tor' (any case)", { q: "linus tor" }],
   ["filter disabled", { status: "disabled" }],
   ["filter MFA off + active", { mfa: "no", status: "active" }],
   ["filter role admin", { role: "admin" }],

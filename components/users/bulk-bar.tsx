@@ -28,13 +28,15 @@ const LABELS: Record<BulkAction, string> = {
 };
 const DESTRUCTIVE: BulkAction[] = ["delete", "resetMfa", "removeMfa", "deactivate"];
 
-export function BulkBar({ ids, allMatching, query, total, roles, groups, onDone }: { ids: string[]; allMatching: boolean; query: UserQuery; total: number; roles: string[]; groups: { id: string; name: string }[]; onDone: () => void }) {
+export function BulkBar({ ids, allMatching, query, total, capped, roles, groups, onDone }: { ids: string[]; allMatching: boolean; query: UserQuery; total: number; capped: boolean; roles: string[]; groups: { id: string; name: string }[]; onDone: () => void }) {
   const router = useRouter();
   const [action, setAction] = useState<BulkAction>();
   const [value, setValue] = useState("");
   const [pending, start] = useTransition();
   const count = allMatching ? total : ids.length;
   if (!count) return null;
+  // total stops at the count cap: never let "all matching" read as exactly that many.
+  const who = !allMatching ? `${count.toLocaleString()} user(s)` : capped ? `all ${total.toLocaleString()}+ matching users (more than ${total.toLocaleString()})` : `all ${total.toLocaleString()} matching user(s)`;
   const needs = action === "setPin" ? "pin" : action === "assignRole" || action === "removeRole" ? "role" : action === "addGroup" || action === "removeGroup" ? "group" : null;
 
   function run() {
@@ -64,7 +66,7 @@ export function BulkBar({ ids, allMatching, query, total, roles, groups, onDone 
       <DropdownMenu>
         <DropdownMenuTrigger asChild>
           <Button size="sm" variant="secondary">
-            {count.toLocaleString()} selected — Actions <ChevronDown className="size-4" aria-hidden />
+            {`${count.toLocaleString()}${allMatching && capped ? "+" : ""}`} selected — Actions <ChevronDown className="size-4" aria-hidden />
           </Button>
         </DropdownMenuTrigger>
         <DropdownMenuContent align="end">
@@ -82,7 +84,7 @@ export function BulkBar({ ids, allMatching, query, total, roles, groups, onDone 
         <DialogContent>
           <DialogHeader>
             <DialogTitle>
-              {action && LABELS[action].replace("…", "")} {count.toLocaleString()} user(s)?
+              {action && LABELS[action].replace("…", "")} {who}?
             </DialogTitle>
             <DialogDescription>
               {action === "delete"

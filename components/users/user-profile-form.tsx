@@ -5,6 +5,16 @@ import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { updateUserAction } from "@/app/(app)/admin/users/[id]/actions";
 import { Field } from "@/components/forms/field";
+import {
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+} from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -15,6 +25,18 @@ export function UserProfileForm({ user, disabled }: { user: { id: string; email:
   const [active, setActive] = useState(user.active);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, start] = useTransition();
+  /** The submitted form, held while the admin confirms a deactivation (it ends the user's sessions). */
+  const [confirming, setConfirming] = useState<FormData>();
+  const save = (f: FormData) =>
+    start(async () => {
+      const res = await updateUserAction({ userId: user.id, email: String(f.get("email")), firstName: String(f.get("firstName")), lastName: String(f.get("lastName")), active });
+      setConfirming(undefined);
+      setErrors(res.ok ? {} : (res.fieldErrors ?? {}));
+      if (res.ok) {
+        toast.success("User saved");
+        router.refresh();
+      } else toast.error(res.message);
+    });
   return (
     <Card>
       <CardHeader>
@@ -25,14 +47,8 @@ export function UserProfileForm({ user, disabled }: { user: { id: string; email:
         onSubmit={(e) => {
           e.preventDefault();
           const f = new FormData(e.currentTarget);
-          start(async () => {
-            const res = await updateUserAction({ userId: user.id, email: String(f.get("email")), firstName: String(f.get("firstName")), lastName: String(f.get("lastName")), active });
-            setErrors(res.ok ? {} : (res.fieldErrors ?? {}));
-            if (res.ok) {
-              toast.success("User saved");
-              router.refresh();
-            } else toast.error(res.message);
-          });
+          if (user.active && !active) setConfirming(f);
+          else save(f);
         }}
       >
         <CardContent className="grid gap-4">
@@ -52,6 +68,27 @@ export function UserProfileForm({ user, disabled }: { user: { id: string; email:
           </CardFooter>
         )}
       </form>
+      <AlertDialog open={!!confirming} onOpenChange={(o) => !o && setConfirming(undefined)}>
+        <AlertDialogContent>
+          <AlertDialogHeader>
+            <AlertDialogTitle>Deactivate {user.email}?</AlertDialogTitle>
+            <AlertDialogDescription>They can no longer sign in, and every session they have ends now.</AlertDialogDescription>
+          </AlertDialogHeader>
+          <AlertDialogFooter>
+            <AlertDialogCancel>Cancel</AlertDialogCancel>
+            <AlertDialogAction
+              className="bg-destructive text-white hover:bg-destructive/90"
+              disabled={pending}
+              onClick={(e) => {
+                e.preventDefault();
+                if (confirming) save(confirming);
+              }}
+            >
+              {pending ? "Saving…" : "Deactivate"}
+            </AlertDialogAction>
+          </AlertDialogFooter>
+        </AlertDialogContent>
+      </AlertDialog>
     </Card>
   );
 }

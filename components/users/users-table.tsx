@@ -54,7 +54,7 @@ export function UsersTable({ query, rows, total, capped, roles, groups }: { quer
           {capped ? `More than ${total.toLocaleString()} users` : `${total.toLocaleString()} user${total === 1 ? "" : "s"}`}
         </p>
         <div className="flex items-center gap-2">
-          <BulkBar ids={[...selected]} allMatching={allMatching} query={query} total={total} roles={roles} groups={groups} onDone={() => (setSelected(new Set()), setAllMatching(false))} />
+          <BulkBar ids={[...selected]} allMatching={allMatching} query={query} total={total} capped={capped} roles={roles} groups={groups} onDone={() => (setSelected(new Set()), setAllMatching(false))} />
           <Button asChild variant="outline" size="sm">
             <a href={exportHref} download>
               <Download className="size-4" aria-hidden /> Export CSV

@@ -43,6 +43,8 @@ export const users = sqliteTable(
     uniqueIndex("users_email_uq").on(t.email),
     uniqueIndex("users_username_uq").on(t.username).where(sql`${t.username} is not null`),
     index("users_full_name_idx").on(t.fullName),
+    // Case-insensitive name search ("grace" finds "Grace Hopper") as an index range.
+    index("users_full_name_nocase_idx").on(sql`${t.fullName} collate nocase`),
     index("users_created_idx").on(t.createdAt),
     index("users_last_login_idx").on(t.lastLoginAt),
   ],

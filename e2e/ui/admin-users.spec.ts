@@ -1,4 +1,5 @@
-import { expect, test, type Browser } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
+import { bearer } from "../support/api";
 import { ADMIN_STATE, createUser, expectSignedIn, formAlert, signIn, uniqueEmail } from "../support/env";
 
 test.use({ storageState: ADMIN_STATE });
@@ -131,4 +132,106 @@ test("bulk deactivate blocks sign-in; bulk delete runs as a job with progress th
   await expect(page.getByTestId("job-count")).toHaveText("3 of 3 (100%)");
   await page.goto(`/admin/users?q=${tag}`);
   await expect(page.getByText("No users match these filters.")).toBeVisible();
+});
+
+/** Users in the Default tenant through the Quatrix API: quicker than the CLI when a test needs many. */
+let apiAdmin: Promise<Record<string, string>> | undefined;
+async function createUsersViaApi(request: APIRequestContext, emails: string[], name: string) {
+  apiAdmin ??= (async () => {
+    const admin = createUser({ roles: ["admin"] });
+    return bearer(request, admin.email, admin.password);
+  })();
+  const h = await apiAdmin;
+  for (const email of emails) {
+    const res = await request.post("/api/1.0/user/create", { headers: h, data: { name, email } });
+    expect(res.status(), await res.text()).toBe(201);
+  }
+}
+
+test("bulk on all matching the filter reaches every matching user, beyond the current page", async ({ page, request }) => {
+  const tag = `all${Date.now().toString(36)}`;
+  await createUsersViaApi(request, Array.from({ length: 11 }, (_, i) => `${tag}-${i}@example.test`), "Bulk Target");
+  // Eleven matches, ten per page: one of them is only on page 2.
+  await page.goto(`/admin/users?q=${tag}&size=10`);
+  await expect(page.getByTestId("user-row")).toHaveCount(10);
+  await page.getByLabel("Select all on this page").check();
+  await page.getByRole("button", { name: "Select all 11 matching users" }).click();
+  await page.getByRole("button", { name: /11 selected/ }).click();
+  await page.getByRole("menuitem", { name: "Deactivate" }).click();
+  await expect(page.getByRole("dialog")).toContainText("Deactivate all 11 matching user(s)?");
+  await page.getByRole("dialog").getByRole("button", { name: "Confirm" }).click();
+  await expect(page.getByText("Deactivate: 11 user(s)")).toBeVisible();
+  await page.goto(`/admin/users?q=${tag}&status=disabled&size=25`);
+  await expect(page.getByTestId("user-row")).toHaveCount(11);
+  await page.goto(`/admin/users?q=${tag}&status=active`);
+  await expect(page.getByText("No users match these filters.")).toBeVisible();
+});
+
+test("name search ignores case; changing the filter drops the selection", async ({ page, request }) => {
+  const tag = `nm${Date.now().toString(36)}`;
+  await createUsersViaApi(request, [`${tag}-a@example.test`, `${tag}-b@example.test`], `Grace Hopper${tag.toUpperCase()}`);
+  await page.goto(`/admin/users?q=${tag}`);
+  await expect(page.getByTestId("user-row")).toHaveCount(2);
+  await page.getByTestId("user-row").first().getByRole("checkbox").check();
+  await expect(page.getByRole("button", { name: /1 selected/ })).toBeVisible();
+  // Emails start with the tag, not "grace": these rows match by name only.
+  await page.getByLabel("Search users").fill(`grace hopper${tag}`);
+  await expect(page).toHaveURL(/q=grace/);
+  await expect(page.getByTestId("user-row")).toHaveCount(2);
+  await expect(page.getByTestId("user-row").first()).toContainText(`Grace Hopper${tag.toUpperCase()}`);
+  await expect(page.getByRole("button", { name: /selected/ })).toHaveCount(0);
+});
+
+test("audit log filters by target and IP and shows the tenant", async ({ page, request }) => {
+  const tag = `au${Date.now().toString(36)}`;
+  const [one, two] = [`${tag}-1@example.test`, `${tag}-2@example.test`];
+  await createUsersViaApi(request, [one, two], "Audit Target");
+  await page.goto("/admin/audit");
+  await page.getByLabel("Target", { exact: true }).fill(one);
+  await page.getByRole("button", { name: "Filter", exact: true }).click();
+  await expect(page).toHaveURL(new RegExp(`target=${encodeURIComponent(one)}`));
+  const rows = page.getByTestId("audit-row");
+  await expect(rows.filter({ hasText: "user.created" })).toHaveCount(1);
+  for (const text of await rows.allInnerTexts()) {
+    expect(text).toContain(one);
+    expect(text).not.toContain(two);
+  }
+  await expect(rows.first()).toContainText("Default");
+  const n = await rows.count();
+  const ip = (await rows.first().locator("td").last().innerText()).trim();
+  await page.goto(`/admin/audit?target=${encodeURIComponent(one)}&ip=${encodeURIComponent(ip)}`);
+  await expect(rows).toHaveCount(n);
+  await page.getByLabel("IP", { exact: true }).fill("203.0.113.");
+  await page.getByRole("button", { name: "Filter", exact: true }).click();
+  await expect(page.getByText("No events match.")).toBeVisible();
+});
+
+test("removing a role asks first", async ({ page }) => {
+  const u = createUser({ roles: ["admin"] });
+  await page.goto(`/admin/users/${u.id}`);
+  await page.getByRole("button", { name: "Remove role admin" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Cancel" }).click();
+  await page.reload();
+  await expect(page.getByTestId("user-roles")).toContainText("admin");
+  await page.getByRole("button", { name: "Remove role admin" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Remove" }).click();
+  await expect(page.getByText("Role admin removed")).toBeVisible();
+  await expect(page.getByTestId("user-roles")).toHaveText("Default role");
+});
+
+test("deactivating a user from the profile asks first", async ({ page }) => {
+  const u = createUser();
+  await page.goto(`/admin/users/${u.id}`);
+  await page.getByLabel(/^Active/).uncheck();
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("alertdialog")).toContainText(`Deactivate ${u.email}?`);
+  await page.getByRole("alertdialog").getByRole("button", { name: "Cancel" }).click();
+  await page.reload();
+  await expect(page.getByLabel(/^Active/)).toBeChecked();
+  await page.getByLabel(/^Active/).uncheck();
+  await page.getByRole("button", { name: "Save" }).click();
+  await page.getByRole("alertdialog").getByRole("button", { name: "Deactivate" }).click();
+  await expect(page.getByText("User saved")).toBeVisible();
+  await page.reload();
+  await expect(page.getByLabel(/^Active/)).not.toBeChecked();
 });

@@ -1,7 +1,7 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
 import { jobs } from "@/db/schema";
-import { requireTenant, type Caller } from "@/lib/authz/caller";
+import { requirePermission, requireTenant, type Caller } from "@/lib/authz/caller";
 import { notFound } from "@/lib/errors";
 
 export type JobRow = typeof jobs.$inferSelect;
@@ -36,14 +36,27 @@ export function startJob(input: { tenantId: string; kind: string; items: string[
   return job;
 }
 
+/** Jobs are user deletions: reading one takes User/Read in its tenant. */
 export function getJob(caller: Caller, id: string) {
+  requirePermission(caller, "User", "Read");
   const job = db.select().from(jobs).where(eq(jobs.id, id)).get();
   if (!job) throw notFound("Job not found");
   requireTenant(caller, job.tenantId);
   return job;
 }
 
+export const INTERRUPTED = "Interrupted by a server restart";
+
+/**
+ * Jobs run in this process's event loop, so at startup any job still queued or running was cut off
+ * by a restart: mark it failed instead of leaving it "running" forever.
+ */
+export function failInterruptedJobs() {
+  return db.update(jobs).set({ status: "failed", error: INTERRUPTED, finishedAt: new Date() }).where(inArray(jobs.status, ["queued", "running"])).run().changes;
+}
+
 export function listJobs(caller: Caller, kind?: string) {
+  requirePermission(caller, "User", "Read");
   const where = kind ? and(eq(jobs.tenantId, caller.tenantId), eq(jobs.kind, kind)) : eq(jobs.tenantId, caller.tenantId);
   return db.select().from(jobs).where(where).all().sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime()).slice(0, 20);
 }

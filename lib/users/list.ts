@@ -3,6 +3,9 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { groupMembers, membershipRoles, memberships, roles, users } from "@/db/schema";
 import { requirePermission, requireTenant, type Caller } from "@/lib/authz/caller";
+import { validation } from "@/lib/errors";
+import { startsWith } from "@/lib/sql/like";
+import type { BulkAction } from "./bulk";
 
 import { PAGE_SIZES, SORTS } from "./list-params";
 
@@ -24,7 +27,7 @@ export const userQuerySchema = z.object({
 });
 export type UserQuery = z.infer<typeof userQuerySchema>;
 
-/** Counting stops here: beyond it the UI says "10,000+" instead of scanning every row. */
+/** Counting stops here: beyond it the UI says "More than 1,000" instead of scanning every row. */
 export const COUNT_CAP = 1_000;
 
 /** WHERE clause for a tenant's users matching the filters (shared by the table, bulk "all matching" and CSV). */
@@ -32,13 +35,15 @@ export function userFilter(tenantId: string, q: Omit<UserQuery, "sort" | "dir" |
   const where: SQL[] = [eq(memberships.tenantId, tenantId)];
   if (q.q) {
     const term = q.q.toLowerCase();
-    // Prefix ranges use the email and name indexes; a plain LIKE '%x%' would scan every row.
+    // Prefix ranges use the email and username indexes; a plain LIKE '%x%' would scan every row.
+    // Names match case-insensitively ("grace" finds "Grace Hopper"): a prefix LIKE is served by the
+    // NOCASE index users_full_name_nocase_idx (a COLLATE NOCASE range would defeat SQLite's OR optimisation).
     const upper = `${term}\uffff`;
     const name = q.q;
     where.push(
       or(
         and(gte(users.email, term), lte(users.email, upper)),
-        and(gte(users.fullName, name), lte(users.fullName, `${name}\uffff`)),
+        startsWith(users.fullName, name),
         and(gte(users.username, name), lte(users.username, `${name}\uffff`)),
       )!,
     );
@@ -84,8 +89,18 @@ export function listUsers(caller: Caller, q: UserQuery, tenantId = caller.tenant
   return { rows, total: Math.min(counted, COUNT_CAP), capped: counted > COUNT_CAP };
 }
 
-/** Every matching user id (bulk actions on "all matching the filter"). */
-export function matchingUserIds(caller: Caller, q: Omit<UserQuery, "sort" | "dir" | "page" | "size">) {
+/**
+ * Bulk changes other than delete run inside one request and transaction (and some bind every id as
+ * an SQL variable), so "all matching" is refused beyond this many users; delete is a background job.
+ */
+export const BULK_CHANGE_LIMIT = 10_000;
+
+/** Every matching user id (bulk actions on "all matching the filter"), within the action's limit. */
+export function matchingUserIds(caller: Caller, q: Omit<UserQuery, "sort" | "dir" | "page" | "size">, action: BulkAction) {
   requirePermission(caller, "User", "Read");
-  return db.select({ id: users.id }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(userFilter(caller.tenantId, q)).all().map((r) => r.id);
+  const query = db.select({ id: users.id }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(userFilter(caller.tenantId, q));
+  if (action === "delete") return query.all().map((r) => r.id);
+  const ids = query.limit(BULK_CHANGE_LIMIT + 1).all().map((r) => r.id);
+  if (ids.length > BULK_CHANGE_LIMIT) throw validation(`Narrow the filter: bulk changes other than delete apply to at most ${BULK_CHANGE_LIMIT.toLocaleString("en-US")} users at a time`);
+  return ids;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { addMembers, createGroup, listGroups } from "@/lib/groups/groups";
 import { getJob } from "@/lib/jobs/jobs";
 import { removeMfa, resetMfa, setMfa } from "@/lib/mfa/admin";
@@ -9,10 +9,11 @@ import { enableAuthenticator, listMethods } from "@/lib/mfa/methods";
 import { generateTotpSecret, totpAt } from "@/lib/mfa/totp";
 import { assignRoles, createRole, roleCodesOf } from "@/lib/roles/roles";
 import { callerOf, makeTenant, makeUser } from "@/test/factories";
-import { tenants } from "@/db/schema";
+import { memberships, tenants } from "@/db/schema";
+import { randomUUID } from "node:crypto";
 import { runBulk } from "./bulk";
 import { createUser } from "./create";
-import { listUsers, userQuerySchema } from "./list";
+import { BULK_CHANGE_LIMIT, listUsers, matchingUserIds, userQuerySchema } from "./list";
 import { updateUsers } from "./update";
 
 const q = (p: Record<string, string> = {}) => userQuerySchema.parse(p);
@@ -50,6 +51,45 @@ describe("users list", () => {
     expect(listUsers(caller, q({ q: tag, group: g.id })).rows.map((r) => r.id)).toEqual([u.id]);
     expect(listGroups(caller, { data: { team: tag } }).rows.map((r) => r.id)).toEqual([g.id]);
     expect(listGroups(caller, { data: { team: "other" } }).rows).toEqual([]);
+  });
+});
+
+describe("users search by name", () => {
+  it("is case-insensitive and served by the NOCASE name index", async () => {
+    const admin = await makeUser({ roles: ["admin"] });
+    const caller = callerOf(admin);
+    const tag = `Cs${Date.now().toString(36)}`;
+    const grace = await makeUser();
+    db.update(users).set({ firstName: "Grace", lastName: `Hopper${tag}`, fullName: `Grace Hopper${tag}` }).where(eq(users.id, grace.id)).run();
+    for (const term of [`grace hopper${tag.toLowerCase()}`, `GRACE HOPPER${tag.toUpperCase()}`, `Grace Hopper${tag}`])
+      expect(listUsers(caller, q({ q: term })).rows.map((u) => u.id)).toEqual([grace.id]);
+    expect(listUsers(caller, q({ q: `grace hopper${tag}x` })).rows).toEqual([]);
+    // The same prefix LIKE listUsers uses must be an index range, not a scan of every user.
+    const plan = db.$client.prepare("explain query plan select id from users where full_name like ? escape '\\'").all("grace%") as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(" ")).toMatch(/users_full_name_nocase_idx/);
+  });
+});
+
+describe("bulk on all matching the filter", () => {
+  it("refuses more than 10,000 users for changes other than delete", async () => {
+    const admin = await makeUser({ roles: ["admin"] });
+    const caller = callerOf(admin);
+    const tag = `many${Date.now().toString(36)}`;
+    const insUser = db.$client.prepare("insert into users (id, email, created_at, updated_at) values (?, ?, ?, ?)");
+    const insMember = db.$client.prepare("insert into memberships (id, user_id, tenant_id, created_at) values (?, ?, ?, ?)");
+    db.$client.transaction(() => {
+      for (let i = 0; i <= BULK_CHANGE_LIMIT; i++) {
+        const id = randomUUID();
+        insUser.run(id, `${tag}-${i}@example.test`, Date.now(), Date.now());
+        insMember.run(randomUUID(), id, caller.tenantId, Date.now());
+      }
+    })();
+    expect(() => matchingUserIds(caller, { q: tag }, "deactivate")).toThrow("Narrow the filter: bulk changes other than delete apply to at most 10,000 users at a time");
+    expect(matchingUserIds(caller, { q: tag }, "delete")).toHaveLength(BULK_CHANGE_LIMIT + 1);
+    expect(matchingUserIds(caller, { q: `${tag}-10000` }, "deactivate")).toHaveLength(1);
+    // Clean up so later tests see a small tenant.
+    db.delete(users).where(sql`${users.email} like ${`${tag}-%`}`).run();
+    expect(db.select().from(memberships).where(eq(memberships.tenantId, caller.tenantId)).all().length).toBeLessThan(1000);
   });
 });
 

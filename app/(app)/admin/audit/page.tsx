@@ -7,7 +7,7 @@ import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireAdminPage } from "@/lib/auth/current";
-import { auditQuerySchema, listAudit } from "@/lib/audit/query";
+import { auditQuerySchema, auditTenantOptions, listAudit } from "@/lib/audit/query";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -15,6 +15,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   const caller = await requireAdminPage("Audit", "Read");
   const q = auditQuerySchema.parse(await searchParams);
   const { rows, total, pageSize } = listAudit(caller, q);
+  const tenantOptions = auditTenantOptions(caller);
   const { page, ...filters } = q;
   const qs = (extra: Record<string, string>) => new URLSearchParams({ ...(Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string>), ...extra }).toString();
   const pages = Math.max(1, Math.ceil(total / pageSize));
@@ -34,12 +35,25 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           ["q", "Text", "anything"],
           ["action", "Action", "login., user., mfa."],
           ["actor", "Actor email", "prefix"],
+          ["target", "Target", "email or id"],
+          ["ip", "IP", "prefix"],
         ].map(([name, label, ph]) => (
           <div key={name} className="grid gap-1">
             <Label htmlFor={`a-${name}`} className="text-xs text-muted-foreground">{label}</Label>
             <Input id={`a-${name}`} name={name} placeholder={ph} defaultValue={filters[name as keyof typeof filters]} className="w-48" />
           </div>
         ))}
+        {caller.isSuperAdmin && (
+          <div className="grid gap-1">
+            <Label htmlFor="a-tenant" className="text-xs text-muted-foreground">Tenant</Label>
+            <select id="a-tenant" name="tenant" defaultValue={filters.tenant ?? ""} className="h-9 w-48 rounded-md border border-input bg-transparent px-2 text-sm dark:bg-input/30">
+              <option value="">All tenants</option>
+              {tenantOptions.map((t) => (
+                <option key={t.id} value={t.id}>{t.name}</option>
+              ))}
+            </select>
+          </div>
+        )}
         <div className="grid gap-1">
           <Label htmlFor="a-from" className="text-xs text-muted-foreground">From</Label>
           <Input id="a-from" name="from" type="date" defaultValue={filters.from} className="w-40" />
@@ -55,6 +69,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <TableHeader>
             <TableRow>
               <TableHead>Time</TableHead>
+              <TableHead>Tenant</TableHead>
               <TableHead>Actor</TableHead>
               <TableHead>Action</TableHead>
               <TableHead>Target</TableHead>
@@ -64,12 +79,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           <TableBody>
             {rows.length === 0 && (
               <TableRow>
-                <TableCell colSpan={5} className="py-10 text-center text-muted-foreground">No events match.</TableCell>
+                <TableCell colSpan={6} className="py-10 text-center text-muted-foreground">No events match.</TableCell>
               </TableRow>
             )}
             {rows.map((e) => (
               <TableRow key={e.id} data-testid="audit-row">
                 <TableCell>{e.createdAt.toLocaleString()}</TableCell>
+                <TableCell>{e.tenantName ?? e.tenantId ?? "—"}</TableCell>
                 <TableCell>{e.actorEmail || "—"}</TableCell>
                 <TableCell className="font-mono text-xs">{e.action}</TableCell>
                 <TableCell>{e.targetLabel || e.targetId || "—"}</TableCell>

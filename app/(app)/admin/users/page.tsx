@@ -22,6 +22,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
       <PageHeader title="Users" description="Everyone with access to this tenant." actions={can(caller, "User", "Create") ? <CreateUserDialog roles={roleNames} /> : null} />
       <UsersToolbar query={query} roles={roleNames} groups={groups} />
       <UsersTable
+        key={JSON.stringify(query)} // a new filter, page or sort starts with nothing selected: no hidden selected ids
         query={query}
         total={total}
         capped={capped}

@@ -1,7 +1,7 @@
 import { desc } from "drizzle-orm";
 import { db } from "@/db/client";
 import { auditEvents } from "@/db/schema";
-import { currentCaller } from "@/lib/auth/current";
+import { currentCaller, pendingRequirement } from "@/lib/auth/current";
 import { auditQuerySchema, auditWhere } from "@/lib/audit/query";
 import { can } from "@/lib/authz/caller";
 
@@ -13,7 +13,7 @@ const cell = (v: unknown) => {
 /** CSV of the audit events matching the page's filters. */
 export async function GET(req: Request) {
   const caller = await currentCaller();
-  if (!caller || !can(caller, "Audit", "Read")) return new Response("Not found", { status: 404 });
+  if (!caller || pendingRequirement(caller) || !can(caller, "Audit", "Read")) return new Response("Not found", { status: 404 });
   const q = auditQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
   const rows = db.select().from(auditEvents).where(auditWhere(caller, q)).orderBy(desc(auditEvents.createdAt)).limit(100_000).all();
   const body = ["time,tenant,actor,action,target_type,target,ip,data", ...rows.map((e) => [e.createdAt, e.tenantId, e.actorEmail, e.action, e.targetType, e.targetLabel || e.targetId, e.ip, e.data].map(cell).join(","))].join("\n") + "\n";

@@ -36,6 +36,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const roles = roleCodesOf(user.id, caller.tenantId);
   const allRoles = can(caller, "Role", "Read") ? listRoles(caller, { records: 500, orderBy: "name", order: "ASC" }).rows.map((r) => r.name) : [];
   const canEdit = can(caller, "User", "Edit");
+  const trail = userAuditTrail(caller, user.id);
   return (
     <>
       <PageHeader title={user.fullName || user.email} description={user.email} actions={<Link className="text-sm underline" href="/admin/users">All users</Link>} />
@@ -76,7 +77,8 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         <h2 className="text-lg font-semibold">Audit trail</h2>
         <Card className="p-0">
           <ul className="divide-y text-sm" data-testid="user-audit">
-            {userAuditTrail(caller, user.id).map((e) => (
+            {trail.length === 0 && <li className="px-4 py-6 text-center text-muted-foreground">No recorded events about this user yet.</li>}
+            {trail.map((e) => (
               <li key={e.id} className="flex flex-wrap justify-between gap-2 px-4 py-2">
                 <span>
                   <span className="font-mono">{e.action}</span> <span className="text-muted-foreground">by {e.actorEmail || "system"}</span>

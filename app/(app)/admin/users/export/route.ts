@@ -2,7 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { memberships, users } from "@/db/schema";
 import { audit } from "@/lib/audit/record";
-import { currentCaller } from "@/lib/auth/current";
+import { currentCaller, pendingRequirement } from "@/lib/auth/current";
 import { can } from "@/lib/authz/caller";
 import { userFilter, userQuerySchema } from "@/lib/users/list";
 
@@ -15,7 +15,7 @@ const cell = (v: unknown) => {
 /** CSV of every user matching the table's filter, streamed in pages so memory stays flat. */
 export async function GET(req: Request) {
   const caller = await currentCaller();
-  if (!caller || !can(caller, "User", "Read")) return new Response("Not found", { status: 404 });
+  if (!caller || pendingRequirement(caller) || !can(caller, "User", "Read")) return new Response("Not found", { status: 404 });
   const query = userQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
   const where = userFilter(caller.tenantId, query);
   audit({ tenantId: caller.tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "users.exported", data: { filter: query } });

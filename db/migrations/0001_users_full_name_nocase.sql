@@ -1,0 +1,1 @@
+CREATE INDEX `users_full_name_nocase_idx` ON `users` ("full_name" collate nocase);
