@@ -1,6 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import Database from "better-sqlite3";
 import { actors } from "../support/api";
-import { ADMIN_STATE, uniqueEmail } from "../support/env";
+import { ADMIN_STATE, createUser, E2E_ENV, uniqueEmail } from "../support/env";
 
 const V1 = "/api/v1";
 const envelopeOf = (body: { executionTime: number; results: unknown[] }) => {
@@ -175,6 +176,60 @@ test.describe("BillForward users", () => {
     const write = await request.put(`${V1}/users/${encodeURIComponent(member.email)}`, { headers: pub, data: { firstName: "Nope" } });
     expect(write.status()).toBe(403);
     expect((await request.get(`${V1}/users/generate-tokens`)).status()).toBe(401);
+  });
+
+  test("temporary tokens cannot mint more tokens; a permanent token can", async ({ request }) => {
+    const { member } = await actors(request);
+    const temp = await (await request.get(`${V1}/users/generate-tokens`, { headers: member.h })).json();
+    const count = () => {
+      const db = new Database(E2E_ENV.DATABASE_PATH, { readonly: true });
+      try {
+        return db.prepare("SELECT count(*) FROM api_tokens WHERE user_id = ?").pluck().get(member.id);
+      } finally {
+        db.close();
+      }
+    };
+    const before = count();
+    for (const token of [temp.publicToken.accessToken, temp.privateToken.accessToken]) {
+      const res = await request.get(`${V1}/users/generate-tokens`, { headers: { Authorization: `Bearer ${token}` } });
+      expect(res.status()).toBe(403);
+      expect(await res.json()).toMatchObject({ errorType: "PermissionsError", errorMessage: expect.stringContaining("cannot create tokens") });
+    }
+    expect(count()).toBe(before);
+    const perm = await (await request.post(`${V1}/users/generate-permanent-api-token`, { headers: member.h, data: { password: member.password } })).json();
+    expect((await request.get(`${V1}/users/generate-tokens`, { headers: { Authorization: `Bearer ${perm.accessToken}` } })).status()).toBe(200);
+  });
+
+  test("paging parameters out of range answer 400 naming the parameter", async ({ request }) => {
+    const { admin } = await actors(request);
+    for (const path of ["/users", "/roles"])
+      for (const [param, value] of [["records", "0"], ["records", "501"], ["records", "x"], ["offset", "-1"], ["offset", "1e20"], ["offset", "1e15"], ["offset", "1.5"]]) {
+        const res = await request.get(`${V1}${path}?${param}=${value}`, { headers: admin.h });
+        expect(res.status(), `${path}?${param}=${value}: ${await res.text()}`).toBe(400);
+        expect(await res.json()).toMatchObject({ errorType: "ValidationError", errorParameters: [param] });
+      }
+    const last = await request.get(`${V1}/users?offset=1000000000&records=500`, { headers: admin.h });
+    expect(last.status()).toBe(200);
+    expect((await last.json()).results).toEqual([]);
+  });
+
+  test("{email} path parameters are decoded once: '%' in an address works, malformed escapes are 404", async ({ request }) => {
+    const { admin } = await actors(request);
+    const odd = createUser({ email: uniqueEmail("pct%41x") });
+    const url = `${V1}/users/${encodeURIComponent(odd.email)}`;
+    const got = await request.get(`${V1}/users/username/${encodeURIComponent(odd.email)}`, { headers: admin.h });
+    expect(got.status(), await got.text()).toBe(200);
+    expect((await got.json()).results[0].id).toBe(odd.id);
+    const renamed = await request.put(url, { headers: admin.h, data: { firstName: "Percy" } });
+    expect(renamed.status(), await renamed.text()).toBe(200);
+    expect((await renamed.json()).results[0]).toMatchObject({ userID: odd.id, firstName: "Percy" });
+    for (const res of [
+      await request.get(`${V1}/users/username/%25zz`, { headers: admin.h }),
+      await request.put(`${V1}/users/%25zz`, { headers: admin.h, data: { firstName: "x" } }),
+    ]) {
+      expect(res.status()).toBe(404);
+      expect(await res.json()).toMatchObject({ errorType: "NotFound" });
+    }
   });
 
   test("invite/openid is refused plainly (no provider configured)", async ({ request }) => {

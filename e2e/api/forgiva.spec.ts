@@ -116,9 +116,27 @@ test.describe("Forgiva UserOperationsApi", () => {
     expect(await get("2fa_enabled")).toEqual({ value: "false" });
     expect((await get("2fa_sotp_code")).error).toContain("Unknown");
     expect((await set("nope", "1")).error).toContain("Unknown");
+    // Inherited object properties are not settings.
+    for (const key of ["constructor", "toString", "__proto__"]) {
+      const res = await post(request, "/settings/set", member.h, { key, value: "1" });
+      expect(res.status()).toBe(200);
+      expect((await res.json()).error).toContain("Unknown setting");
+      expect(await get(key)).toEqual({ value: "", error: `Unknown setting "${key}"` });
+    }
   });
 
-  test("password change: wrong old password is a domain error; success ends other sessions", async ({ request }) => {
+  test("by_group paging out of range is 400 naming the field, not a database error", async ({ request }) => {
+    const { member } = await actors(request);
+    for (const [field, value] of [["startIdx", 1e20], ["startIdx", 1e15], ["startIdx", -1], ["count", 1e20], ["count", -1], ["count", 1001], ["startIdx", 1.5]] as const) {
+      const res = await post(request, "/metadata/by_group", member.h, { [field]: value });
+      expect(res.status(), `${field}=${value}`).toBe(400);
+      expect((await res.json()).error).toContain(field);
+    }
+    const ok = await (await post(request, "/metadata/by_group", member.h, { startIdx: 1_000_000_000, count: 1000 })).json();
+    expect(ok).toMatchObject({ metadatas: [], totalRecords: 0, startIdx: 1_000_000_000 });
+  });
+
+  test("password change: wrong old password is a domain error; success ends every session, as documented", async ({ request }) => {
     const { member } = await actors(request);
     const other = (await (await request.post("/api/iambackoffice.IamBackoffice/Login", { data: { loginId: member.email, password: member.password } })).json()).tokens.token;
     const wrong = await (await post(request, "/password/change", member.h, { oldPassword: "nope-nope-nope", newPassword: "forgiva-passphrase-1" })).json();
@@ -126,6 +144,7 @@ test.describe("Forgiva UserOperationsApi", () => {
     const ok = await (await post(request, "/password/change", member.h, { oldPassword: member.password, newPassword: "forgiva-passphrase-1" })).json();
     expect(ok.error).toBeUndefined();
     expect((await post(request, "/metadata/groups", { Authorization: `Bearer ${other}` })).status()).toBe(401);
-    expect((await post(request, "/metadata/groups", member.h)).status()).toBe(200);
+    expect((await post(request, "/metadata/groups", member.h)).status()).toBe(401);
+    expect((await request.post("/api/iambackoffice.IamBackoffice/Login", { data: { loginId: member.email, password: "forgiva-passphrase-1" } })).status()).toBe(200);
   });
 });

@@ -46,7 +46,7 @@ const ADMIN_OPS = [
   "IamBackoffice_AssignRoles", "IamBackoffice_UnassignRoles", "IamBackoffice_AssignUserToGroup", "IamBackoffice_CreateGroup", "IamBackoffice_SearchGroups",
   "Quatrix_userGet", "Quatrix_userCreatePost", "Quatrix_userDeletePost", "Quatrix_userGroupGet", "Quatrix_userSetMfaPost", "Quatrix_userRemoveMfaPost", "Quatrix_userResetMfaPost",
   "BillForward_create_user_login", "BillForward_create_flexcheck_user_login", "BillForward_invite_user_login", "BillForward_get_simple_all_users",
-  "BillForward_get_all_roles", "BillForward_create_role",
+  "BillForward_get_all_roles", "BillForward_create_role", "BillForward_update_role", "BillForward_revoke_role", "BillForward_remove_permission_from_role",
 ];
 
 test("every operation that needs a token answers 401 without one", async ({ request }) => {
@@ -90,6 +90,7 @@ test("a member calling an admin operation gets 403 and nothing changes", async (
     BillForward_create_flexcheck_user_login: { email: "member-made3@example.test", password: "member-made-pass-1" },
     BillForward_invite_user_login: { email: "member-made4@example.test" },
     BillForward_create_role: { name: "member-made" },
+    BillForward_update_role: { id: "member", name: "member-renamed" },
   };
   for (const op of ops) {
     const res = await request.fetch(op.path, { method: op.method, headers: member.h, data: op.method === "GET" ? undefined : (valid[op.operationId] ?? {}) });
@@ -101,6 +102,7 @@ test("a member calling an admin operation gets 403 and nothing changes", async (
   const me = await (await request.post("/api/iambackoffice.IamBackoffice/GetUser", { headers: admin.h, data: { userId: admin.id } })).json();
   expect(me.user.registrations[0].roles).toEqual(["admin"]);
   expect((await request.get("/api/1.0/user/metadata/" + admin.id, { headers: admin.h })).status()).toBe(200);
+  expect((await request.get("/api/v1/roles/member", { headers: admin.h })).status()).toBe(200);
 });
 
 test("every operation answers 400 naming a field to a body of the wrong shape, and nothing changes", async ({ request }) => {

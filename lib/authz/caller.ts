@@ -1,6 +1,6 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { db } from "@/db/client";
-import { membershipRoles, memberships, rolePermissions, roles } from "@/db/schema";
+import { membershipRoles, memberships, rolePermissions, roles, tenants } from "@/db/schema";
 import { forbidden, notFound } from "@/lib/errors";
 import { grants, type Action, type PermissionPair, type Resource } from "./catalogue";
 
@@ -67,9 +67,10 @@ export function requirePermission(caller: Caller, resource: Resource, action: Ac
   if (!can(caller, resource, action)) throw forbidden();
 }
 
-/** Objects of another tenant answer exactly like missing ones. */
+/** Objects of another tenant answer exactly like missing ones; so does a tenant that does not exist. */
 export function requireTenant(caller: Caller, tenantId: string | null | undefined) {
   if (!tenantId || (tenantId !== caller.tenantId && !caller.isSuperAdmin)) throw notFound();
+  if (tenantId !== caller.tenantId && !db.select({ id: tenants.id }).from(tenants).where(eq(tenants.id, tenantId)).get()) throw notFound("Tenant not found");
 }
 
 /** Any admin permission at all: decides whether the admin console is shown. */

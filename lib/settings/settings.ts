@@ -28,11 +28,13 @@ export const SETTINGS: Record<string, Spec> = {
 const READ_ONLY = new Set(["2fa_enabled"]);
 /** Never readable or writable through settings. */
 const HIDDEN = new Set(["2fa_sotp_code"]);
+/** Own keys only: "constructor", "__proto__" and the like are not settings. */
+const specOf = (key: string) => (Object.hasOwn(SETTINGS, key) && !HIDDEN.has(key) ? SETTINGS[key] : undefined);
 
 export function getSetting(userId: string, key: string): string {
   if (key === "2fa_enabled") return String(hasAuthenticator(userId));
-  const spec = SETTINGS[key];
-  if (!spec || HIDDEN.has(key)) throw validation(`Unknown setting "${key}"`, "key");
+  const spec = specOf(key);
+  if (!spec) throw validation(`Unknown setting "${key}"`, "key");
   return db.select().from(userSettings).where(and(eq(userSettings.userId, userId), eq(userSettings.key, key))).get()?.value ?? spec.default;
 }
 
@@ -45,8 +47,8 @@ export const settingBool = (userId: string, key: string) => getSetting(userId, k
 /** Validates and normalises ("TRUE" → "true", "016" → "16") before storing. */
 export function setSetting(userId: string, key: string, raw: string) {
   if (READ_ONLY.has(key)) throw validation(`"${key}" is read-only`, "key");
-  const spec = SETTINGS[key];
-  if (!spec || HIDDEN.has(key)) throw validation(`Unknown setting "${key}"`, "key");
+  const spec = specOf(key);
+  if (!spec) throw validation(`Unknown setting "${key}"`, "key");
   const value = raw.trim();
   if (!value) throw validation("value must not be empty", "value");
   let normalized = value;

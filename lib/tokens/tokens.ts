@@ -4,7 +4,7 @@ import { apiTokens } from "@/db/schema";
 import { assertCurrentPassword } from "@/lib/account/credentials";
 import { audit } from "@/lib/audit/record";
 import type { Caller } from "@/lib/authz/caller";
-import { notFound, validation } from "@/lib/errors";
+import { forbidden, notFound, validation } from "@/lib/errors";
 import { listMethods, verifySecondFactor } from "@/lib/mfa/methods";
 import { randomToken, sha256 } from "@/lib/security/crypto";
 import { selfOrPermitted } from "@/lib/users/scope";
@@ -52,8 +52,17 @@ export async function refreshPermanentToken(caller: Caller, input: { password: s
   return { accessToken, refreshToken };
 }
 
-/** A private token with the caller's rights and a read-only public one, both for one hour. */
+/**
+ * A private token with the caller's rights and a read-only public one, both for one hour. A
+ * temporary token cannot mint more: a public one would escalate itself to full rights, a private
+ * one would extend its own one-hour life indefinitely.
+ */
 export function generateTemporaryTokens(caller: Caller) {
+  if (caller.readOnly) throw forbidden("A read-only token cannot create tokens");
+  if (caller.tokenId) {
+    const own = db.select({ kind: apiTokens.kind }).from(apiTokens).where(eq(apiTokens.id, caller.tokenId)).get();
+    if (own?.kind !== "permanent") throw forbidden("A temporary token cannot create tokens; use a session or a permanent API token");
+  }
   const expiresAt = new Date(Date.now() + TEMPORARY_TTL_MS);
   const mint = (kind: "temporary_private" | "temporary_public") => {
     const token = randomToken();

@@ -32,6 +32,8 @@ export const createUserSchema = z.object({
   timezone: z.string().default("UTC"),
   preferredLanguages: z.array(z.string()).default([]),
   data: z.record(z.string(), z.string()).default({}),
+  /** The tenant membership's own data (IamBackoffice `registration.data`). */
+  membershipData: z.record(z.string(), z.string()).default({}),
   quota: z.number().int().min(0).optional(),
   mobilePhone: z.string().max(40).optional(),
   birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "birthDate must be YYYY-MM-DD").optional(),
@@ -45,8 +47,16 @@ export type CreateUserInput = z.input<typeof createUserSchema>;
  * groups, in one transaction. Without a password the user gets an invitation email.
  */
 export async function createUser(caller: Caller, raw: CreateUserInput): Promise<UserRow> {
-  const input = createUserSchema.parse(raw);
+  const parsed = createUserSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const field = issue.path.join(".");
+    throw validation(field ? `${field}: ${issue.message}` : issue.message, field || undefined);
+  }
+  const input = parsed.data;
   requirePermission(caller, "User", "Create");
+  // Handing out roles (or the admin role) is role management: User/Create alone must not escalate.
+  if (input.roles.length || input.tenantAdmin) requirePermission(caller, "Role", "Edit");
   const tenantId = input.tenantId ?? caller.tenantId;
   requireTenant(caller, tenantId);
   if (input.password) assertPasswordPolicy(input.password, tenantPolicy(tenantId), "password", input.email);
@@ -74,7 +84,7 @@ export async function createUser(caller: Caller, raw: CreateUserInput): Promise<
       changedBy: caller.userId,
     });
     const roleRefs = [...input.roles, ...(input.tenantAdmin ? [systemRole(tx, tenantId, "admin")!.name] : [])];
-    ensureMembership(tx, u.id, tenantId, roleRefs, { timezone: input.timezone, preferredLanguages: input.preferredLanguages });
+    ensureMembership(tx, u.id, tenantId, roleRefs, { data: input.membershipData, timezone: input.timezone, preferredLanguages: input.preferredLanguages });
     if (input.groups.length) {
       const found = tx.select().from(groups).where(and(eq(groups.tenantId, tenantId), inArray(groups.id, input.groups))).all();
       if (found.length !== new Set(input.groups).size) throw validation("Unknown group", "groups");

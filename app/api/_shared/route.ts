@@ -1,11 +1,27 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
+import { pendingRequirement } from "@/lib/auth/current";
 import { clientIp, userAgentOf } from "@/lib/auth/request-meta";
 import { isAppError } from "@/lib/errors";
 import { resolveApiCaller } from "./caller";
 import { validationMessage, type OpSpec } from "./surface";
 
 const MAX_BODY_BYTES = 20 * 1024 * 1024;
+
+/**
+ * While a forced password change or MFA enrolment is pending, the API (like the pages) serves
+ * only what satisfies it, plus signing out.
+ */
+const WHILE_PENDING = {
+  password: {
+    ops: new Set(["BillForward_update_user_password", "Forgiva_passwordChange", "IamBackoffice_Logout"]),
+    message: "You must change your password first (BillForward PUT /api/v1/users/{email}/password, Forgiva /api/user/password/change, or sign in to the web console)",
+  },
+  mfa: {
+    ops: new Set(["IamBackoffice_GenerateSecretForQR", "IamBackoffice_EnableUserMfa", "IamBackoffice_Logout"]),
+    message: "You must set up two-factor authentication first (IamBackoffice GenerateSecretForQR then EnableUserMfa, or sign in to the web console)",
+  },
+} as const;
 
 function fail(spec: OpSpec<z.ZodType, z.ZodType, z.ZodType, z.ZodType>, kind: Parameters<typeof spec.surface.error>[0], message: string, field?: string, retryAfter?: number) {
   if (kind === "unauthenticated" && spec.surface.emptyUnauthorized) return new NextResponse(null, { status: 401 });
@@ -57,8 +73,13 @@ export function handle<B extends z.ZodType, Q extends z.ZodType, P extends z.Zod
           : undefined;
       const caller = spec.auth === "none" ? null : await resolveApiCaller(req, ip, typeof bodyToken === "string" ? bodyToken : undefined);
       if (spec.auth === "required" && !caller) return fail(anySpec, "unauthenticated", "A valid access token is required");
+      // A token that does not resolve is refused, not silently ignored (Register would self-register).
+      const presented = req.headers.get("authorization") || req.headers.get("x-auth-token") || bodyToken;
+      if (spec.auth === "optional" && !caller && presented) return fail(anySpec, "unauthenticated", "The access token is not valid or has expired");
       // Public temporary tokens may only read.
       if (caller?.readOnly && spec.method !== "GET") return fail(anySpec, "forbidden", "This token is read-only");
+      const pending = caller && pendingRequirement(caller);
+      if (pending && !WHILE_PENDING[pending].ops.has(spec.operationId)) return fail(anySpec, "forbidden", WHILE_PENDING[pending].message);
       const parts: Record<string, unknown> = {};
       for (const [key, schema, raw] of [
         ["body", spec.body, rawBody],

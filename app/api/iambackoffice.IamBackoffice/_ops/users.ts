@@ -115,6 +115,7 @@ export const Register: OpSpec<typeof RegisterRequest, z.ZodType, z.ZodType, type
         passwordChangeRequired: u.passwordChangeRequired ?? false,
         sendInvitation: true,
         roles: body.registration?.roles ?? [],
+        membershipData: body.registration?.data ?? {},
         active: u.active ?? true,
         verified: !!body.skipVerification,
         imageUrl: u.imageUrl || undefined,

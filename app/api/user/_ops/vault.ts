@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { OpSpec } from "@/app/api/_shared/surface";
 import { changePassword } from "@/lib/account/credentials";
 import { isAppError } from "@/lib/errors";
+import { revokeAllSessions } from "@/lib/sessions/sessions";
 import { getSetting, setSetting } from "@/lib/settings/settings";
 import { exportBackup, importBackup } from "@/lib/vault/backup";
 import { ANIMALS } from "@/lib/vault/derive";
@@ -103,7 +104,12 @@ export const metadataAdd: OpSpec<typeof AddReq, z.ZodType, z.ZodType, typeof OpR
     }, fail),
 };
 
-const ByGroupReq = z.object({ header: Header, groupId: z.string().optional(), startIdx: z.number().int().optional(), count: z.number().int().optional() });
+const ByGroupReq = z.object({
+  header: Header,
+  groupId: z.string().optional(),
+  startIdx: z.number().int("startIdx must be a whole number").min(0, "startIdx must be 0 or more").max(1_000_000_000, "startIdx must be at most 1000000000").optional(),
+  count: z.number().int("count must be a whole number").min(0, "count must be 0 or more").max(1000, "count must be at most 1000").optional(),
+});
 const ByGroupResp = z.object({ metadatas: z.array(Metadata), totalRecords: z.number(), startIdx: z.number() });
 export const metadataByGroup: OpSpec<typeof ByGroupReq, z.ZodType, z.ZodType, typeof ByGroupResp> = {
   ...common,
@@ -194,13 +200,14 @@ export const passwordChange: OpSpec<typeof PasswordReq, z.ZodType, z.ZodType, ty
   ...common,
   path: `${BASE}/password/change`,
   operationId: "Forgiva_passwordChange",
-  summary: "Change the login password; every other session ends",
+  summary: "Change the login password; every session ends, this one too (as documented)",
   body: PasswordReq,
   response: OpResult,
   async run({ body, caller }) {
     try {
       await changePassword(caller!, { currentPassword: body.oldPassword ?? "", newPassword: body.newPassword ?? "" });
-      return { info: "Password changed." };
+      revokeAllSessions(caller!.userId);
+      return { info: "Password changed. Sign in again." };
     } catch (e) {
       if (isAppError(e) && e.kind === "validation") return { error: e.field === "currentPassword" ? "Invalid current password" : e.message };
       throw e;

@@ -238,7 +238,7 @@ export const getUserByUsername: OpSpec<z.ZodType, typeof ScopeQuery, typeof Emai
   params: EmailParams,
   response: UserPage,
   run({ params, query, caller }) {
-    const u = userByEmailInScope(caller!, decodeURIComponent(params.email));
+    const u = userByEmailInScope(caller!, params.email);
     return pagedEnvelope(t(), [userResponse(u, tenantFrom(query.organizations, caller!.tenantId))], { offset: 0, records: 1, total: 1, path: `${BASE}/users/username/${encodeURIComponent(u.email)}` });
   },
 };
@@ -260,7 +260,7 @@ export const updateUserInfos: OpSpec<typeof UpdateUserInfoRequest, typeof ScopeQ
   params: EmailParams,
   response: UsernameEnvelope,
   async run({ body, params, caller }) {
-    const target = userByEmailInScope(caller!, decodeURIComponent(params.email));
+    const target = userByEmailInScope(caller!, params.email);
     const [u] = await updateUsers(caller!, [target.id], { firstName: body.firstName, lastName: body.lastName });
     return envelope(t(), [{ id: u!.id, userID: u!.id, organizationID: caller!.tenantId, username: u!.email, firstName: u!.firstName, lastName: u!.lastName, email: u!.email, created: iso(u!.createdAt), changedBy: caller!.userId }]);
   },
@@ -268,7 +268,7 @@ export const updateUserInfos: OpSpec<typeof UpdateUserInfoRequest, typeof ScopeQ
 
 /** Credentials change only with the owner's own password: admins use the reset flow instead. */
 function ownAccount(caller: Caller, email: string) {
-  const u = userByEmailInScope(caller, decodeURIComponent(email));
+  const u = userByEmailInScope(caller, email);
   if (u.id !== caller.userId) throw forbidden("Only the account owner can change its sign-in email or password");
   return u;
 }

@@ -55,11 +55,14 @@ export const PagedEnvelope = <T extends z.ZodType>(item: T) =>
 const bool = z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]);
 const organizations = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v])).optional();
 
+const MAX_OFFSET = 1_000_000_000;
+
 export const ScopeQuery = z.object({ organizations });
 export const PagingQuery = z.object({
   organizations,
-  offset: z.coerce.number().int().min(0, "offset must be 0 or more").default(0),
-  records: z.coerce.number().int().min(1, "records must be at least 1").max(500, "records must be at most 500").default(10),
+  // Capped so a huge value answers 400 instead of overflowing SQLite's integer OFFSET.
+  offset: z.coerce.number().int("offset must be a whole number").min(0, "offset must be 0 or more").max(MAX_OFFSET, `offset must be at most ${MAX_OFFSET}`).default(0),
+  records: z.coerce.number().int("records must be a whole number").min(1, "records must be at least 1").max(500, "records must be at most 500").default(10),
   order_by: z.enum(["created", "updated", "name"]).default("created"),
   order: z.enum(["ASC", "DESC", "asc", "desc"]).default("DESC").transform((v) => v.toUpperCase() as "ASC" | "DESC"),
   include_retired: bool.default(false),

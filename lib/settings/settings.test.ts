@@ -1,0 +1,14 @@
+import { describe, expect, it } from "vitest";
+import { makeUser } from "@/test/factories";
+import { getSetting, setSetting } from "./settings";
+
+describe("settings keys", () => {
+  it("treats inherited Object properties as unknown keys, not as settings", async () => {
+    const u = await makeUser();
+    for (const key of ["constructor", "toString", "__proto__", "hasOwnProperty"]) {
+      expect(() => getSetting(u.id, key)).toThrow(`Unknown setting "${key}"`);
+      expect(() => setSetting(u.id, key, "x")).toThrow(`Unknown setting "${key}"`);
+    }
+    expect(getSetting(u.id, "theme")).toBe("system");
+  });
+});
