@@ -12,6 +12,8 @@ const schema = z.object({
   ADMIN_EMAIL: z.email().optional(),
   ADMIN_PASSWORD: z.string().min(1).optional(),
   NODE_ENV: z.string().default("development"),
+  /** Behind a reverse proxy that sets X-Forwarded-For: take the client address from it. */
+  TRUST_PROXY: z.stringbool().default(false),
 });
 
 /** Parsed once; a bad variable stops the server at start-up with a readable message. */

@@ -43,7 +43,7 @@ export const NAV: NavSection[] = [
       { href: "/admin/roles", label: "Roles", icon: "shield", permission: ["Role", "Read"] },
       { href: "/admin/tenants", label: "Tenants", icon: "building", superAdmin: true },
       { href: "/admin/audit", label: "Audit log", icon: "file", permission: ["Audit", "Read"] },
-      { href: "/admin/outbox", label: "Outbox", icon: "mail", permission: ["User", "Read"] },
+      { href: "/admin/outbox", label: "Outbox", icon: "mail", superAdmin: true },
     ],
   },
 ];

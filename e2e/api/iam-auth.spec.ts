@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { createUser, freshStep, totp } from "../support/env";
+import Database from "better-sqlite3";
+import { createUser, E2E_ENV, freshStep, totp } from "../support/env";
 
 const IAM = "/api/iambackoffice.IamBackoffice";
 
@@ -113,5 +114,34 @@ test.describe("IamBackoffice sign-in and MFA", () => {
     const tok = (await (await login(request, a.email, a.password)).json()).tokens.token;
     const res = await request.post(`${IAM}/EnableUserMfa`, { headers: { Authorization: `Bearer ${tok}` }, data: { userId: b.id, secret: "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP", code: "123456" } });
     expect(res.status()).toBe(403);
+  });
+
+  test("Login accepts a username as loginId", async ({ request }) => {
+    const user = createUser();
+    const username = `u${Date.now().toString(36)}`;
+    const db = new Database(E2E_ENV.DATABASE_PATH);
+    try {
+      db.prepare("UPDATE users SET username = ? WHERE id = ?").run(username, user.id);
+    } finally {
+      db.close();
+    }
+    const res = await login(request, username, user.password);
+    expect(res.status()).toBe(200);
+    expect((await res.json()).user).toMatchObject({ id: user.id, username });
+  });
+
+  test("Logout with tokens that match no session is 404 and ends nothing; empty tokens are 400", async ({ request }) => {
+    const user = createUser();
+    const session = await (await login(request, user.email, user.password)).json();
+    const auth = { Authorization: `Bearer ${session.tokens.token}` };
+    const unknown = await request.post(`${IAM}/Logout`, { headers: auth, data: { global: false, tokens: { token: "no-such-token" } } });
+    expect(unknown.status()).toBe(404);
+    expect((await unknown.json()).code).toBe(5);
+    const empty = await request.post(`${IAM}/Logout`, { headers: auth, data: { tokens: {} } });
+    expect(empty.status()).toBe(400);
+    expect((await request.post(`${IAM}/GenerateSecretForQR`, { headers: auth, data: {} })).status()).toBe(200);
+    const own = await request.post(`${IAM}/Logout`, { headers: auth, data: {} });
+    expect(await own.json()).toEqual({ success: true });
+    expect((await request.post(`${IAM}/GenerateSecretForQR`, { headers: auth, data: {} })).status()).toBe(401);
   });
 });

@@ -138,3 +138,20 @@ test("profile edits persist; email change needs the password and notifies both a
   await expect(outbox.getByTestId("outbox-message").filter({ hasText: "This is now your sign-in email" })).toHaveCount(1);
   await admin.close();
 });
+
+test("the Outbox is for super admins only and survives odd search parameters", async ({ page, browser }) => {
+  const tenantAdmin = createUser({ roles: ["admin"] });
+  await signIn(page, tenantAdmin.email, tenantAdmin.password);
+  await expectSignedIn(page);
+  await expect(page.getByRole("link", { name: "Outbox", exact: true })).toHaveCount(0);
+  expect((await page.goto("/admin/outbox"))?.status()).toBe(404);
+
+  const root = await browser.newContext({ storageState: ADMIN_STATE });
+  const rootPage = await root.newPage();
+  for (const query of [`q=${"a".repeat(300)}`, "q=a&q=b", "page=x&page=2"]) {
+    const res = await rootPage.goto(`/admin/outbox?${query}`);
+    expect(res?.status(), query).toBe(200);
+    await expect(rootPage.getByRole("heading", { name: "Outbox" })).toBeVisible();
+  }
+  await root.close();
+});

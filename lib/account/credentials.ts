@@ -6,26 +6,26 @@ import type { Caller } from "@/lib/authz/caller";
 import { sendMail } from "@/lib/email/send";
 import { notFound, validation } from "@/lib/errors";
 import { assertPasswordPolicy, hashPassword, verifyPassword } from "@/lib/security/password";
-import { assertNotThrottled, clearFailures, recordFailure } from "@/lib/security/throttle";
-import { revokeAllSessions } from "@/lib/sessions/sessions";
+import { claimAttempt, clearFailures, failedAttempt } from "@/lib/security/throttle";
+import { signOutEverywhere } from "@/lib/sessions/sessions";
 import { tenantPolicy } from "@/lib/tenants/policy";
 import { findUserByEmail, normalizeEmail } from "@/lib/users/records";
 
 /** Re-authentication for sensitive changes, throttled like sign-in. */
 export async function assertCurrentPassword(caller: Caller, password: string, field = "currentPassword") {
   const keys = [`reauth:${caller.userId}`];
-  assertNotThrottled(keys);
   const user = db.select().from(users).where(eq(users.id, caller.userId)).get();
   if (!user) throw notFound();
+  claimAttempt(keys);
   if (!(await verifyPassword(user.passwordHash, password))) {
-    recordFailure(keys);
+    failedAttempt(keys);
     throw validation("Current password is incorrect", field);
   }
   clearFailures(keys);
   return user;
 }
 
-/** Sets a new password; every session but the caller's own ends. */
+/** Sets a new password; every session but the caller's own ends, and no browser stays trusted. */
 export async function changePassword(caller: Caller, input: { currentPassword: string; newPassword: string }) {
   const user = await assertCurrentPassword(caller, input.currentPassword);
   if (input.currentPassword === input.newPassword) throw validation("The new password must differ from the current one", "newPassword");
@@ -33,7 +33,7 @@ export async function changePassword(caller: Caller, input: { currentPassword: s
   const passwordHash = await hashPassword(input.newPassword);
   const ended = db.transaction((tx) => {
     tx.update(users).set({ passwordHash, passwordUpdatedAt: new Date(), passwordChangeRequired: false }).where(eq(users.id, user.id)).run();
-    const n = revokeAllSessions(user.id, caller.sessionId, tx);
+    const n = signOutEverywhere(user.id, caller.sessionId, tx);
     audit({ tenantId: caller.tenantId, actorId: user.id, actorEmail: user.email, ip: caller.ip, action: "password.changed", targetType: "user", targetId: user.id, targetLabel: user.email, data: { sessionsEnded: n } }, tx);
     return n;
   });

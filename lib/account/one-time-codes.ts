@@ -6,8 +6,8 @@ import { absoluteUrl, sendMail } from "@/lib/email/send";
 import { validation } from "@/lib/errors";
 import { randomToken, sha256 } from "@/lib/security/crypto";
 import { assertPasswordPolicy, hashPassword } from "@/lib/security/password";
-import { consumeRate } from "@/lib/security/throttle";
-import { revokeAllSessions } from "@/lib/sessions/sessions";
+import { consumeClientRate, consumeRate } from "@/lib/security/throttle";
+import { signOutEverywhere } from "@/lib/sessions/sessions";
 import { tenantPolicy } from "@/lib/tenants/policy";
 import { findUserByEmail } from "@/lib/users/records";
 
@@ -16,14 +16,16 @@ export const INVITE_TTL_MS = 7 * 24 * 3600_000;
 const INVALID_CODE = "This link or code is invalid or has expired. Request a new one.";
 
 function issueCode(userId: string, tenantId: string | null, purpose: "reset" | "invite", ttl: number) {
-  // Only one live code per purpose: a new request invalidates the older ones.
-  db.update(oneTimeCodes)
-    .set({ usedAt: new Date() })
-    .where(and(eq(oneTimeCodes.userId, userId), eq(oneTimeCodes.purpose, purpose), isNull(oneTimeCodes.usedAt)))
-    .run();
   const code = randomToken(24);
   const expiresAt = new Date(Date.now() + ttl);
-  db.insert(oneTimeCodes).values({ userId, tenantId, purpose, codeHash: sha256(code), expiresAt }).run();
+  db.transaction((tx) => {
+    // Only one live code per purpose: a new request invalidates the older ones.
+    tx.update(oneTimeCodes)
+      .set({ usedAt: new Date() })
+      .where(and(eq(oneTimeCodes.userId, userId), eq(oneTimeCodes.purpose, purpose), isNull(oneTimeCodes.usedAt)))
+      .run();
+    tx.insert(oneTimeCodes).values({ userId, tenantId, purpose, codeHash: sha256(code), expiresAt }).run();
+  });
   return { code, expiresAt };
 }
 
@@ -32,7 +34,7 @@ function issueCode(userId: string, tenantId: string | null, purpose: "reset" | "
  * address is registered. Limited per address and per IP.
  */
 export async function requestPasswordReset(email: string, ctx: { ip: string }) {
-  consumeRate(`reset-ip:${ctx.ip}`, 20, 3600);
+  consumeClientRate("reset-ip", ctx.ip, 20, 3600);
   const expiresAt = new Date(Date.now() + RESET_TTL_MS);
   const user = findUserByEmail(email);
   try {
@@ -43,12 +45,13 @@ export async function requestPasswordReset(email: string, ctx: { ip: string }) {
   if (!user || !user.active) return { expiresAt };
   const { code } = issueCode(user.id, null, "reset", RESET_TTL_MS);
   audit({ action: "password.reset_requested", actorEmail: user.email, ip: ctx.ip, targetType: "user", targetId: user.id, targetLabel: user.email });
-  await sendMail({
+  // Not awaited: waiting for SMTP only when the address is registered would reveal that it is.
+  sendMail({
     to: user.email,
     subject: "Reset your password",
     text: `Someone asked to reset the password of ${user.email}. The link and code work once, for 30 minutes. If it was not you, ignore this message.\n\nCode: ${code}`,
     links: [{ label: "Reset password", url: absoluteUrl(`/reset-password?code=${encodeURIComponent(code)}`) }],
-  });
+  }).catch((e: unknown) => console.error("password reset mail failed:", e instanceof Error ? e.name : "unknown"));
   return { expiresAt };
 }
 
@@ -80,11 +83,12 @@ function liveCode(code: string, purposes: ("reset" | "invite")[]) {
 export const isCodeLive = (code: string, purpose: "reset" | "invite") => !!liveCode(code, [purpose]);
 
 /**
- * Redeems a reset or invitation code with a new password. Every session of the user ends.
+ * Redeems a reset or invitation code with a new password. Every session of the user ends and no
+ * browser stays trusted.
  * `email`, when given (Quatrix signup), must match the code's user.
  */
 export async function redeemCode(input: { code: string; newPassword: string; email?: string }, purposes: ("reset" | "invite")[], ctx: { ip: string }) {
-  consumeRate(`redeem-ip:${ctx.ip}`, 30, 600);
+  consumeClientRate("redeem-ip", ctx.ip, 30, 600);
   const row = liveCode(input.code, purposes);
   const user = row && db.select().from(users).where(eq(users.id, row.userId)).get();
   if (!row || !user || (input.email && user.email !== input.email.trim().toLowerCase())) throw validation(INVALID_CODE, "code");
@@ -97,7 +101,7 @@ export async function redeemCode(input: { code: string; newPassword: string; ema
       .set({ passwordHash, passwordUpdatedAt: new Date(), passwordChangeRequired: false, verified: true })
       .where(eq(users.id, user.id))
       .run();
-    revokeAllSessions(user.id, undefined, tx);
+    signOutEverywhere(user.id, undefined, tx);
     audit({ tenantId: row.tenantId, actorId: user.id, actorEmail: user.email, ip: ctx.ip, action: row.purpose === "invite" ? "invitation.accepted" : "password.reset", targetType: "user", targetId: user.id, targetLabel: user.email }, tx);
     return { userId: user.id, email: user.email, tenantId: row.tenantId };
   });

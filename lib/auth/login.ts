@@ -1,12 +1,13 @@
-import { and, eq, gt, inArray, isNull } from "drizzle-orm";
-import { db } from "@/db/client";
+import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import { db, type DB, type Tx } from "@/db/client";
 import { authChallenges, memberships, mfaMethods, tenants, trustedDevices, users } from "@/db/schema";
-import { audit } from "@/lib/audit/record";
-import { AppError, notFound, unauthenticated } from "@/lib/errors";
-import { verifySecondFactor } from "@/lib/mfa/methods";
+import { audit, type AuditEntry } from "@/lib/audit/record";
+import { AppError, isAppError, notFound, unauthenticated } from "@/lib/errors";
+import { checkSecondFactor, type SecondFactor } from "@/lib/mfa/methods";
 import { randomToken, sha256 } from "@/lib/security/crypto";
 import { verifyPassword } from "@/lib/security/password";
-import { assertNotThrottled, clearFailures, recordFailure } from "@/lib/security/throttle";
+import { claimAttempt, clearFailures, failedAttempt, perClientKeys } from "@/lib/security/throttle";
+import { createSession, type NewSession } from "@/lib/sessions/sessions";
 
 const CHALLENGE_TTL_MS = 5 * 60_000;
 const MAX_CODE_ATTEMPTS = 5;
@@ -23,7 +24,7 @@ export type LoginOutcome =
   | { status: "mfa"; twoFactorId: string; userId: string; tenantId: string; methods: { id: string; kind: string }[] }
   | { status: "choose_tenant"; tenants: { id: string; name: string }[] };
 
-const throttleKeys = (email: string, ip: string) => [`acct:${email}`, `ip:${ip}`];
+const throttleKeys = (account: string, ip: string) => [`acct:${account}`, ...perClientKeys("ip", ip)];
 
 /** Tenants the user may sign in to: memberships in live tenants, or every live tenant for a super admin. */
 export function signInTenants(user: { id: string; isSuperAdmin: boolean }) {
@@ -38,25 +39,49 @@ export function signInTenants(user: { id: string; isSuperAdmin: boolean }) {
     .all();
 }
 
+/** The account behind a login id: an email address (stored lower-cased) or else a username. */
+function findLogin(loginId: string) {
+  return (
+    db.select().from(users).where(eq(users.email, loginId.toLowerCase())).get() ??
+    db.select().from(users).where(eq(users.username, loginId)).get()
+  );
+}
+
+/** Claims the attempt in the throttle (before any hashing); a refused attempt is audited too. */
+function claimOrAudit(keys: string[], entry: Omit<AuditEntry, "action">) {
+  try {
+    claimAttempt(keys);
+  } catch (e) {
+    audit({ ...entry, action: "login.throttled" });
+    throw e;
+  }
+}
+
 /**
  * First step of every sign-in (browser and API): password, throttling, tenant choice, and
- * whether a second factor is due. The same message answers unknown email and wrong password.
+ * whether a second factor is due. The same message answers unknown login and wrong password.
  */
 export async function passwordLogin(
-  input: { email: string; password: string; tenantId?: string; trustToken?: string },
+  input: { loginId: string; password: string; tenantId?: string; trustToken?: string },
   ctx: LoginContext,
 ): Promise<LoginOutcome> {
-  const email = input.email.trim().toLowerCase();
-  const keys = throttleKeys(email, ctx.ip);
-  assertNotThrottled(keys);
-  const user = db.select().from(users).where(eq(users.email, email)).get();
-  const ok = await verifyPassword(user?.passwordHash, input.password);
-  if (!user || !ok) {
-    recordFailure(keys);
-    audit({ action: "login.failed", actorEmail: email, ip: ctx.ip, targetType: "user", targetId: user?.id ?? null, targetLabel: email });
+  const loginId = input.loginId.trim();
+  const user = findLogin(loginId);
+  const label = user?.email ?? loginId.toLowerCase();
+  const entry = { actorEmail: label, ip: ctx.ip, targetType: "user", targetId: user?.id ?? null, targetLabel: label };
+  // One account, one counter, whether it is named by email or by username.
+  const keys = throttleKeys(user?.id ?? loginId.toLowerCase(), ctx.ip);
+  claimOrAudit(keys, entry);
+  if (!(await verifyPassword(user?.passwordHash, input.password)) || !user) {
+    failedAttempt(keys);
+    audit({ ...entry, action: "login.failed" });
     throw unauthenticated(BAD_CREDENTIALS);
   }
-  if (!user.active) throw new AppError("forbidden", "This account is disabled. Contact your administrator.");
+  clearFailures(keys);
+  if (!user.active) {
+    audit({ ...entry, action: "login.disabled_account" });
+    throw new AppError("forbidden", "This account is disabled. Contact your administrator.");
+  }
   const allowed = signInTenants(user);
   let tenantId = input.tenantId;
   if (tenantId && !allowed.some((t) => t.id === tenantId)) throw unauthenticated("You are not a member of that tenant");
@@ -65,7 +90,6 @@ export async function passwordLogin(
     if (allowed.length > 1) return { status: "choose_tenant", tenants: allowed };
     tenantId = allowed[0]!.id;
   }
-  clearFailures(keys);
   const methods = db.select({ id: mfaMethods.id, kind: mfaMethods.kind }).from(mfaMethods).where(eq(mfaMethods.userId, user.id)).all();
   if (methods.length === 0 || isTrustedDevice(user.id, input.trustToken)) return { status: "ok", userId: user.id, tenantId };
   const twoFactorId = randomToken();
@@ -75,6 +99,8 @@ export async function passwordLogin(
   return { status: "mfa", twoFactorId, userId: user.id, tenantId, methods };
 }
 
+const EXPIRED = "This sign-in has expired. Start again with your password.";
+
 /** Second step: a pending twoFactorId plus a TOTP, PIN or recovery code. */
 export async function completeMfa(input: { twoFactorId: string; code: string }, ctx: LoginContext) {
   const challenge = db
@@ -82,15 +108,24 @@ export async function completeMfa(input: { twoFactorId: string; code: string }, 
     .from(authChallenges)
     .where(and(eq(authChallenges.secretHash, sha256(input.twoFactorId)), eq(authChallenges.kind, "mfa")))
     .get();
-  if (!challenge || challenge.usedAt || challenge.expiresAt.getTime() < Date.now() || challenge.attempts >= MAX_CODE_ATTEMPTS)
-    throw unauthenticated("This sign-in has expired. Start again with your password.");
-  const keys = [`mfa:${challenge.userId}`, `ip:${ctx.ip}`];
-  assertNotThrottled(keys);
-  const factor = await verifySecondFactor(challenge.userId, input.code);
+  if (!challenge) throw unauthenticated(EXPIRED);
+  // Claim one of the challenge's attempts before checking the code: parallel guesses cannot exceed the limit.
+  const claimed = db
+    .update(authChallenges)
+    .set({ attempts: sql`${authChallenges.attempts} + 1` })
+    .where(and(eq(authChallenges.id, challenge.id), lt(authChallenges.attempts, MAX_CODE_ATTEMPTS), isNull(authChallenges.usedAt), gt(authChallenges.expiresAt, new Date())))
+    .run().changes;
+  if (!claimed) throw unauthenticated(EXPIRED);
+  const entry = { tenantId: challenge.tenantId, actorId: challenge.userId, ip: ctx.ip, targetType: "user", targetId: challenge.userId };
+  let factor: SecondFactor | null;
+  try {
+    factor = await checkSecondFactor(challenge.userId, input.code, perClientKeys("ip", ctx.ip));
+  } catch (e) {
+    if (isAppError(e) && e.kind === "rate_limited") audit({ ...entry, action: "login.throttled" });
+    throw e;
+  }
   if (!factor) {
-    db.update(authChallenges).set({ attempts: challenge.attempts + 1 }).where(eq(authChallenges.id, challenge.id)).run();
-    recordFailure(keys);
-    audit({ tenantId: challenge.tenantId, action: "login.mfa_failed", actorId: challenge.userId, ip: ctx.ip, targetType: "user", targetId: challenge.userId });
+    audit({ ...entry, action: "login.mfa_failed" });
     throw unauthenticated("The code is not valid");
   }
   const used = db
@@ -99,21 +134,28 @@ export async function completeMfa(input: { twoFactorId: string; code: string }, 
     .where(and(eq(authChallenges.id, challenge.id), isNull(authChallenges.usedAt)))
     .run().changes;
   if (!used) throw unauthenticated("This sign-in has already been completed");
-  clearFailures(keys);
-  if (factor === "recovery")
-    audit({ tenantId: challenge.tenantId, action: "mfa.recovery_code_used", actorId: challenge.userId, ip: ctx.ip, targetType: "user", targetId: challenge.userId });
+  if (factor === "recovery") audit({ ...entry, action: "mfa.recovery_code_used" });
   return { userId: challenge.userId, tenantId: challenge.tenantId, factor };
 }
 
 /** Records a completed sign-in (counters and audit). */
-export function recordLogin(userId: string, tenantId: string, ctx: LoginContext, via: "browser" | "api") {
-  const user = db.select().from(users).where(eq(users.id, userId)).get();
+export function recordLogin(userId: string, tenantId: string, ctx: LoginContext, via: "browser" | "api", tx: Tx | DB = db) {
+  const user = tx.select().from(users).where(eq(users.id, userId)).get();
   if (!user) throw notFound();
-  db.update(users)
+  tx.update(users)
     .set({ lastLoginAt: new Date(), successfulLogins: user.successfulLogins + 1 })
     .where(eq(users.id, userId))
     .run();
-  audit({ tenantId, action: "login.success", actorId: userId, actorEmail: user.email, ip: ctx.ip, targetType: "user", targetId: userId, targetLabel: user.email, data: { via } });
+  audit({ tenantId, action: "login.success", actorId: userId, actorEmail: user.email, ip: ctx.ip, targetType: "user", targetId: userId, targetLabel: user.email, data: { via } }, tx);
+}
+
+/** A verified sign-in becomes a session; the session and the sign-in record are written together. */
+export function startSession(input: NewSession & LoginContext, via: "browser" | "api") {
+  return db.transaction((tx) => {
+    const created = createSession(input, tx);
+    recordLogin(input.userId, input.tenantId, input, via, tx);
+    return created;
+  });
 }
 
 /** A fully verified sign-in becomes a single-use ticket that next-auth exchanges for a session. */
@@ -136,11 +178,16 @@ export function consumeTicket(ticket: string) {
   return won ? { userId: row.userId, tenantId: row.tenantId } : undefined;
 }
 
-export function trustDevice(userId: string) {
+export function trustDevice(userId: string, tenantId: string, ctx: LoginContext) {
   const token = randomToken();
-  db.insert(trustedDevices)
-    .values({ userId, tokenHash: sha256(token), expiresAt: new Date(Date.now() + TRUST_DAYS * 86400_000) })
-    .run();
+  db.transaction((tx) => {
+    const device = tx
+      .insert(trustedDevices)
+      .values({ userId, tokenHash: sha256(token), expiresAt: new Date(Date.now() + TRUST_DAYS * 86400_000) })
+      .returning({ id: trustedDevices.id })
+      .get();
+    audit({ tenantId, action: "mfa.device_trusted", actorId: userId, ip: ctx.ip, targetType: "user", targetId: userId, data: { deviceId: device.id, days: TRUST_DAYS } }, tx);
+  });
   return { token, maxAgeSeconds: TRUST_DAYS * 86400 };
 }
 
@@ -151,9 +198,4 @@ function isTrustedDevice(userId: string, token?: string) {
     .from(trustedDevices)
     .where(and(eq(trustedDevices.userId, userId), eq(trustedDevices.tokenHash, sha256(token)), gt(trustedDevices.expiresAt, new Date())))
     .get();
-}
-
-/** Forgets trusted browsers, e.g. after an MFA reset. */
-export function forgetTrustedDevices(userIds: string[]) {
-  if (userIds.length) db.delete(trustedDevices).where(inArray(trustedDevices.userId, userIds)).run();
 }

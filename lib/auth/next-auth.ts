@@ -1,8 +1,7 @@
 import type { NextAuthOptions } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { createSession } from "@/lib/sessions/sessions";
 import { deriveKey } from "@/lib/security/crypto";
-import { consumeTicket, recordLogin } from "./login";
+import { consumeTicket, startSession } from "./login";
 import { clientIp, deviceLabel } from "./request-meta";
 
 declare module "next-auth" {
@@ -39,8 +38,7 @@ export const authOptions: NextAuthOptions = {
         if (!found) return null;
         const headers = new Headers(req.headers as Record<string, string>);
         const ctx = { ip: clientIp(headers), userAgent: headers.get("user-agent") ?? "" };
-        const { session } = createSession({ ...found, kind: "browser", ...ctx, device: deviceLabel(ctx.userAgent) });
-        recordLogin(found.userId, found.tenantId, ctx, "browser");
+        const { session } = startSession({ ...found, kind: "browser", ...ctx, device: deviceLabel(ctx.userAgent) }, "browser");
         return { id: found.userId, sid: session.id };
       },
     }),

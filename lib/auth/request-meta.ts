@@ -1,7 +1,8 @@
 /**
- * Client address for throttling and audit. Next.js does not expose the socket address to route
- * code; it fills X-Forwarded-For when absent, and a reverse proxy appends to it, so the last hop
- * is the most trustworthy entry. Deploy behind a proxy that sets it (see README).
+ * Client address for audit, the sessions list and (with TRUST_PROXY) throttling. Next.js gives
+ * route code headers only, no socket: it fills X-Forwarded-For with the socket address only when
+ * the header is absent, so a client served directly can write any address there. Behind a proxy
+ * that appends the address it saw, the last hop is the real one; see perClientKeys in lib/security/throttle.ts.
  */
 export function clientIp(headers: Headers) {
   const xff = headers.get("x-forwarded-for");

@@ -10,12 +10,15 @@ export interface Mail {
   tenantId?: string | null;
 }
 
+const DELIVERED = "(Delivered over SMTP; the text is not kept.)";
+
 export const absoluteUrl = (pathname: string) => new URL(pathname, appUrl).toString();
 
 /**
  * Sends through SMTP when SMTP_URL is set; otherwise keeps the message in the outbox table so a
- * fresh install works end to end (admins read it on the Outbox page). Failures never throw to the
- * caller: the request that triggered the mail must not reveal delivery problems.
+ * fresh install works end to end (the operator reads it on the Outbox page). Failures never throw
+ * to the caller: the request that triggered the mail must not reveal delivery problems. A delivered
+ * message is logged without its text and links: they can hold reset and invitation codes.
  */
 export async function sendMail(mail: Mail) {
   const links = mail.links ?? [];
@@ -28,7 +31,7 @@ export async function sendMail(mail: Mail) {
   try {
     const nodemailer = await import("nodemailer");
     await nodemailer.createTransport(env.SMTP_URL).sendMail({ from: env.MAIL_FROM, to: mail.to, subject: mail.subject, text: body });
-    db.insert(emails).values({ ...row, status: "sent" }).run();
+    db.insert(emails).values({ ...row, text: DELIVERED, links: [], status: "sent" }).run();
   } catch (e) {
     db.insert(emails).values({ ...row, status: "failed", error: (e as Error).message.slice(0, 500) }).run();
   }

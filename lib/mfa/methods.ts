@@ -4,7 +4,8 @@ import { db, type DB, type Tx } from "@/db/client";
 import { mfaMethods, recoveryCodes, users } from "@/db/schema";
 import { audit } from "@/lib/audit/record";
 import { notFound, validation } from "@/lib/errors";
-import { decryptSecret, encryptSecret, randomToken, sha256 } from "@/lib/security/crypto";
+import { decryptSecret, encryptSecret, keyedHash, randomToken } from "@/lib/security/crypto";
+import { claimAttempt, clearFailures, failedAttempt } from "@/lib/security/throttle";
 import { isBase32Secret, matchTotp } from "./totp";
 
 export type SecondFactor = "authenticator" | "pin" | "recovery";
@@ -27,18 +28,22 @@ export function syncEnrolled(userId: string, tx: Tx | DB = db) {
   tx.update(users).set({ mfaEnrolled: count > 0 }).where(eq(users.id, userId)).run();
 }
 
-/** Recovery codes: 10 groups of 4+4 characters, shown once, stored as SHA-256 (they are random). */
+/**
+ * Recovery codes: 10 groups of 4+4 characters (about 40 bits each), shown once. Stored as an
+ * HMAC under an instance key: a plain hash of so short a code could be reversed from a leaked table.
+ */
 export function newRecoveryCodes(userId: string, tx: Tx | DB = db) {
   tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)).run();
   const codes = Array.from({ length: RECOVERY_COUNT }, () => {
     const raw = randomToken(8).replace(/[-_]/g, "x").slice(0, 8).toLowerCase();
     return `${raw.slice(0, 4)}-${raw.slice(4)}`;
   });
-  tx.insert(recoveryCodes).values(codes.map((c) => ({ userId, codeHash: sha256(normalizeRecovery(c)) }))).run();
+  tx.insert(recoveryCodes).values(codes.map((c) => ({ userId, codeHash: recoveryHash(c) }))).run();
   return codes;
 }
 
 const normalizeRecovery = (code: string) => code.trim().toLowerCase().replace(/[\s-]/g, "");
+export const recoveryHash = (code: string) => keyedHash("recovery-codes", normalizeRecovery(code));
 
 /**
  * Verifies a code against the user's factors and consumes it: TOTP steps cannot be replayed,
@@ -66,18 +71,31 @@ export async function verifySecondFactor(userId: string, code: string, now = Dat
   const used = db
     .update(recoveryCodes)
     .set({ usedAt: new Date(now) })
-    .where(and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeHash, sha256(normalizeRecovery(input))), isNull(recoveryCodes.usedAt)))
+    .where(and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeHash, recoveryHash(input)), isNull(recoveryCodes.usedAt)))
     .run().changes;
   return used ? "recovery" : null;
+}
+
+/**
+ * The one code check of sign-in and of self-service changes: throttled per user (plus any extra
+ * keys), the failure counted before the check so parallel guesses cannot exceed the limit.
+ */
+export async function checkSecondFactor(userId: string, code: string, extraKeys: string[] = []) {
+  const keys = [`mfa:${userId}`, ...extraKeys];
+  claimAttempt(keys);
+  const factor = await verifySecondFactor(userId, code);
+  if (factor) clearFailures(keys);
+  else failedAttempt(keys);
+  return factor;
 }
 
 /**
  * Adds an authenticator after checking a current code for the secret. The first method also
  * creates recovery codes, returned once.
  */
-export function enableAuthenticator(userId: string, secret: string, code: string, actor: { id: string; email: string; ip: string; tenantId?: string }) {
+export function enableAuthenticator(userId: string, secret: string, code: string, actor: { id: string; email: string; ip: string; tenantId?: string }, now = Date.now()) {
   if (!isBase32Secret(secret)) throw validation("secret must be a base32 TOTP secret", "secret");
-  const step = matchTotp(secret, code.trim(), 0);
+  const step = matchTotp(secret, code.trim(), 0, now);
   if (step === null) throw validation("The code does not match; check your device clock and try the current code", "code");
   return db.transaction((tx) => {
     const user = tx.select().from(users).where(eq(users.id, userId)).get();

@@ -3,8 +3,8 @@ import { db } from "@/db/client";
 import { tenants, users } from "@/db/schema";
 import { audit } from "@/lib/audit/record";
 import type { Caller } from "@/lib/authz/caller";
-import { AppError, validation } from "@/lib/errors";
-import { deleteMethod, listMethods, newRecoveryCodes, verifySecondFactor } from "./methods";
+import { AppError, notFound, validation } from "@/lib/errors";
+import { checkSecondFactor, deleteMethod, listMethods, newRecoveryCodes } from "./methods";
 
 /** Whether MFA is mandatory for this user in this tenant (admin-forced or tenant policy). */
 export function mfaForced(userId: string, tenantId: string) {
@@ -14,17 +14,24 @@ export function mfaForced(userId: string, tenantId: string) {
 }
 
 async function assertCode(userId: string, code: string) {
-  if (!(await verifySecondFactor(userId, code))) throw validation("The code is not valid", "code");
+  if (!(await checkSecondFactor(userId, code))) throw validation("The code is not valid", "code");
 }
 
-/** Removing one's own method needs a valid code, and is refused for the last method when MFA is forced. */
-export async function disableOwnMethod(caller: Caller, methodId: string, code: string) {
-  await assertCode(caller.userId, code);
-  const methods = listMethods(caller.userId);
-  if (methods.length <= 1 && mfaForced(caller.userId, caller.tenantId))
-    throw new AppError("precondition", "Two-factor authentication is required for your account and cannot be turned off");
-  deleteMethod(caller.userId, methodId, { id: caller.userId, email: caller.email, ip: caller.ip, tenantId: caller.tenantId });
+/**
+ * Removes one of the user's methods after a valid code of that user; refused for the last method
+ * when MFA is forced. Every precondition is checked before the code, so a refused request never
+ * consumes a recovery code. The caller has already been allowed to act on `userId`.
+ */
+export async function disableMethod(actor: Caller, userId: string, methodId: string, code: string) {
+  const methods = listMethods(userId);
+  if (!methods.some((m) => m.id === methodId)) throw notFound("MFA method not found");
+  if (methods.length <= 1 && mfaForced(userId, actor.tenantId))
+    throw new AppError("precondition", "Two-factor authentication is required for this account and cannot be turned off");
+  await assertCode(userId, code);
+  deleteMethod(userId, methodId, { id: actor.userId, email: actor.email, ip: actor.ip, tenantId: actor.tenantId });
 }
+
+export const disableOwnMethod = (caller: Caller, methodId: string, code: string) => disableMethod(caller, caller.userId, methodId, code);
 
 export async function regenerateRecoveryCodes(caller: Caller, code: string) {
   if (listMethods(caller.userId).length === 0) throw new AppError("precondition", "Set up an authenticator first");

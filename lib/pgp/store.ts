@@ -76,9 +76,11 @@ export async function saveOwnKey(caller: Caller, input: { publicKey: string; pri
 }
 
 export function deleteOwnKey(caller: Caller) {
-  const res = db.delete(pgpKeys).where(eq(pgpKeys.userId, caller.userId)).run();
-  if (!res.changes) throw notFound("You have no PGP key");
-  audit({ tenantId: caller.tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "pgp.key_deleted", targetType: "user", targetId: caller.userId });
+  db.transaction((tx) => {
+    const res = tx.delete(pgpKeys).where(eq(pgpKeys.userId, caller.userId)).run();
+    if (!res.changes) throw notFound("You have no PGP key");
+    audit({ tenantId: caller.tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "pgp.key_deleted", targetType: "user", targetId: caller.userId }, tx);
+  });
 }
 
 export const ownKey = (caller: Caller) => db.select().from(pgpKeys).where(eq(pgpKeys.userId, caller.userId)).get();

@@ -40,6 +40,9 @@ function instanceSecret(): Buffer {
 /** Separate keys per purpose, derived from the one instance secret. */
 export const deriveKey = (purpose: string) => createHmac("sha256", instanceSecret()).update(purpose).digest();
 
+/** HMAC-SHA256 under a purpose key: short secrets (recovery codes) cannot be brute-forced from a leaked table. */
+export const keyedHash = (purpose: string, value: string) => createHmac("sha256", deriveKey(purpose)).update(value).digest("hex");
+
 /** AES-256-GCM; output "v1.<iv>.<tag>.<ciphertext>" in base64url. */
 export function encryptSecret(plain: string): string {
   const iv = randomBytes(12);

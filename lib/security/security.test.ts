@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { decryptSecret, encryptSecret, randomToken, sha256 } from "./crypto";
 import { assertPasswordPolicy, DEFAULT_POLICY, hashPassword, verifyPassword } from "./password";
-import { assertNotThrottled, clearFailures, consumeRate, delayFor, FREE_FAILURES, recordFailure } from "./throttle";
+import { assertNotThrottled, claimAttempt, clearFailures, consumeRate, delayFor, failedAttempt, FREE_FAILURES, recordFailure } from "./throttle";
 
 describe("password hashing", () => {
   it("uses argon2id with the OWASP parameters and verifies only the right password", async () => {
@@ -73,7 +73,17 @@ describe("throttling", () => {
     expect(() => assertNotThrottled([key], t0 + 3_000)).not.toThrow();
   });
 
-  it("caps the delay", () => {
+  it("counts an attempt when claimed, and a failed one's lock runs from when the check ended", () => {
+    const key = `acct:claim-${Date.now()}`;
+    const t0 = 1_000_000_000_000;
+    for (let i = 0; i < FREE_FAILURES; i++) claimAttempt([key], t0);
+    expect(() => claimAttempt([key], t0)).toThrow(/Try again in 2 s/);
+    failedAttempt([key], t0 + 1_500);
+    expect(() => assertNotThrottled([key], t0 + 3_000)).toThrow(/Try again in 1 s/);
+    expect(() => assertNotThrottled([key], t0 + 3_501)).not.toThrow();
+  });
+
+    it("caps the delay", () => {
     expect(delayFor(FREE_FAILURES + 30)).toBe(15 * 60);
     expect(delayFor(0)).toBe(0);
   });

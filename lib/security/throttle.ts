@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { throttles } from "@/db/schema";
+import { env } from "@/lib/env";
 import { rateLimited } from "@/lib/errors";
 
 /** Failures allowed before delays start, then the delay doubles per failure up to the cap. */
@@ -12,6 +13,20 @@ const WINDOW_MS = 60 * 60 * 1000;
 
 /** An address is shared by many people (offices, NAT), so it gets more room than one account. */
 export const IP_FREE_FAILURES = Number(process.env.THROTTLE_IP_FREE_FAILURES ?? 20);
+
+const freeFor = (key: string) => (key.startsWith("ip:") ? IP_FREE_FAILURES : FREE_FAILURES);
+
+/**
+ * Throttle keys for a client address, only when TRUST_PROXY says the address is real. A forgeable
+ * address would be useless as a key, and one shared "unknown" key would let one attacker lock
+ * everybody out; without a proxy, per-account limits carry the load.
+ */
+export const perClientKeys = (prefix: string, ip: string): string[] => (env.TRUST_PROXY ? [`${prefix}:${ip}`] : []);
+
+/** consumeRate for a client address; a no-op when the address cannot be trusted (see perClientKeys). */
+export function consumeClientRate(prefix: string, ip: string, limit: number, windowSeconds: number) {
+  for (const key of perClientKeys(prefix, ip)) consumeRate(key, limit, windowSeconds);
+}
 
 export function delayFor(failures: number, free = FREE_FAILURES) {
   if (failures < free) return 0;
@@ -32,7 +47,7 @@ export function recordFailure(keys: string[], now = Date.now()) {
     const row = db.select().from(throttles).where(eq(throttles.key, key)).get();
     const stale = !row || now - row.updatedAt.getTime() > WINDOW_MS;
     const failures = (stale ? 0 : row.failures) + 1;
-    const delay = delayFor(failures, key.startsWith("ip:") ? IP_FREE_FAILURES : FREE_FAILURES);
+    const delay = delayFor(failures, freeFor(key));
     const values = {
       key,
       failures,
@@ -40,6 +55,25 @@ export function recordFailure(keys: string[], now = Date.now()) {
       updatedAt: new Date(now),
     };
     db.insert(throttles).values(values).onConflictDoUpdate({ target: throttles.key, set: values }).run();
+  }
+}
+
+/**
+ * Counts an attempt as a failure before it is verified: a burst of parallel requests cannot all
+ * pass the check while the first one is still hashing. Then either clearFailures (success) or
+ * failedAttempt (failure).
+ */
+export function claimAttempt(keys: string[], now = Date.now()) {
+  assertNotThrottled(keys, now);
+  recordFailure(keys, now);
+}
+
+/** After a claimed attempt failed: any lock runs from now, not from before the slow check. */
+export function failedAttempt(keys: string[], now = Date.now()) {
+  for (const key of keys) {
+    const row = db.select().from(throttles).where(eq(throttles.key, key)).get();
+    const delay = row ? delayFor(row.failures, freeFor(key)) : 0;
+    if (delay) db.update(throttles).set({ lockedUntil: new Date(now + delay * 1000) }).where(eq(throttles.key, key)).run();
   }
 }
 

@@ -1,7 +1,9 @@
+import { db } from "@/db/client";
 import type { Caller } from "@/lib/authz/caller";
 import { audit } from "@/lib/audit/record";
+import { notFound, validation } from "@/lib/errors";
 import { selfOrPermitted } from "@/lib/users/scope";
-import { listActiveSessions, revokeSession } from "./sessions";
+import { listActiveSessions, revokeByTokens, revokeSession, signOutEverywhere } from "./sessions";
 
 /** An admin's view of another user's sessions (User/Read in that user's tenant). */
 export function userSessions(caller: Caller, userId: string) {
@@ -11,6 +13,35 @@ export function userSessions(caller: Caller, userId: string) {
 
 export function revokeUserSession(caller: Caller, userId: string, sessionId: string) {
   selfOrPermitted(caller, userId, "Edit");
-  revokeSession(userId, sessionId);
-  audit({ tenantId: caller.tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "session.revoked", targetType: "user", targetId: userId, data: { sessionId } });
+  db.transaction((tx) => {
+    revokeSession(userId, sessionId, tx);
+    audit({ tenantId: caller.tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "session.revoked", targetType: "user", targetId: userId, data: { sessionId } }, tx);
+  });
+}
+
+/**
+ * Signing out: `global` ends every session of the caller (and forgets trusted browsers); named
+ * tokens end those sessions only and must match one; with neither, the calling session ends.
+ */
+export function signOut(caller: Caller, opts: { global?: boolean; tokens?: { token?: string; refreshToken?: string } } = {}) {
+  const entry = { tenantId: caller.tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, targetType: "user", targetId: caller.userId };
+  if (!opts.global && opts.tokens && !opts.tokens.token && !opts.tokens.refreshToken)
+    throw validation("tokens: give token or refreshToken", "tokens");
+  if (!opts.global && !opts.tokens && !caller.sessionId) throw validation("tokens: name the session to end", "tokens");
+  return db.transaction((tx) => {
+    if (opts.global) {
+      const count = signOutEverywhere(caller.userId, undefined, tx);
+      audit({ ...entry, action: "session.revoked_all", data: { count } }, tx);
+      return count;
+    }
+    if (opts.tokens) {
+      const count = revokeByTokens(caller.userId, opts.tokens, tx);
+      if (!count) throw notFound("No session of yours matches these tokens");
+      audit({ ...entry, action: "session.signed_out", data: { count } }, tx);
+      return count;
+    }
+    revokeSession(caller.userId, caller.sessionId!, tx);
+    audit({ ...entry, action: "session.signed_out", data: { sessionId: caller.sessionId } }, tx);
+    return 1;
+  });
 }

@@ -1,15 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { changePassword } from "@/lib/account/credentials";
 import { redeemCode, requestPasswordReset } from "@/lib/account/one-time-codes";
+import { trustDevice } from "@/lib/auth/login";
 import { callerFromBearer, callerFromSessionId } from "@/lib/auth/resolve";
 import { defaultTenant } from "@/lib/bootstrap";
 import { db } from "@/db/client";
-import { emails } from "@/db/schema";
-import { desc } from "drizzle-orm";
+import { auditEvents, emails, trustedDevices } from "@/db/schema";
+import { and, desc, eq } from "drizzle-orm";
 import { callerOf, makeUser, PASSWORD } from "@/test/factories";
+import { signOut } from "./admin";
 import { createSession, refreshSession, revokeAllSessions, revokeSession } from "./sessions";
 
 const tenantId = () => defaultTenant()!.id;
+const trustedCount = (userId: string) => db.select().from(trustedDevices).where(eq(trustedDevices.userId, userId)).all().length;
+const audited = (action: string, userId: string) =>
+  db.select().from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.targetId, userId))).all().length;
 
 describe("sessions", () => {
   it("a revoked session stops resolving on the next request", async () => {
@@ -70,5 +75,51 @@ describe("sessions", () => {
     createSession({ userId: user.id, tenantId: tenantId(), kind: "browser" });
     createSession({ userId: user.id, tenantId: tenantId(), kind: "api" });
     expect(revokeAllSessions(user.id)).toBe(2);
+  });
+
+  it("trusted devices end on password change, password reset and sign out everywhere", async () => {
+    const user = await makeUser();
+    const caller = callerOf(user, tenantId(), { sessionId: createSession({ userId: user.id, tenantId: tenantId(), kind: "browser" }).session.id });
+    trustDevice(user.id, tenantId(), { ip: "" });
+    await changePassword(caller, { currentPassword: PASSWORD, newPassword: "a brand new passphrase" });
+    expect(trustedCount(user.id)).toBe(0);
+
+    trustDevice(user.id, tenantId(), { ip: "" });
+    await requestPasswordReset(user.email, { ip: "3.3.3.3" });
+    const mail = db.select().from(emails).where(and(eq(emails.to, user.email), eq(emails.subject, "Reset your password"))).get()!;
+    const code = mail.text.match(/Code: (\S+)/)![1]!;
+    await redeemCode({ code, newPassword: "another fine passphrase" }, ["reset"], { ip: "3.3.3.3" });
+    expect(trustedCount(user.id)).toBe(0);
+
+    trustDevice(user.id, tenantId(), { ip: "" });
+    const s = createSession({ userId: user.id, tenantId: tenantId(), kind: "browser" }).session;
+    expect(signOut(callerOf(user, tenantId(), { sessionId: s.id }), { global: true })).toBe(1);
+    expect(trustedCount(user.id)).toBe(0);
+    expect(audited("session.revoked_all", user.id)).toBe(1);
+  });
+
+  it("sign out ends the calling session only when no tokens are named; unknown tokens are 404", async () => {
+    const user = await makeUser();
+    const mine = createSession({ userId: user.id, tenantId: tenantId(), kind: "api" });
+    const other = createSession({ userId: user.id, tenantId: tenantId(), kind: "api" });
+    const caller = callerOf(user, tenantId(), { sessionId: mine.session.id });
+    expect(() => signOut(caller, { tokens: { token: "not-a-token" } })).toThrow(/No session/);
+    expect(() => signOut(caller, { tokens: {} })).toThrow(/token or refreshToken/);
+    expect(callerFromSessionId(mine.session.id, "")).not.toBeNull();
+    signOut(caller, { tokens: { refreshToken: other.refreshToken } });
+    expect(callerFromBearer(other.accessToken!, "")).toBeNull();
+    expect(callerFromSessionId(mine.session.id, "")).not.toBeNull();
+    signOut(caller);
+    expect(callerFromSessionId(mine.session.id, "")).toBeNull();
+    expect(audited("session.signed_out", user.id)).toBe(2);
+  });
+
+  it("a burst of parallel wrong current passwords is throttled like sign-in", async () => {
+    const user = await makeUser();
+    const caller = callerOf(user);
+    const settled = await Promise.allSettled(Array.from({ length: 10 }, (_, i) => changePassword(caller, { currentPassword: `wrong ${i}`, newPassword: "a brand new passphrase" })));
+    const messages = settled.map((r) => (r.status === "rejected" ? (r.reason as Error).message : "ok"));
+    expect(messages.filter((m) => /incorrect/.test(m)).length).toBeLessThanOrEqual(5);
+    await expect(changePassword(caller, { currentPassword: PASSWORD, newPassword: "a brand new passphrase" })).rejects.toThrow(/Try again in \d+ s/);
   });
 });

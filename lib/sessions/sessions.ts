@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, isNull, ne } from "drizzle-orm";
 import { db, type DB, type Tx } from "@/db/client";
-import { sessions, tenants } from "@/db/schema";
+import { sessions, tenants, trustedDevices } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 import { randomToken, sha256 } from "@/lib/security/crypto";
 
@@ -25,11 +25,11 @@ function lifetimeMs(tenantId: string) {
 }
 
 /** Starts a session. API sessions get an access token and a refresh token, shown once. */
-export function createSession(input: NewSession) {
+export function createSession(input: NewSession, tx: Tx | DB = db) {
   const now = Date.now();
   const accessToken = input.kind === "api" ? randomToken() : undefined;
   const refreshToken = input.kind === "api" ? randomToken() : undefined;
-  const row = db
+  const row = tx
     .insert(sessions)
     .values({
       userId: input.userId,
@@ -92,8 +92,8 @@ export function listActiveSessions(userId: string, now = Date.now()) {
 }
 
 /** Revokes one of the user's sessions; another user's session id answers not found. */
-export function revokeSession(userId: string, sessionId: string) {
-  const res = db
+export function revokeSession(userId: string, sessionId: string, tx: Tx | DB = db) {
+  const res = tx
     .update(sessions)
     .set({ revokedAt: new Date() })
     .where(and(eq(sessions.id, sessionId), eq(sessions.userId, userId), isNull(sessions.revokedAt)))
@@ -109,14 +109,23 @@ export function revokeAllSessions(userId: string, exceptSessionId?: string, tx: 
   return tx.update(sessions).set({ revokedAt: new Date() }).where(where).run().changes;
 }
 
-export function revokeByTokens(userId: string, tokens: { token?: string; refreshToken?: string }) {
+/**
+ * "Sign out everywhere" (also after a password change or reset): sessions end, optionally except the
+ * current one, and no browser skips the second factor any more.
+ */
+export function signOutEverywhere(userId: string, exceptSessionId?: string, tx: Tx | DB = db) {
+  tx.delete(trustedDevices).where(eq(trustedDevices.userId, userId)).run();
+  return revokeAllSessions(userId, exceptSessionId, tx);
+}
+
+export function revokeByTokens(userId: string, tokens: { token?: string; refreshToken?: string }, tx: Tx | DB = db) {
   let changed = 0;
   for (const [col, value] of [
     [sessions.accessTokenHash, tokens.token],
     [sessions.refreshTokenHash, tokens.refreshToken],
   ] as const) {
     if (!value) continue;
-    changed += db
+    changed += tx
       .update(sessions)
       .set({ revokedAt: new Date() })
       .where(and(eq(col, sha256(value)), eq(sessions.userId, userId), isNull(sessions.revokedAt)))

@@ -4,7 +4,7 @@ import { tenants } from "@/db/schema";
 import { audit } from "@/lib/audit/record";
 import { AppError, notFound } from "@/lib/errors";
 import { assertPasswordPolicy, hashPassword } from "@/lib/security/password";
-import { consumeRate } from "@/lib/security/throttle";
+import { consumeClientRate } from "@/lib/security/throttle";
 import { ensureMembership, insertUser, type NewUser } from "./records";
 
 /**
@@ -15,7 +15,7 @@ export async function selfRegister(
   input: { tenantId: string; user: Omit<NewUser, "passwordHash" | "isSuperAdmin"> & { password?: string }; data?: Record<string, string>; timezone?: string; preferredLanguages?: string[]; verified?: boolean },
   ctx: { ip: string },
 ) {
-  consumeRate(`register-ip:${ctx.ip}`, 10, 3600);
+  consumeClientRate("register-ip", ctx.ip, 10, 3600);
   const tenant = db.select().from(tenants).where(eq(tenants.id, input.tenantId)).get();
   if (!tenant || tenant.retiredAt) throw notFound("Tenant not found");
   if (!tenant.allowSelfRegistration) throw new AppError("forbidden", "Self-registration is not enabled for this tenant");

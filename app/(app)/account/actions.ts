@@ -4,11 +4,10 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { changeEmail, changePassword } from "@/lib/account/credentials";
 import { profileSchema, updateProfile } from "@/lib/account/profile";
-import { audit } from "@/lib/audit/record";
 import { authedAction } from "@/lib/auth/action";
 import { enableAuthenticator } from "@/lib/mfa/methods";
 import { disableOwnMethod, regenerateRecoveryCodes } from "@/lib/mfa/self-service";
-import { revokeAllSessions, revokeSession } from "@/lib/sessions/sessions";
+import { revokeUserSession, signOut } from "@/lib/sessions/admin";
 
 export const updateProfileAction = authedAction(profileSchema, (caller, input) => {
   updateProfile(caller, input);
@@ -54,19 +53,10 @@ export const regenerateCodesAction = authedAction(z.object({ code: z.string().tr
 }));
 
 export const revokeSessionAction = authedAction(z.object({ sessionId: z.uuid() }), (caller, { sessionId }) => {
-  revokeSession(caller.userId, sessionId);
-  audit({ tenantId: caller.tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "session.revoked", targetType: "session", targetId: sessionId });
+  revokeUserSession(caller, caller.userId, sessionId);
   revalidatePath("/account/sessions");
   return null;
 });
 
-/** Ends every session including this one; the client then clears its cookie. */
-export const signOutEverywhereAction = authedAction(
-  z.object({}),
-  (caller) => {
-    const n = revokeAllSessions(caller.userId);
-    audit({ tenantId: caller.tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "session.revoked_all", targetType: "user", targetId: caller.userId, data: { count: n } });
-    return { ended: n };
-  },
-  { allowPending: true },
-);
+/** Ends every session including this one, and forgets trusted browsers; the client then clears its cookie. */
+export const signOutEverywhereAction = authedAction(z.object({}), (caller) => ({ ended: signOut(caller, { global: true }) }), { allowPending: true });

@@ -14,7 +14,7 @@ const loginSchema = z.object({
 
 export const loginAction = publicAction(loginSchema, async (input, meta) => {
   const trustToken = (await cookies()).get(TRUST_COOKIE)?.value;
-  const outcome = await passwordLogin({ ...input, trustToken }, meta);
+  const outcome = await passwordLogin({ loginId: input.email, password: input.password, tenantId: input.tenantId, trustToken }, meta);
   if (outcome.status === "ok") return { status: "ok" as const, ticket: issueTicket(outcome.userId, outcome.tenantId) };
   if (outcome.status === "mfa")
     return { status: "mfa" as const, twoFactorId: outcome.twoFactorId, methods: [...new Set(outcome.methods.map((m) => m.kind))] };
@@ -30,7 +30,7 @@ const mfaSchema = z.object({
 export const mfaAction = publicAction(mfaSchema, async (input, meta) => {
   const done = await completeMfa(input, meta);
   if (input.trust) {
-    const { token, maxAgeSeconds } = trustDevice(done.userId);
+    const { token, maxAgeSeconds } = trustDevice(done.userId, done.tenantId, meta);
     (await cookies()).set(TRUST_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: secureCookies, maxAge: maxAgeSeconds, path: "/" });
   }
   return { ticket: issueTicket(done.userId, done.tenantId) };

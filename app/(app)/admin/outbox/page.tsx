@@ -1,29 +1,33 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { notFound } from "next/navigation";
 import { z } from "zod";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
-import { requireAdminPage } from "@/lib/auth/current";
+import { requirePageCaller } from "@/lib/auth/current";
 import { listOutbox } from "@/lib/email/outbox";
 
 export const metadata: Metadata = { title: "Outbox" };
 export const dynamic = "force-dynamic";
 
-const params = z.object({ q: z.string().max(200).optional(), page: z.coerce.number().int().min(1).catch(1).default(1) });
+// A repeated or over-long parameter is ignored rather than failing the page.
+const params = z.object({ q: z.string().max(200).optional().catch(undefined), page: z.coerce.number().int().min(1).catch(1).default(1) });
 const PAGE_SIZE = 20;
 
-export default async function OutboxPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
-  const caller = await requireAdminPage("User", "Read");
+/** Super admins only: the messages hold reset and invitation links for any user. */
+export default async function OutboxPage({ searchParams }: { searchParams: Promise<Record<string, string | string[]>> }) {
+  const caller = await requirePageCaller();
+  if (!caller.isSuperAdmin) notFound();
   const { q, page } = params.parse(await searchParams);
   const { rows, total } = listOutbox(caller, { q, page, pageSize: PAGE_SIZE });
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const href = (p: number) => `/admin/outbox?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`;
   return (
     <>
-      <PageHeader title="Outbox" description="Mail the app has sent or, with no SMTP server configured, kept here for you to read." />
+      <PageHeader title="Outbox" description="Mail the app has sent (text not kept once delivered) or, with no SMTP server configured, kept here for you to read." />
       <form className="mb-4 flex gap-2" role="search">
         <Input name="q" defaultValue={q} placeholder="Search recipient or subject" aria-label="Search outbox" className="max-w-sm" />
         <Button type="submit" variant="secondary">

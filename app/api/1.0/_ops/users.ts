@@ -11,7 +11,7 @@ import { listMethods } from "@/lib/mfa/methods";
 import { removeMfa, resetMfa, setMfa } from "@/lib/mfa/admin";
 import { getPgpKey, hasPgpKey } from "@/lib/pgp/keys";
 import { roleCodesOf } from "@/lib/roles/roles";
-import { consumeRate } from "@/lib/security/throttle";
+import { consumeClientRate } from "@/lib/security/throttle";
 import { createUser } from "@/lib/users/create";
 import { startDeleteUsers } from "@/lib/users/delete";
 import type { UserRow } from "@/lib/users/records";
@@ -234,7 +234,7 @@ export const signup: OpSpec<typeof UserSignupReq, z.ZodType, z.ZodType, z.ZodTyp
   body: UserSignupReq,
   response: z.null(),
   async run({ body, ip }) {
-    consumeRate(`signup-ip:${ip}`, 20, 3600);
+    consumeClientRate("signup-ip", ip, 20, 3600);
     await redeemCode({ code: body.code, newPassword: body.password, email: body.email }, ["invite"], { ip });
     return new NextResponse(null, { status: 200 });
   },

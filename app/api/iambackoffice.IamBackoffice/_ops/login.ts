@@ -3,10 +3,10 @@ import { z } from "zod";
 import type { OpSpec } from "@/app/api/_shared/surface";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
-import { completeMfa, passwordLogin, recordLogin } from "@/lib/auth/login";
+import { completeMfa, passwordLogin, recordLogin, startSession } from "@/lib/auth/login";
 import { deviceLabel } from "@/lib/auth/request-meta";
 import { unauthenticated } from "@/lib/errors";
-import { createSession, revokeAllSessions, revokeByTokens, revokeSession } from "@/lib/sessions/sessions";
+import { signOut } from "@/lib/sessions/admin";
 import { BASE, iam } from "../_shared/rpc";
 import { methodsOf, toIamUser, TwoFactorMethod, User } from "../_shared/user";
 
@@ -33,17 +33,15 @@ const LoginResponse = z.object({
 /** A finished sign-in over the API: an API session (access + refresh token) unless noTokens. */
 function finish(userId: string, tenantId: string, ctx: { ip: string; userAgent: string }, noTokens?: boolean, device?: z.infer<typeof Device>) {
   const user = db.select().from(users).where(eq(users.id, userId)).get()!;
-  recordLogin(userId, tenantId, ctx, "api");
   const base = { user: toIamUser(user, [tenantId]), tenantId };
-  if (noTokens) return base;
-  const { accessToken, refreshToken } = createSession({
-    userId,
-    tenantId,
-    kind: "api",
-    ip: ctx.ip,
-    userAgent: ctx.userAgent,
-    device: device?.name || device?.description || deviceLabel(ctx.userAgent),
-  });
+  if (noTokens) {
+    recordLogin(userId, tenantId, ctx, "api");
+    return base;
+  }
+  const { accessToken, refreshToken } = startSession(
+    { userId, tenantId, kind: "api", ip: ctx.ip, userAgent: ctx.userAgent, device: device?.name || device?.description || deviceLabel(ctx.userAgent) },
+    "api",
+  );
   return { ...base, tokens: { token: accessToken!, refreshToken: refreshToken! } };
 }
 
@@ -61,7 +59,7 @@ export const Login: OpSpec<typeof LoginRequest, z.ZodType, z.ZodType, typeof Log
   response: LoginResponse,
   async run({ body, ip, userAgent }) {
     const tenantId = uuidOrEmpty(body.tenantId);
-    const outcome = await passwordLogin({ email: body.loginId, password: body.password, tenantId, trustToken: body.twoFactorTrustId }, { ip, userAgent });
+    const outcome = await passwordLogin({ loginId: body.loginId, password: body.password, tenantId, trustToken: body.twoFactorTrustId }, { ip, userAgent });
     if (outcome.status === "choose_tenant") throw unauthenticated("This account belongs to several tenants: set tenantId");
     if (outcome.status === "mfa")
       return { twoFactorId: outcome.twoFactorId, methods: methodsOf(outcome.userId), tenantId: outcome.tenantId };
@@ -108,13 +106,9 @@ export const Logout: OpSpec<typeof LogoutRequest, z.ZodType, z.ZodType, typeof S
   body: LogoutRequest,
   response: SuccessResponse,
   run({ body, caller }) {
-    const c = caller!;
-    if (body.global) revokeAllSessions(c.userId);
-    else {
-      const named = revokeByTokens(c.userId, { token: body.tokens?.token, refreshToken: body.tokens?.refreshToken });
-      // Without tokens in the body, end the session that made this call.
-      if (!named && c.sessionId) revokeSession(c.userId, c.sessionId);
-    }
+    // Without tokens, the session that made this call ends; named tokens must match a session (else 404).
+    const tokens = body.tokens && { token: body.tokens.token, refreshToken: body.tokens.refreshToken };
+    signOut(caller!, { global: body.global, tokens });
     return { success: true };
   },
 };

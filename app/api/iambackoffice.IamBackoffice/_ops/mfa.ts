@@ -1,9 +1,8 @@
 import { z } from "zod";
 import type { OpSpec } from "@/app/api/_shared/surface";
-import { deleteMethod, enableAuthenticator, listMethods, verifySecondFactor } from "@/lib/mfa/methods";
-import { mfaForced } from "@/lib/mfa/self-service";
+import { enableAuthenticator } from "@/lib/mfa/methods";
+import { disableMethod } from "@/lib/mfa/self-service";
 import { generateTotpSecret } from "@/lib/mfa/totp";
-import { AppError, validation } from "@/lib/errors";
 import { selfOrPermitted } from "@/lib/users/scope";
 import { BASE, iam } from "../_shared/rpc";
 
@@ -67,10 +66,7 @@ export const DisableUserMfa: OpSpec<typeof DisableRequest, z.ZodType, z.ZodType,
   async run({ body, caller }) {
     const c = caller!;
     const user = selfOrPermitted(c, body.userId, "Edit");
-    if (!(await verifySecondFactor(user.id, body.code))) throw validation("code: the code is not valid", "code");
-    if (listMethods(user.id).length <= 1 && mfaForced(user.id, c.tenantId))
-      throw new AppError("precondition", "Two-factor authentication is required for this user and cannot be turned off");
-    deleteMethod(user.id, body.methodId, { id: c.userId, email: c.email, ip: c.ip, tenantId: c.tenantId });
+    await disableMethod(c, user.id, body.methodId, body.code);
     return { success: true };
   },
 };
