@@ -1,0 +1,17 @@
+import { desc } from "drizzle-orm";
+import { db } from "@/db/client";
+import { auditEvents } from "@/db/schema";
+import { requirePermission, type Caller } from "@/lib/authz/caller";
+import { csvCell } from "@/lib/csv/cell";
+import { auditWhere, type AuditQuery } from "./query";
+
+/** At most this many events per export; narrow the filters for more. */
+export const AUDIT_EXPORT_LIMIT = 100_000;
+
+/** CSV of the audit events the caller may see that match the filters, newest first. */
+export function auditCsv(caller: Caller, q: AuditQuery) {
+  requirePermission(caller, "Audit", "Read");
+  const rows = db.select().from(auditEvents).where(auditWhere(caller, q)).orderBy(desc(auditEvents.createdAt)).limit(AUDIT_EXPORT_LIMIT).all();
+  const lines = rows.map((e) => [e.createdAt, e.tenantId, e.actorEmail, e.action, e.targetType, e.targetLabel || e.targetId, e.ip, e.data].map(csvCell).join(","));
+  return ["time,tenant,actor,action,target_type,target,ip,data", ...lines].join("\n") + "\n";
+}

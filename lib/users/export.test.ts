@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import { csvCell } from "@/lib/csv/cell";
+import { callerOf, makeTenant, makeUser } from "@/test/factories";
+import { usersCsv } from "./export";
+import { userQuerySchema } from "./list";
+import { ensureMembership, insertUser } from "./records";
+
+describe("users CSV export", () => {
+  it("streams every matching user of the tenant across batches, once each, in email order", async () => {
+    const tenant = makeTenant();
+    const admin = await makeUser({ roles: ["admin"], tenantId: tenant.id });
+    const tag = `csv${Date.now()}`;
+    db.transaction((tx) => {
+      for (let i = 0; i < 2_100; i++) {
+        const u = insertUser(tx, { email: `${tag}-${String(i).padStart(4, "0")}@example.test`, passwordHash: "x", firstName: "=cmd()", lastName: "" });
+        ensureMembership(tx, u.id, tenant.id);
+      }
+    });
+    const outsider = await makeUser({ email: `${tag}-outsider@example.test` });
+    const csv = [...usersCsv(callerOf(admin, tenant.id), userQuerySchema.parse({ q: tag }))].join("");
+    const lines = csv.trim().split("\n");
+    expect(lines[0]).toBe("id,email,first_name,last_name,username,status,mfa,last_sign_in,created");
+    const emails = lines.slice(1).map((l) => l.split(",")[1]);
+    expect(emails).toHaveLength(2_100);
+    expect(new Set(emails).size).toBe(2_100);
+    expect(emails[0]).toBe(`"${tag}-0000@example.test"`);
+    expect(emails.at(-1)).toBe(`"${tag}-2099@example.test"`);
+    expect(csv).not.toContain(outsider.email);
+    expect(lines[1]).toContain(`"'=cmd()"`);
+  });
+
+  it("needs User/Read", async () => {
+    const member = await makeUser();
+    expect(() => [...usersCsv(callerOf(member), userQuerySchema.parse({}))]).toThrow(/permission/);
+  });
+
+  it("quotes cells and neutralises formulas", () => {
+    expect(csvCell('say "hi"')).toBe('"say ""hi"""');
+    expect(csvCell("@SUM(A1)")).toBe(`"'@SUM(A1)"`);
+    expect(csvCell({ a: 1 })).toBe('"{""a"":1}"');
+    expect(csvCell(null)).toBe('""');
+  });
+});
