@@ -13,10 +13,14 @@ const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$/;
 
 async function outboxCode(request: APIRequestContext, to: string, pattern: RegExp) {
   // The admin reads the Outbox page (SMTP is not configured in tests).
+  // Reset mail is written after the answer (the request does not wait for it): poll.
   const ctx = await (await import("@playwright/test")).request.newContext({ baseURL: test.info().project.use.baseURL, storageState: ADMIN_STATE });
-  const html = await (await ctx.get(`/admin/outbox?q=${encodeURIComponent(to)}`)).text();
+  let found: string | undefined;
+  await expect
+    .poll(async () => (found = (await (await ctx.get(`/admin/outbox?q=${encodeURIComponent(to)}`)).text()).match(pattern)?.[1]), { timeout: 15_000 })
+    .toBeTruthy();
   await ctx.dispose();
-  return html.match(pattern)?.[1];
+  return found;
 }
 
 test.describe("BillForward roles", () => {

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import type { Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
 import { expect } from "@playwright/test";
 
 export const ADMIN = { email: "admin@example.test", password: "orchid-lantern-passphrase-77" };
@@ -56,3 +56,21 @@ export async function expectSignedIn(page: Page) {
 
 /** Our own alerts (Next's route announcer also has role=alert, always present and empty). */
 export const formAlert = (page: Page) => page.locator("[role=alert]:not(#__next-route-announcer__)");
+
+/**
+ * The href of the first Outbox message to `to` with a link named `label`, read as the super admin.
+ * Mail is written after the answer (forgot-password does not wait for it), so the page is reloaded
+ * until the message is there.
+ */
+export async function outboxLink(browser: Browser, to: string, label: string) {
+  const ctx = await browser.newContext({ storageState: ADMIN_STATE });
+  const page = await ctx.newPage();
+  const link = page.getByTestId("outbox-message").filter({ hasText: label }).first().getByRole("link", { name: label });
+  await expect(async () => {
+    await page.goto(`/admin/outbox?q=${encodeURIComponent(to)}`);
+    await expect(link).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  const href = await link.getAttribute("href");
+  await ctx.close();
+  return href!;
+}

@@ -1,15 +1,5 @@
-import { expect, test, type Browser } from "@playwright/test";
-import { ADMIN_STATE, createUser, expectSignedIn, signIn, uniqueEmail, formAlert } from "../support/env";
-
-async function outboxLink(browser: Browser, to: string, label: string) {
-  const admin = await browser.newContext({ storageState: ADMIN_STATE });
-  const page = await admin.newPage();
-  await page.goto(`/admin/outbox?q=${encodeURIComponent(to)}`);
-  const message = page.getByTestId("outbox-message").filter({ hasText: label }).first();
-  const href = await message.getByRole("link", { name: label }).getAttribute("href");
-  await admin.close();
-  return href!;
-}
+import { expect, test } from "@playwright/test";
+import { ADMIN_STATE, createUser, expectSignedIn, signIn, uniqueEmail, formAlert, outboxLink } from "../support/env";
 
 test("forgot password → Outbox link → reset; the link works once and old sessions end", async ({ page, browser }) => {
   const user = createUser();

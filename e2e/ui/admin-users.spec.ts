@@ -1,17 +1,8 @@
-import { expect, test, type APIRequestContext, type Browser } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { bearer } from "../support/api";
-import { ADMIN_STATE, createUser, expectSignedIn, formAlert, signIn, uniqueEmail } from "../support/env";
+import { ADMIN_STATE, createUser, expectSignedIn, formAlert, signIn, uniqueEmail, outboxLink } from "../support/env";
 
 test.use({ storageState: ADMIN_STATE });
-
-async function outboxLink(browser: Browser, to: string, label: string) {
-  const ctx = await browser.newContext({ storageState: ADMIN_STATE });
-  const page = await ctx.newPage();
-  await page.goto(`/admin/outbox?q=${encodeURIComponent(to)}`);
-  const href = await page.getByTestId("outbox-message").filter({ hasText: label }).first().getByRole("link", { name: label }).getAttribute("href");
-  await ctx.close();
-  return href!;
-}
 
 test("invite a user; they set a password from the Outbox link and sign in", async ({ page, browser }) => {
   const email = uniqueEmail("invitee");
