@@ -43,6 +43,11 @@ test.describe("BillForward roles", () => {
     expect(page).toMatchObject({ currentOffset: 0, recordsRequested: 2, recordsReturned: 2, currentPage: 0 });
     expect(page.totalRecords).toBeGreaterThanOrEqual(3);
     expect(page.nextPage).toContain("offset=2");
+    expect(page.nextPage).toContain("order=DESC");
+    // Following nextPage as given yields the next slice of the same ordering.
+    const second = await (await request.get(page.nextPage, { headers: admin.h })).json();
+    const both = await (await request.get(`${V1}/roles?records=4&offset=0&order=DESC`, { headers: admin.h })).json();
+    expect([...page.results, ...second.results].map((r: { id: string }) => r.id)).toEqual(both.results.slice(0, page.results.length + second.results.length).map((r: { id: string }) => r.id));
 
     const upd = await request.put(`${V1}/roles`, { headers: admin.h, data: { id: role!.id, defaultRole: true } });
     expect((envelopeOf(await upd.json())[0] as { defaultRole: boolean }).defaultRole).toBe(true);

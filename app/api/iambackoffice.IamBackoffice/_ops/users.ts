@@ -3,10 +3,9 @@ import { z } from "zod";
 import type { OpSpec } from "@/app/api/_shared/surface";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
-import { recordLogin } from "@/lib/auth/login";
+import { startSession } from "@/lib/auth/login";
 import { requirePermission } from "@/lib/authz/caller";
 import { notFound, validation } from "@/lib/errors";
-import { createSession } from "@/lib/sessions/sessions";
 import { createUser } from "@/lib/users/create";
 import { normalizeEmail } from "@/lib/users/records";
 import { selfRegister } from "@/lib/users/register";
@@ -125,8 +124,7 @@ export const Register: OpSpec<typeof RegisterRequest, z.ZodType, z.ZodType, type
       return { user: iamUser, registration: iamUser.registrations[0]! };
     }
     const { user } = await selfRegister({ tenantId, user: { ...fields, password: u.password }, data: body.registration?.data }, { ip });
-    recordLogin(user.id, tenantId, { ip, userAgent }, "api");
-    const { accessToken, refreshToken } = createSession({ userId: user.id, tenantId, kind: "api", ip, userAgent });
+    const { accessToken, refreshToken } = startSession({ userId: user.id, tenantId, kind: "api", ip, userAgent }, "api");
     const iamUser = toIamUser(user, [tenantId]);
     return { tokens: { token: accessToken!, refreshToken: refreshToken! }, user: iamUser, registration: iamUser.registrations[0]! };
   },

@@ -85,7 +85,7 @@ export const getAllRoles: OpSpec<z.ZodType, typeof PagingQuery, z.ZodType, Retur
       offset: query.offset,
       records: query.records,
     });
-    return pagedEnvelope(t0, rows.map(toRole), { offset: query.offset, records: query.records, total, path: `${BASE}/roles` });
+    return pagedEnvelope(t0, rows.map(toRole), { offset: query.offset, records: query.records, total, path: `${BASE}/roles`, keep: query });
   },
 };
 

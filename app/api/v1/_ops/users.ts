@@ -192,7 +192,7 @@ export const getSimpleAllUsers: OpSpec<z.ZodType, typeof PagingQuery, z.ZodType,
   run({ query, caller }) {
     const t0 = t();
     const { rows, total, tenantId } = listTenantUsers(caller!, { tenantId: tenantFrom(query.organizations, caller!.tenantId), offset: query.offset, records: query.records, order: query.order, orderBy: query.order_by });
-    return pagedEnvelope(t0, rows.map((u) => ({ created: iso(u.createdAt), id: u.id, username: u.email, email: u.email, organizationID: tenantId })), { offset: query.offset, records: query.records, total, path: `${BASE}/users` });
+    return pagedEnvelope(t0, rows.map((u) => ({ created: iso(u.createdAt), id: u.id, username: u.email, email: u.email, organizationID: tenantId })), { offset: query.offset, records: query.records, total, path: `${BASE}/users`, keep: query });
   },
 };
 

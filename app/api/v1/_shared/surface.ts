@@ -27,8 +27,14 @@ export function envelope<T>(started: number, results: T[]) {
   return { executionTime: Date.now() - started, results };
 }
 
-export function pagedEnvelope<T>(started: number, results: T[], paging: { offset: number; records: number; total: number; path: string }) {
-  const next = paging.offset + results.length < paging.total ? `${paging.path}?offset=${paging.offset + paging.records}&records=${paging.records}` : undefined;
+/** `keep`: the request's other query parameters, carried into nextPage so a client can follow it as is. */
+export function pagedEnvelope<T>(started: number, results: T[], paging: { offset: number; records: number; total: number; path: string; keep?: Record<string, unknown> }) {
+  const query = new URLSearchParams();
+  for (const [k, v] of Object.entries(paging.keep ?? {}))
+    if (k !== "offset" && k !== "records" && v !== undefined) for (const x of [v].flat()) query.append(k, String(x));
+  query.set("offset", String(paging.offset + paging.records));
+  query.set("records", String(paging.records));
+  const next = paging.offset + results.length < paging.total ? `${paging.path}?${query}` : undefined;
   return {
     executionTime: Date.now() - started,
     results,
