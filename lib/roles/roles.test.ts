@@ -41,6 +41,15 @@ describe("the built-in admin role", () => {
     expect(can(caller, "Role", "Edit")).toBe(true);
     expect(defaults(t.id)).toEqual(["member"]);
   });
+
+  it("cannot be removed from oneself, but another admin can remove it", async () => {
+    const { t, admin, caller } = await tenantAdmin();
+    expect(failure(() => unassignRoles(caller, admin.id, t.id, ["admin"]))).toMatchObject({ kind: "precondition", message: /yourself/ });
+    expect(roleCodesOf(admin.id, t.id)).toEqual(["admin"]);
+    const other = await makeUser({ roles: ["admin"], tenantId: t.id });
+    unassignRoles(callerOf(other, t.id), admin.id, t.id, ["admin"]);
+    expect(roleCodesOf(admin.id, t.id)).toEqual([]);
+  });
 });
 
 describe("revoking one permission", () => {

@@ -215,6 +215,9 @@ export function unassignRoles(caller: Caller, userId: string, tenantId: string, 
   const m = membershipOf(userId, tenantId);
   db.transaction((tx) => {
     const found = resolveRoles(tx, tenantId, refs);
+    // Nobody locks themselves out of a tenant by accident; another admin (or a super admin) can do it.
+    if (userId === caller.userId && !caller.isSuperAdmin && found.some(isBuiltInAdmin))
+      throw new AppError("precondition", "You cannot remove the admin role from yourself: ask another administrator");
     if (found.length)
       tx.delete(membershipRoles).where(and(eq(membershipRoles.membershipId, m.id), inArray(membershipRoles.roleId, found.map((r) => r.id)))).run();
     audit({ tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "user.roles_unassigned", targetType: "user", targetId: userId, data: { roles: found.map((r) => r.name) } }, tx);
