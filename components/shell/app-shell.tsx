@@ -2,6 +2,7 @@
 
 import { ShieldCheck } from "lucide-react";
 import Link from "next/link";
+import { NavPending } from "./nav-pending";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/utils";
 import { Breadcrumbs } from "./breadcrumbs";
@@ -59,6 +60,7 @@ export function AppShell({
                 >
                   <NavIcon name={i.icon} />
                   {i.label}
+                  <NavPending />
                 </Link>
               ))}
             </div>
