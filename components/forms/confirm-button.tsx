@@ -1,69 +1,55 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
+import { ConfirmDialog } from "./confirm-dialog";
 
 /** A button that asks before doing something destructive. */
 export function ConfirmButton({
   label,
+  ariaLabel,
   title,
   description,
   confirmLabel = "Confirm",
   onConfirm,
   variant = "outline",
   size = "sm",
+  className,
   disabled,
 }: {
   label: React.ReactNode;
+  /** For icon-like labels (e.g. "×"): what a screen reader says. */
+  ariaLabel?: string;
   title: string;
   description: string;
   confirmLabel?: string;
   onConfirm: () => Promise<void>;
   variant?: React.ComponentProps<typeof Button>["variant"];
   size?: React.ComponentProps<typeof Button>["size"];
+  className?: string;
   disabled?: boolean;
 }) {
   const [open, setOpen] = useState(false);
   const [pending, start] = useTransition();
   return (
-    <AlertDialog open={open} onOpenChange={setOpen}>
-      <AlertDialogTrigger asChild>
-        <Button variant={variant} size={size} disabled={disabled || pending}>
+    <ConfirmDialog
+      open={open}
+      onOpenChange={setOpen}
+      trigger={
+        <Button variant={variant} size={size} className={className} aria-label={ariaLabel} disabled={disabled || pending}>
           {label}
         </Button>
-      </AlertDialogTrigger>
-      <AlertDialogContent>
-        <AlertDialogHeader>
-          <AlertDialogTitle>{title}</AlertDialogTitle>
-          <AlertDialogDescription>{description}</AlertDialogDescription>
-        </AlertDialogHeader>
-        <AlertDialogFooter>
-          <AlertDialogCancel>Cancel</AlertDialogCancel>
-          <AlertDialogAction
-            className="bg-destructive text-white hover:bg-destructive/90"
-            onClick={(e) => {
-              e.preventDefault();
-              start(async () => {
-                await onConfirm();
-                setOpen(false);
-              });
-            }}
-          >
-            {pending ? "Working…" : confirmLabel}
-          </AlertDialogAction>
-        </AlertDialogFooter>
-      </AlertDialogContent>
-    </AlertDialog>
+      }
+      title={title}
+      description={description}
+      confirmLabel={confirmLabel}
+      pending={pending}
+      onConfirm={() =>
+        start(async () => {
+          await onConfirm();
+          setOpen(false);
+        })
+      }
+    />
   );
 }

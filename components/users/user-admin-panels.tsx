@@ -4,17 +4,6 @@ import { useState, useTransition } from "react";
 import { useActionToast } from "@/components/forms/use-action-toast";
 import { revokeUserSessionAction, userMfaAction, userRoleAction } from "@/app/(app)/admin/users/[id]/actions";
 import { ConfirmButton } from "@/components/forms/confirm-button";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from "@/components/ui/alert-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -49,25 +38,17 @@ export function UserAdminPanels({ userId, canEdit, roles, allRoles, mfa, session
               <Badge key={r} variant="secondary" className="gap-1">
                 {r}
                 {canEdit && (
-                  <AlertDialog>
-                    <AlertDialogTrigger asChild>
-                      <button aria-label={`Remove role ${r}`} className="ml-1 hover:text-destructive" disabled={pending}>
-                        ×
-                      </button>
-                    </AlertDialogTrigger>
-                    <AlertDialogContent>
-                      <AlertDialogHeader>
-                        <AlertDialogTitle>Remove role {r}?</AlertDialogTitle>
-                        <AlertDialogDescription>They lose this role’s permissions on their next request.</AlertDialogDescription>
-                      </AlertDialogHeader>
-                      <AlertDialogFooter>
-                        <AlertDialogCancel>Cancel</AlertDialogCancel>
-                        <AlertDialogAction className="bg-destructive text-white hover:bg-destructive/90" onClick={() => start(() => notify(userRoleAction({ userId, role: r, assign: false }), `Role ${r} removed`))}>
-                          Remove
-                        </AlertDialogAction>
-                      </AlertDialogFooter>
-                    </AlertDialogContent>
-                  </AlertDialog>
+                  <ConfirmButton
+                    label="×"
+                    ariaLabel={`Remove role ${r}`}
+                    variant="ghost"
+                    className="ml-1 h-4 px-1 hover:text-destructive"
+                    disabled={pending}
+                    title={`Remove role ${r}?`}
+                    description="They lose this role’s permissions on their next request."
+                    confirmLabel="Remove"
+                    onConfirm={() => notify(userRoleAction({ userId, role: r, assign: false }), `Role ${r} removed`)}
+                  />
                 )}
               </Badge>
             ))}

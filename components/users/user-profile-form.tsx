@@ -5,16 +5,7 @@ import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { updateUserAction } from "@/app/(app)/admin/users/[id]/actions";
 import { Field } from "@/components/forms/field";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from "@/components/ui/alert-dialog";
+import { ConfirmDialog } from "@/components/forms/confirm-dialog";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -68,27 +59,15 @@ export function UserProfileForm({ user, disabled }: { user: { id: string; email:
           </CardFooter>
         )}
       </form>
-      <AlertDialog open={!!confirming} onOpenChange={(o) => !o && setConfirming(undefined)}>
-        <AlertDialogContent>
-          <AlertDialogHeader>
-            <AlertDialogTitle>Deactivate {user.email}?</AlertDialogTitle>
-            <AlertDialogDescription>They can no longer sign in, and every session they have ends now.</AlertDialogDescription>
-          </AlertDialogHeader>
-          <AlertDialogFooter>
-            <AlertDialogCancel>Cancel</AlertDialogCancel>
-            <AlertDialogAction
-              className="bg-destructive text-white hover:bg-destructive/90"
-              disabled={pending}
-              onClick={(e) => {
-                e.preventDefault();
-                if (confirming) save(confirming);
-              }}
-            >
-              {pending ? "Saving…" : "Deactivate"}
-            </AlertDialogAction>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
+      <ConfirmDialog
+        open={!!confirming}
+        onOpenChange={(o) => !o && setConfirming(undefined)}
+        title={`Deactivate ${user.email}?`}
+        description="They can no longer sign in, and every session they have ends now."
+        confirmLabel="Deactivate"
+        pending={pending}
+        onConfirm={() => confirming && save(confirming)}
+      />
     </Card>
   );
 }
