@@ -1,5 +1,5 @@
 import { db } from "@/db/client";
-import { memberships } from "@/db/schema";
+import { memberships, rolePermissions, roles } from "@/db/schema";
 import type { Caller } from "@/lib/authz/caller";
 import { defaultTenant } from "@/lib/bootstrap";
 import { hashPassword } from "@/lib/security/password";
@@ -30,3 +30,10 @@ export function callerOf(user: { id: string; email: string; isSuperAdmin: boolea
 }
 
 export const membershipCount = () => db.select().from(memberships).all().length;
+
+/** A role holding exactly these permission pairs (none: a role that grants nothing). */
+export function makeRoleWith(pairs: { resource: string; action: string }[], tenantId = defaultTenant()!.id) {
+  const role = db.insert(roles).values({ tenantId, name: `narrow-${Date.now()}-${++n}` }).returning().get();
+  if (pairs.length) db.insert(rolePermissions).values(pairs.map((p) => ({ roleId: role.id, ...p }))).run();
+  return role;
+}

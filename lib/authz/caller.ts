@@ -1,8 +1,9 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { db } from "@/db/client";
 import { membershipRoles, memberships, rolePermissions, roles, tenants } from "@/db/schema";
-import { forbidden, notFound } from "@/lib/errors";
+import { notFound } from "@/lib/errors";
 import { grants, type Action, type PermissionPair, type Resource } from "./catalogue";
+import { denied } from "./denied";
 
 /** Who is acting, resolved on the server from a session cookie or a bearer token. */
 export interface Caller {
@@ -14,6 +15,8 @@ export interface Caller {
   readOnly: boolean;
   sessionId?: string;
   tokenId?: string;
+  /** When the sign-in behind a session (browser or session token) happened; API tokens have none. */
+  authenticatedAt?: Date;
   ip: string;
 }
 
@@ -63,8 +66,12 @@ export function can(caller: Caller, resource: Resource, action: Action) {
   return grants(permissionsOf(caller.userId, caller.tenantId), resource, action);
 }
 
+/** Refuses with a 403 naming the missing permission, recorded in the audit log as "authz.denied". */
 export function requirePermission(caller: Caller, resource: Resource, action: Action) {
-  if (!can(caller, resource, action)) throw forbidden();
+  if (can(caller, resource, action)) return;
+  const needed = `${resource}/${action}`;
+  const message = caller.readOnly && action !== "Read" ? "This token can only read" : `You need the ${needed} permission to do this`;
+  throw denied(caller, message, { action: needed, data: { missing: [needed] } });
 }
 
 /** Objects of another tenant answer exactly like missing ones; so does a tenant that does not exist. */

@@ -113,6 +113,20 @@ export function deleteGroup(caller: Caller, id: string) {
   });
 }
 
+/**
+ * The checks of adding users to (or taking them out of) groups, for callers that must check before
+ * their own transaction opens: Group/Edit, Group/Read, and that each id is a group of the tenant.
+ */
+export function groupsInReach(caller: Caller, tenantId: string, ids: string[]) {
+  requirePermission(caller, "Group", "Edit");
+  requirePermission(caller, "Group", "Read");
+  requireTenant(caller, tenantId);
+  const unique = [...new Set(ids)];
+  const found = unique.length ? db.select().from(groups).where(and(eq(groups.tenantId, tenantId), inArray(groups.id, unique))).all() : [];
+  if (found.length !== unique.length) throw validation("groups: unknown group", "groups");
+  return found;
+}
+
 /** Adds members; each must belong to the group's tenant (else nothing changes). Already-members are left as they are. */
 export function addMembers(caller: Caller, groupId: string, userIds: string[]) {
   const g = getGroup(caller, groupId);

@@ -1,8 +1,9 @@
-import { and, asc, count, desc, eq, inArray, isNull, or } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNull, or } from "drizzle-orm";
 import { db, type DB, type Tx } from "@/db/client";
 import { membershipRoles, memberships, rolePermissions, roles, users } from "@/db/schema";
 import { audit } from "@/lib/audit/record";
 import { requirePermission, requireTenant, type Caller } from "@/lib/authz/caller";
+import { requireHoldsAll } from "@/lib/authz/escalation";
 import { AppError, conflict, notFound, validation } from "@/lib/errors";
 import { resolveRoles } from "@/lib/users/records";
 
@@ -74,17 +75,30 @@ export interface PermissionInput {
   action: string;
 }
 
+const target = (action: string, r: { id: string; name: string; tenantId: string }) => ({ action, tenantId: r.tenantId, targetType: "role", targetId: r.id, targetLabel: r.name });
+
+/**
+ * A role is changed (renamed, re-described, made default, narrowed, retired, given or taken) only
+ * by someone who holds everything it carries, and everything it would carry after the change.
+ */
+function requireRoleInReach(caller: Caller, r: RoleWithPermissions, action: string, adding: PermissionInput[] = []) {
+  requireHoldsAll(caller, r.permissions, target(action, r), `You cannot change the role "${r.name}": it carries permissions you do not hold yourself`);
+  requireHoldsAll(caller, adding, target(action, r));
+}
+
 export function createRole(caller: Caller, input: { tenantId?: string; name: string; description?: string; defaultRole?: boolean; permissions?: PermissionInput[] }) {
   requirePermission(caller, "Role", "Create");
   const tenantId = input.tenantId || caller.tenantId;
   requireTenant(caller, tenantId);
   const name = input.name.trim();
   if (!name) throw validation("name: enter a role name", "name");
+  const perms = dedupe(input.permissions ?? []);
+  // A default role is held by every member without a role: never more than its creator holds.
+  requireHoldsAll(caller, perms, { action: "role.created", tenantId, targetType: "role", targetLabel: name, data: { defaultRole: !!input.defaultRole } });
   return db.transaction((tx) => {
     if (tx.select({ id: roles.id }).from(roles).where(and(eq(roles.tenantId, tenantId), eq(roles.name, name))).get())
       throw conflict("A role with this name already exists", "name");
     const r = tx.insert(roles).values({ tenantId, name, description: input.description ?? "", changedBy: caller.userId }).returning().get();
-    const perms = dedupe(input.permissions ?? []);
     if (perms.length) tx.insert(rolePermissions).values(perms.map((p) => ({ roleId: r.id, ...p, changedBy: caller.userId }))).run();
     if (input.defaultRole) unsetOtherDefaults(tx, tenantId, r.id);
     audit(act(caller, "role.created", r, { permissions: perms, defaultRole: !!input.defaultRole }), tx);
@@ -108,6 +122,7 @@ export function updateRole(caller: Caller, ref: string, input: { name?: string; 
   if (!name) throw validation("name: enter a role name", "name");
   if (r.isSystem && name !== r.name) throw new AppError("precondition", "Built-in roles cannot be renamed");
   if (isBuiltInAdmin(r) && input.permissions) throw adminHoldsAll();
+  requireRoleInReach(caller, r, "role.updated", input.permissions ? dedupe(input.permissions) : []);
   return db.transaction((tx) => {
     const clash = tx.select({ id: roles.id }).from(roles).where(and(eq(roles.tenantId, r.tenantId), eq(roles.name, name))).get();
     if (clash && clash.id !== r.id) throw conflict("A role with this name already exists", "name");
@@ -134,6 +149,7 @@ export function retireRole(caller: Caller, ref: string, tenantId?: string) {
   const r = getRole(caller, ref, { tenantId });
   requirePermission(caller, "Role", "Delete");
   if (r.isSystem) throw new AppError("precondition", "Built-in roles cannot be retired");
+  requireRoleInReach(caller, r, "role.retired");
   return db.transaction((tx) => {
     tx.update(roles).set({ revokedAt: new Date(), isDefault: false, changedBy: caller.userId }).where(eq(roles.id, r.id)).run();
     audit(act(caller, "role.retired", r), tx);
@@ -147,6 +163,7 @@ export function revokePermission(caller: Caller, ref: string, resource: string, 
   if (isBuiltInAdmin(r)) throw adminHoldsAll();
   const p = r.permissions.find((x) => x.resource === resource && x.action === action);
   if (!p) throw notFound("Permission not found on this role");
+  requireRoleInReach(caller, r, "role.permission_revoked");
   return db.transaction((tx) => {
     tx.update(rolePermissions).set({ revokedAt: new Date(), changedBy: caller.userId }).where(eq(rolePermissions.id, p.id)).run();
     audit(act(caller, "role.permission_revoked", r, { resource, action }), tx);
@@ -196,31 +213,48 @@ function membershipOf(userId: string, tenantId: string) {
   return m;
 }
 
-/** Gives roles (names or ids) to a user's membership in a tenant; returns the resulting role codes. */
-export function assignRoles(caller: Caller, userId: string, tenantId: string, refs: string[]) {
+/**
+ * The checks of giving (or taking) roles in a tenant, run before any write so that a refusal is
+ * recorded and nothing changes: Role/Edit, the tenant, and that the caller holds every permission
+ * of each role. Returns the roles.
+ */
+export function rolesInReach(caller: Caller, tenantId: string, refs: string[], action: "user.roles_assigned" | "user.roles_unassigned") {
   requirePermission(caller, "Role", "Edit");
   requireTenant(caller, tenantId);
+  const found = resolveRoles(db, tenantId, refs);
+  const verb = action === "user.roles_assigned" ? "give" : "take away";
+  for (const r of found)
+    requireHoldsAll(caller, withPermissions(r, false).permissions, target(action, r), `You cannot ${verb} the role "${r.name}": it carries permissions you do not hold yourself`);
+  return found;
+}
+
+const roleAudit = (caller: Caller, action: string, userId: string, tenantId: string, changed: RoleRow[], before: string[], after: string[]) => ({
+  tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action, targetType: "user", targetId: userId,
+  data: { roles: changed.map((r) => r.name), before, after },
+});
+
+/** Gives roles (names or ids) to a user's membership in a tenant; returns the resulting role codes. */
+export function assignRoles(caller: Caller, userId: string, tenantId: string, refs: string[]) {
+  const found = rolesInReach(caller, tenantId, refs, "user.roles_assigned");
   const m = membershipOf(userId, tenantId);
+  const before = roleCodesOf(userId, tenantId);
   db.transaction((tx) => {
-    const found = resolveRoles(tx, tenantId, refs);
-    for (const r of found) tx.insert(membershipRoles).values({ membershipId: m.id, roleId: r.id }).onConflictDoNothing().run();
-    audit({ tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "user.roles_assigned", targetType: "user", targetId: userId, data: { roles: found.map((r) => r.name) } }, tx);
+    const added = found.filter((r) => tx.insert(membershipRoles).values({ membershipId: m.id, roleId: r.id }).onConflictDoNothing().run().changes > 0);
+    audit(roleAudit(caller, "user.roles_assigned", userId, tenantId, added, before, [...new Set([...before, ...added.map((r) => r.name)])].sort()), tx);
   });
   return roleCodesOf(userId, tenantId);
 }
 
 export function unassignRoles(caller: Caller, userId: string, tenantId: string, refs: string[]) {
-  requirePermission(caller, "Role", "Edit");
-  requireTenant(caller, tenantId);
+  const found = rolesInReach(caller, tenantId, refs, "user.roles_unassigned");
   const m = membershipOf(userId, tenantId);
+  // Nobody locks themselves out of a tenant by accident; another admin (or a super admin) can do it.
+  if (userId === caller.userId && !caller.isSuperAdmin && found.some(isBuiltInAdmin))
+    throw new AppError("precondition", "You cannot remove the admin role from yourself: ask another administrator");
+  const before = roleCodesOf(userId, tenantId);
   db.transaction((tx) => {
-    const found = resolveRoles(tx, tenantId, refs);
-    // Nobody locks themselves out of a tenant by accident; another admin (or a super admin) can do it.
-    if (userId === caller.userId && !caller.isSuperAdmin && found.some(isBuiltInAdmin))
-      throw new AppError("precondition", "You cannot remove the admin role from yourself: ask another administrator");
-    if (found.length)
-      tx.delete(membershipRoles).where(and(eq(membershipRoles.membershipId, m.id), inArray(membershipRoles.roleId, found.map((r) => r.id)))).run();
-    audit({ tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "user.roles_unassigned", targetType: "user", targetId: userId, data: { roles: found.map((r) => r.name) } }, tx);
+    const removed = found.filter((r) => tx.delete(membershipRoles).where(and(eq(membershipRoles.membershipId, m.id), eq(membershipRoles.roleId, r.id))).run().changes > 0);
+    audit(roleAudit(caller, "user.roles_unassigned", userId, tenantId, removed, before, before.filter((n) => !removed.some((r) => r.name === n))), tx);
   });
   return roleCodesOf(userId, tenantId);
 }

@@ -4,7 +4,7 @@ import type { Caller } from "@/lib/authz/caller";
 import { validation } from "@/lib/errors";
 import { addMembers, removeMembers } from "@/lib/groups/groups";
 import { removeMfa, resetMfa, setMfa } from "@/lib/mfa/admin";
-import { assignRoles, unassignRoles } from "@/lib/roles/roles";
+import { assignRoles, rolesInReach, unassignRoles } from "@/lib/roles/roles";
 import { startDeleteUsers } from "./delete";
 import { updateUsers } from "./update";
 
@@ -48,10 +48,13 @@ export async function runBulk(caller: Caller, input: z.infer<typeof bulkSchema>)
       await setMfa(caller, ids, "PIN", need());
       return { count: ids.length };
     case "assignRole":
+      // Checked once before the transaction, so a refusal is recorded rather than rolled back.
+      rolesInReach(caller, caller.tenantId, [need()], "user.roles_assigned");
       // better-sqlite3 nests each user's transaction as a savepoint: all users or none.
       db.transaction(() => ids.forEach((id) => assignRoles(caller, id, caller.tenantId, [need()])));
       return { count: ids.length };
     case "removeRole":
+      rolesInReach(caller, caller.tenantId, [need()], "user.roles_unassigned");
       db.transaction(() => ids.forEach((id) => unassignRoles(caller, id, caller.tenantId, [need()])));
       return { count: ids.length };
     case "addGroup":

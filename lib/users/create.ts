@@ -1,14 +1,17 @@
 import { z } from "zod";
 import { db } from "@/db/client";
-import { groupMembers, groups } from "@/db/schema";
-import { and, eq, inArray } from "drizzle-orm";
+import { mailTenantInvitation } from "@/lib/account/join";
 import { sendInvitation } from "@/lib/account/one-time-codes";
 import { audit } from "@/lib/audit/record";
 import { requirePermission, requireTenant, type Caller } from "@/lib/authz/caller";
 import { validation } from "@/lib/errors";
 import { assertPasswordPolicy, hashPassword } from "@/lib/security/password";
+import { addMembers, groupsInReach } from "@/lib/groups/groups";
+import { assignRoles, rolesInReach } from "@/lib/roles/roles";
 import { systemRole } from "@/lib/tenants/defaults";
 import { tenantPolicy } from "@/lib/tenants/policy";
+import { imageUrlSchema } from "./image-url";
+import { accountFromElsewhere, markInvited } from "./invitations";
 import { ensureMembership, insertUser, type UserRow } from "./records";
 
 export const createUserSchema = z.object({
@@ -37,14 +40,15 @@ export const createUserSchema = z.object({
   quota: z.number().int().min(0).optional(),
   mobilePhone: z.string().max(40).optional(),
   birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "birthDate must be YYYY-MM-DD").optional(),
-  imageUrl: z.url().optional(),
+  imageUrl: imageUrlSchema.optional(),
   tenantId: z.string().optional(),
 });
 export type CreateUserInput = z.input<typeof createUserSchema>;
 
 /**
  * Creates a user in a tenant (the caller's unless a super admin names another) with roles and
- * groups, in one transaction. Without a password the user gets an invitation email.
+ * groups, in one transaction. Without a password the user gets an invitation email. An address
+ * with an account in another tenant becomes an invited member instead (see ./invitations).
  */
 export async function createUser(caller: Caller, raw: CreateUserInput): Promise<UserRow> {
   const parsed = createUserSchema.safeParse(raw);
@@ -55,14 +59,19 @@ export async function createUser(caller: Caller, raw: CreateUserInput): Promise<
   }
   const input = parsed.data;
   requirePermission(caller, "User", "Create");
-  // Handing out roles (or the admin role) is role management: User/Create alone must not escalate.
-  if (input.roles.length || input.tenantAdmin) requirePermission(caller, "Role", "Edit");
   const tenantId = input.tenantId ?? caller.tenantId;
   requireTenant(caller, tenantId);
+  // Handing out roles (or the admin role) and groups follows the rules of AssignRoles and
+  // AssignUserToGroup, checked before the transaction so a refusal is recorded and nothing is created.
+  const roleRefs = [...input.roles, ...(input.tenantAdmin ? [systemRole(db, tenantId, "admin")!.id] : [])];
+  const granted = roleRefs.length ? rolesInReach(caller, tenantId, roleRefs, "user.roles_assigned") : [];
+  const joined = input.groups.length ? groupsInReach(caller, tenantId, input.groups) : [];
   if (input.password) assertPasswordPolicy(input.password, tenantPolicy(tenantId), "password", input.email);
   const passwordHash = input.password ? await hashPassword(input.password) : null;
+  let joinCode: string | undefined;
   const user = db.transaction((tx) => {
-    const u = insertUser(tx, {
+    const existing = accountFromElsewhere(tx, input.email, tenantId);
+    const u = existing ?? insertUser(tx, {
       email: input.email,
       firstName: input.firstName,
       middleName: input.middleName,
@@ -83,16 +92,14 @@ export async function createUser(caller: Caller, raw: CreateUserInput): Promise<
       imageUrl: input.imageUrl ?? null,
       changedBy: caller.userId,
     });
-    const roleRefs = [...input.roles, ...(input.tenantAdmin ? [systemRole(tx, tenantId, "admin")!.name] : [])];
-    ensureMembership(tx, u.id, tenantId, roleRefs, { data: input.membershipData, timezone: input.timezone, preferredLanguages: input.preferredLanguages });
-    if (input.groups.length) {
-      const found = tx.select().from(groups).where(and(eq(groups.tenantId, tenantId), inArray(groups.id, input.groups))).all();
-      if (found.length !== new Set(input.groups).size) throw validation("Unknown group", "groups");
-      tx.insert(groupMembers).values(found.map((g) => ({ groupId: g.id, userId: u.id }))).run();
-    }
-    audit({ tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "user.created", targetType: "user", targetId: u.id, targetLabel: u.email, data: { invited: !passwordHash, roles: roleRefs } }, tx);
+    ensureMembership(tx, u.id, tenantId, [], { data: input.membershipData, timezone: input.timezone, preferredLanguages: input.preferredLanguages });
+    if (existing) joinCode = markInvited(tx, u.id, tenantId);
+    audit({ tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: existing ? "membership.invited" : "user.created", targetType: "user", targetId: u.id, targetLabel: u.email, data: { invited: !passwordHash, roles: granted.map((r) => r.name) } }, tx);
+    if (granted.length) assignRoles(caller, u.id, tenantId, granted.map((r) => r.id));
+    for (const g of joined) addMembers(caller, g.id, [u.id]);
     return u;
   });
-  if (!passwordHash && input.sendInvitation) await sendInvitation(user.id, tenantId, caller.email);
+  if (joinCode) await mailTenantInvitation(user.email, tenantId, joinCode, caller.email);
+  else if (!passwordHash && input.sendInvitation) await sendInvitation(user.id, tenantId, caller.email);
   return user;
 }

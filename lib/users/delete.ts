@@ -1,11 +1,11 @@
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, isNull, ne } from "drizzle-orm";
 import { db } from "@/db/client";
 import { memberships, users } from "@/db/schema";
 import { audit } from "@/lib/audit/record";
 import { requirePermission, type Caller } from "@/lib/authz/caller";
 import { validation } from "@/lib/errors";
 import { startJob } from "@/lib/jobs/jobs";
-import { manageableUser, userInScope } from "./scope";
+import { manageableUser, reachableUser } from "./scope";
 
 /**
  * Deletes users in a background job (Quatrix answers 202 + job id). A user who also belongs to
@@ -19,7 +19,8 @@ export function startDeleteUsers(caller: Caller, userIds: string[]) {
   if (ids.includes(caller.userId)) throw validation("ids: you cannot delete your own account", "ids");
   const tenantId = caller.tenantId;
   // Leaving this tenant is a tenant matter; deleting an account that lives nowhere else is not.
-  for (const id of ids) (caller.isSuperAdmin || !otherTenantsOf(id, tenantId) ? manageableUser : userInScope)(caller, id);
+  // Either way the target may hold nothing the caller does not.
+  for (const id of ids) (caller.isSuperAdmin || !otherTenantsOf(id, tenantId) ? manageableUser : reachableUser)(caller, id, "user.deleted");
   return startJob({ tenantId, kind: "users.delete", items: ids, createdBy: caller.userId }, (id) => {
     const user = db.select({ email: users.email }).from(users).where(eq(users.id, id)).get();
     if (!user) return;
@@ -32,4 +33,4 @@ export function startDeleteUsers(caller: Caller, userIds: string[]) {
 }
 
 const otherTenantsOf = (userId: string, tenantId: string) =>
-  !!db.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.userId, userId), ne(memberships.tenantId, tenantId))).get();
+  !!db.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.userId, userId), ne(memberships.tenantId, tenantId), isNull(memberships.invitedAt))).get();

@@ -1,9 +1,11 @@
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, isNull, ne } from "drizzle-orm";
 import { db } from "@/db/client";
 import { memberships, users } from "@/db/schema";
 import { requirePermission, type Caller } from "@/lib/authz/caller";
 import type { Action } from "@/lib/authz/catalogue";
-import { forbidden, notFound } from "@/lib/errors";
+import { denied } from "@/lib/authz/denied";
+import { requireReaches } from "@/lib/authz/escalation";
+import { notFound } from "@/lib/errors";
 
 /**
  * The target user, if the caller may see them: themselves, or a member of the caller's tenant
@@ -19,22 +21,36 @@ export function userInScope(caller: Caller, userId: string) {
 }
 
 /**
+ * A member of the caller's tenant whose standing there the caller may change (leave the tenant,
+ * lose a session): themselves, or someone holding nothing the caller does not hold.
+ */
+export function reachableUser(caller: Caller, userId: string, attempt: string) {
+  const user = userInScope(caller, userId);
+  requireReaches(caller, user, attempt);
+  return user;
+}
+
+/**
  * A user whose account (email, names, status, MFA, sessions, deletion of the account) the caller may
  * change. An account is shared by every tenant it belongs to, so a tenant admin may change only
  * accounts that belong to no other tenant and are not super admins; super admins change anyone.
+ * Inside the tenant the target may hold nothing the caller does not (the escalation rule).
  */
-export function manageableUser(caller: Caller, userId: string) {
+export function manageableUser(caller: Caller, userId: string, attempt = "user.account_changed") {
   const user = userInScope(caller, userId);
   if (caller.isSuperAdmin || user.id === caller.userId) return user;
-  if (user.isSuperAdmin) throw forbidden("Only a super administrator can change a super administrator's account");
-  const elsewhere = db.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.userId, userId), ne(memberships.tenantId, caller.tenantId))).get();
-  if (elsewhere) throw forbidden("This user also belongs to other tenants: only a super administrator can change their account");
+  const refuse = (message: string) => denied(caller, message, { action: attempt, targetType: "user", targetId: user.id, targetLabel: user.email });
+  if (user.isSuperAdmin) throw refuse("Only a super administrator can change a super administrator's account");
+  // An invitation pending elsewhere does not count: another tenant inviting someone must not take them from this one.
+  const elsewhere = db.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.userId, userId), ne(memberships.tenantId, caller.tenantId), isNull(memberships.invitedAt))).get();
+  if (elsewhere) throw refuse("This user also belongs to other tenants: only a super administrator can change their account");
+  requireReaches(caller, user, attempt);
   return user;
 }
 
 /** Self-service on one's own account, or the User permission for anyone else in the tenant (and, to change it, an account the caller manages). */
-export function selfOrPermitted(caller: Caller, userId: string, action: Action) {
-  const user = action === "Read" ? userInScope(caller, userId) : manageableUser(caller, userId);
+export function selfOrPermitted(caller: Caller, userId: string, action: Action, attempt?: string) {
+  const user = userInScope(caller, userId);
   if (user.id !== caller.userId) requirePermission(caller, "User", action);
-  return user;
+  return action === "Read" ? user : manageableUser(caller, userId, attempt);
 }
