@@ -1,5 +1,5 @@
-import { expect, type APIRequestContext } from "@playwright/test";
-import { createUser } from "./env";
+import { expect, request, type APIRequestContext } from "@playwright/test";
+import { ADMIN_STATE, createUser } from "./env";
 
 export const IAM = "/api/iambackoffice.IamBackoffice";
 
@@ -22,4 +22,30 @@ export async function actors(request: APIRequestContext) {
     member: { ...member, h: await bearer(request, member.email, member.password) },
     foreign: { ...foreign, h: await bearer(request, foreign.email, foreign.password) },
   };
+}
+
+/**
+ * Fails sign-ins of `loginId` until the account is locked for at least `seconds` (waiting out the
+ * shorter locks on the way, which is how the delay doubles), as an attacker guessing would.
+ */
+export async function lockAccount(request: APIRequestContext, loginId: string, seconds = 16) {
+  for (let i = 0; i < 30; i++) {
+    const res = await request.post(`${IAM}/Login`, { data: { loginId, password: `attacker-guess-${i}` } });
+    if (res.status() !== 429) continue;
+    const retry = Number(res.headers()["retry-after"]);
+    if (retry >= seconds) return;
+    await new Promise((r) => setTimeout(r, retry * 1000 + 100));
+  }
+  throw new Error(`${loginId} was never locked for ${seconds} s`);
+}
+
+/** The code of the newest mail to `to`, read by the super admin on the Outbox page (mail is written after the answer: poll). */
+export async function outboxCode(baseURL: string, to: string, pattern = /Code: ([A-Za-z0-9_-]+)/) {
+  const ctx = await request.newContext({ baseURL, storageState: ADMIN_STATE });
+  let code: string | undefined;
+  await expect
+    .poll(async () => (code = (await (await ctx.get(`/admin/outbox?q=${encodeURIComponent(to)}`)).text()).match(pattern)?.[1]), { timeout: 15_000 })
+    .toBeTruthy();
+  await ctx.dispose();
+  return code!;
 }

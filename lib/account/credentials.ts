@@ -6,8 +6,8 @@ import type { Caller } from "@/lib/authz/caller";
 import { sendMail } from "@/lib/email/send";
 import { notFound, validation } from "@/lib/errors";
 import { assertPasswordPolicy, hashPassword, verifyPassword } from "@/lib/security/password";
-import { claimAttempt, clearFailures, failedAttempt } from "@/lib/security/throttle";
-import { signOutEverywhere } from "@/lib/sessions/sessions";
+import { claimAttempt, failedAttempt, succeededAttempt } from "@/lib/security/throttle";
+import { revokeAllCredentials } from "@/lib/sessions/revoke-all";
 import { tenantPolicy } from "@/lib/tenants/policy";
 import { findUserByEmail, normalizeEmail } from "@/lib/users/records";
 
@@ -16,16 +16,16 @@ export async function assertCurrentPassword(caller: Caller, password: string, fi
   const keys = [`reauth:${caller.userId}`];
   const user = db.select().from(users).where(eq(users.id, caller.userId)).get();
   if (!user) throw notFound();
-  claimAttempt(keys);
+  await claimAttempt(keys);
   if (!(await verifyPassword(user.passwordHash, password))) {
     failedAttempt(keys);
     throw validation("Current password is incorrect", field);
   }
-  clearFailures(keys);
+  succeededAttempt(keys);
   return user;
 }
 
-/** Sets a new password; every session but the caller's own ends, and no browser stays trusted. */
+/** Sets a new password; every credential but the caller's own session ends (API tokens too), and no browser stays trusted. */
 export async function changePassword(caller: Caller, input: { currentPassword: string; newPassword: string }) {
   const user = await assertCurrentPassword(caller, input.currentPassword);
   if (input.currentPassword === input.newPassword) throw validation("The new password must differ from the current one", "newPassword");
@@ -33,9 +33,9 @@ export async function changePassword(caller: Caller, input: { currentPassword: s
   const passwordHash = await hashPassword(input.newPassword);
   const ended = db.transaction((tx) => {
     tx.update(users).set({ passwordHash, passwordUpdatedAt: new Date(), passwordChangeRequired: false }).where(eq(users.id, user.id)).run();
-    const n = signOutEverywhere(user.id, caller.sessionId, tx);
-    audit({ tenantId: caller.tenantId, actorId: user.id, actorEmail: user.email, ip: caller.ip, action: "password.changed", targetType: "user", targetId: user.id, targetLabel: user.email, data: { sessionsEnded: n } }, tx);
-    return n;
+    const ended = revokeAllCredentials(user.id, { keepSessionId: caller.sessionId }, tx);
+    audit({ tenantId: caller.tenantId, actorId: user.id, actorEmail: user.email, ip: caller.ip, action: "password.changed", targetType: "user", targetId: user.id, targetLabel: user.email, data: { sessionsEnded: ended.sessions, tokensRevoked: ended.tokens } }, tx);
+    return ended.sessions;
   });
   await sendMail({ to: user.email, tenantId: caller.tenantId, subject: "Your password was changed", text: "The password of your account was just changed. If this was not you, reset your password now and contact your administrator." });
   return { sessionsEnded: ended };

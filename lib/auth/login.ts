@@ -6,8 +6,9 @@ import { AppError, isAppError, notFound, unauthenticated } from "@/lib/errors";
 import { checkSecondFactor, type SecondFactor } from "@/lib/mfa/methods";
 import { randomToken, sha256 } from "@/lib/security/crypto";
 import { verifyPassword } from "@/lib/security/password";
-import { claimAttempt, clearFailures, failedAttempt, perClientKeys } from "@/lib/security/throttle";
+import { accountThrottleKey, claimAttempt, failedAttempt, perClientKeys, succeededAttempt } from "@/lib/security/throttle";
 import { createSession, type NewSession } from "@/lib/sessions/sessions";
+import { knownDevice } from "./device-cookie";
 
 const CHALLENGE_TTL_MS = 5 * 60_000;
 const MAX_CODE_ATTEMPTS = 5;
@@ -24,9 +25,7 @@ export type LoginOutcome =
   | { status: "mfa"; twoFactorId: string; userId: string; tenantId: string; methods: { id: string; kind: string }[] }
   | { status: "choose_tenant"; tenants: { id: string; name: string }[] };
 
-const throttleKeys = (account: string, ip: string) => [`acct:${account}`, ...perClientKeys("ip", ip)];
-
-/** Tenants the user may sign in to: memberships in live tenants, or every live tenant for a super admin. */
+/** Tenants the user may sign in to: accepted memberships in live tenants, or every live tenant for a super admin. */
 export function signInTenants(user: { id: string; isSuperAdmin: boolean }) {
   if (user.isSuperAdmin)
     return db.select({ id: tenants.id, name: tenants.name }).from(tenants).where(isNull(tenants.retiredAt)).orderBy(tenants.name).all();
@@ -34,7 +33,7 @@ export function signInTenants(user: { id: string; isSuperAdmin: boolean }) {
     .select({ id: tenants.id, name: tenants.name })
     .from(memberships)
     .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
-    .where(and(eq(memberships.userId, user.id), isNull(tenants.retiredAt)))
+    .where(and(eq(memberships.userId, user.id), isNull(memberships.invitedAt), isNull(tenants.retiredAt)))
     .orderBy(tenants.name)
     .all();
 }
@@ -48,9 +47,9 @@ function findLogin(loginId: string) {
 }
 
 /** Claims the attempt in the throttle (before any hashing); a refused attempt is audited too. */
-function claimOrAudit(keys: string[], entry: Omit<AuditEntry, "action">) {
+async function claimOrAudit(keys: string[], entry: Omit<AuditEntry, "action">) {
   try {
-    claimAttempt(keys);
+    await claimAttempt(keys);
   } catch (e) {
     audit({ ...entry, action: "login.throttled" });
     throw e;
@@ -58,26 +57,36 @@ function claimOrAudit(keys: string[], entry: Omit<AuditEntry, "action">) {
 }
 
 /**
+ * Which counters an attempt is throttled on. A browser with this account's device cookie has its
+ * own; every other attempt counts on the account (one counter whether named by email or by
+ * username) and, behind a trusted proxy, on the client address.
+ */
+function throttleKeys(userId: string | undefined, loginId: string, ip: string, deviceCookie?: string) {
+  const device = userId ? knownDevice(deviceCookie, userId) : undefined;
+  if (device) return [`dev:${device}`];
+  return [accountThrottleKey(userId ?? loginId.toLowerCase()), ...perClientKeys("ip", ip)];
+}
+
+/**
  * First step of every sign-in (browser and API): password, throttling, tenant choice, and
  * whether a second factor is due. The same message answers unknown login and wrong password.
  */
 export async function passwordLogin(
-  input: { loginId: string; password: string; tenantId?: string; trustToken?: string },
+  input: { loginId: string; password: string; tenantId?: string; trustToken?: string; deviceCookie?: string },
   ctx: LoginContext,
 ): Promise<LoginOutcome> {
   const loginId = input.loginId.trim();
   const user = findLogin(loginId);
   const label = user?.email ?? loginId.toLowerCase();
   const entry = { actorEmail: label, ip: ctx.ip, targetType: "user", targetId: user?.id ?? null, targetLabel: label };
-  // One account, one counter, whether it is named by email or by username.
-  const keys = throttleKeys(user?.id ?? loginId.toLowerCase(), ctx.ip);
-  claimOrAudit(keys, entry);
+  const keys = throttleKeys(user?.id, loginId, ctx.ip, input.deviceCookie);
+  await claimOrAudit(keys, entry);
   if (!(await verifyPassword(user?.passwordHash, input.password)) || !user) {
     failedAttempt(keys);
     audit({ ...entry, action: "login.failed" });
     throw unauthenticated(BAD_CREDENTIALS);
   }
-  clearFailures(keys);
+  succeededAttempt(keys);
   if (!user.active) {
     audit({ ...entry, action: "login.disabled_account" });
     throw new AppError("forbidden", "This account is disabled. Contact your administrator.");

@@ -5,21 +5,21 @@ import type { Caller } from "@/lib/authz/caller";
 import { sha256 } from "@/lib/security/crypto";
 import { activeSessionByAccessToken, activeSessionById, type SessionRow } from "@/lib/sessions/sessions";
 
-/** A session or token only acts while its user is active and still belongs to the tenant. */
+/** A session or token only acts while its user is active and still belongs to the tenant (an invitation not yet accepted is no membership). */
 function callerFor(userId: string, tenantId: string, ip: string, extra: Partial<Caller>): Caller | null {
   const user = db.select().from(users).where(eq(users.id, userId)).get();
   if (!user || !user.active) return null;
   const tenant = db.select({ retiredAt: tenants.retiredAt }).from(tenants).where(eq(tenants.id, tenantId)).get();
   if (!tenant || tenant.retiredAt) return null;
   if (!user.isSuperAdmin) {
-    const m = db.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.userId, userId), eq(memberships.tenantId, tenantId))).get();
+    const m = db.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.userId, userId), eq(memberships.tenantId, tenantId), isNull(memberships.invitedAt))).get();
     if (!m) return null;
   }
   return { userId, email: user.email, tenantId, isSuperAdmin: user.isSuperAdmin, readOnly: false, ip, ...extra };
 }
 
 export function callerFromSession(session: SessionRow | undefined, ip: string) {
-  return session ? callerFor(session.userId, session.tenantId, ip, { sessionId: session.id }) : null;
+  return session ? callerFor(session.userId, session.tenantId, ip, { sessionId: session.id, authenticatedAt: session.createdAt }) : null;
 }
 
 export const callerFromSessionId = (sid: string, ip: string) => callerFromSession(activeSessionById(sid), ip);

@@ -5,7 +5,7 @@ import { mfaMethods, recoveryCodes, users } from "@/db/schema";
 import { audit } from "@/lib/audit/record";
 import { notFound, validation } from "@/lib/errors";
 import { decryptSecret, encryptSecret, keyedHash, randomToken } from "@/lib/security/crypto";
-import { claimAttempt, clearFailures, failedAttempt } from "@/lib/security/throttle";
+import { claimAttempt, failedAttempt, succeededAttempt } from "@/lib/security/throttle";
 import { isBase32Secret, matchTotp } from "./totp";
 
 export type SecondFactor = "authenticator" | "pin" | "recovery";
@@ -82,9 +82,9 @@ export async function verifySecondFactor(userId: string, code: string, now = Dat
  */
 export async function checkSecondFactor(userId: string, code: string, extraKeys: string[] = []) {
   const keys = [`mfa:${userId}`, ...extraKeys];
-  claimAttempt(keys);
+  await claimAttempt(keys);
   const factor = await verifySecondFactor(userId, code);
-  if (factor) clearFailures(keys);
+  if (factor) succeededAttempt(keys);
   else failedAttempt(keys);
   return factor;
 }

@@ -2,9 +2,10 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { tenants, users } from "@/db/schema";
 import { audit } from "@/lib/audit/record";
+import { requireRecentSignIn } from "@/lib/auth/step-up";
 import type { Caller } from "@/lib/authz/caller";
 import { AppError, notFound, validation } from "@/lib/errors";
-import { checkSecondFactor, deleteMethod, listMethods, newRecoveryCodes } from "./methods";
+import { checkSecondFactor, deleteMethod, enableAuthenticator, listMethods, newRecoveryCodes } from "./methods";
 
 /** Whether MFA is mandatory for this user in this tenant (admin-forced or tenant policy). */
 export function mfaForced(userId: string, tenantId: string) {
@@ -29,6 +30,16 @@ export async function disableMethod(actor: Caller, userId: string, methodId: str
     throw new AppError("precondition", "Two-factor authentication is required for this account and cannot be turned off");
   await assertCode(userId, code);
   deleteMethod(userId, methodId, { id: actor.userId, email: actor.email, ip: actor.ip, tenantId: actor.tenantId });
+}
+
+/**
+ * Adds an authenticator to `userId` (the caller has already been allowed to act on them). The code
+ * only proves the new secret, not who is asking, so on one's own account it needs a recent sign-in:
+ * otherwise a leaked API token or an old session could enrol an attacker's authenticator.
+ */
+export function addAuthenticator(actor: Caller, userId: string, secret: string, code: string) {
+  if (userId === actor.userId) requireRecentSignIn(actor);
+  return enableAuthenticator(userId, secret, code, { id: actor.userId, email: actor.email, ip: actor.ip, tenantId: actor.tenantId });
 }
 
 export const disableOwnMethod = (caller: Caller, methodId: string, code: string) => disableMethod(caller, caller.userId, methodId, code);

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { decryptSecret, encryptSecret, randomToken, sha256 } from "./crypto";
 import { assertPasswordPolicy, DEFAULT_POLICY, hashPassword, verifyPassword } from "./password";
-import { assertNotThrottled, claimAttempt, clearFailures, consumeRate, delayFor, failedAttempt, FREE_FAILURES, recordFailure } from "./throttle";
+import { assertNotThrottled, claimAttempt, clearFailures, consumeRate, delayFor, failedAttempt, FREE_FAILURES, recordFailure, succeededAttempt } from "./throttle";
 
 describe("password hashing", () => {
   it("uses argon2id with the OWASP parameters and verifies only the right password", async () => {
@@ -73,14 +73,42 @@ describe("throttling", () => {
     expect(() => assertNotThrottled([key], t0 + 3_000)).not.toThrow();
   });
 
-  it("counts an attempt when claimed, and a failed one's lock runs from when the check ended", () => {
+  it("a parallel burst gets no more tries than a sequence: the attempts past the free ones wait, then are refused", async () => {
     const key = `acct:claim-${Date.now()}`;
-    const t0 = 1_000_000_000_000;
-    for (let i = 0; i < FREE_FAILURES; i++) claimAttempt([key], t0);
-    expect(() => claimAttempt([key], t0)).toThrow(/Try again in 2 s/);
-    failedAttempt([key], t0 + 1_500);
-    expect(() => assertNotThrottled([key], t0 + 3_000)).toThrow(/Try again in 1 s/);
-    expect(() => assertNotThrottled([key], t0 + 3_501)).not.toThrow();
+    const state: string[] = [];
+    const claims = Array.from({ length: FREE_FAILURES + 3 }, (_, i) =>
+      claimAttempt([key]).then(
+        () => (state[i] = "claimed"),
+        (e: Error) => (state[i] = e.message),
+      ),
+    );
+    await Promise.all(claims.slice(0, FREE_FAILURES));
+    expect(state.filter((s) => s === "claimed")).toHaveLength(FREE_FAILURES);
+    // The in-flight claims are not failures yet: nothing is locked while they are being checked.
+    expect(() => assertNotThrottled([key])).not.toThrow();
+    for (let i = 0; i < FREE_FAILURES; i++) failedAttempt([key]);
+    await Promise.all(claims);
+    expect(state.slice(FREE_FAILURES).every((s) => /Try again in \d+ s/.test(s))).toBe(true);
+  });
+
+  it("parallel correct attempts never lock each other out", async () => {
+    const key = `acct:parallel-ok-${Date.now()}`;
+    const attempt = async () => {
+      await claimAttempt([key]);
+      succeededAttempt([key]);
+      return "ok";
+    };
+    expect(await Promise.all(Array.from({ length: 8 }, attempt))).toEqual(Array(8).fill("ok"));
+  });
+
+  it("a failed attempt's lock runs from when its check ended", async () => {
+    const key = `acct:late-${Date.now()}`;
+    const t0 = Date.now();
+    for (let i = 0; i < FREE_FAILURES - 1; i++) recordFailure([key], t0);
+    await claimAttempt([key]);
+    failedAttempt([key], t0 + 60_000);
+    expect(() => assertNotThrottled([key], t0 + 61_000)).toThrow(/Try again in 1 s/);
+    expect(() => assertNotThrottled([key], t0 + 62_001)).not.toThrow();
   });
 
     it("caps the delay", () => {

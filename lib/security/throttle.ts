@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db, type DB, type Tx } from "@/db/client";
 import { throttles } from "@/db/schema";
 import { env } from "@/lib/env";
 import { rateLimited } from "@/lib/errors";
@@ -13,6 +13,9 @@ const WINDOW_MS = 60 * 60 * 1000;
 
 /** An address is shared by many people (offices, NAT), so it gets more room than one account. */
 export const IP_FREE_FAILURES = Number(process.env.THROTTLE_IP_FREE_FAILURES ?? 20);
+
+/** The throttle key of one account, whether it is named by email or by username. */
+export const accountThrottleKey = (account: string) => `acct:${account}`;
 
 const freeFor = (key: string) => (key.startsWith("ip:") ? IP_FREE_FAILURES : FREE_FAILURES);
 
@@ -34,17 +37,17 @@ export function delayFor(failures: number, free = FREE_FAILURES) {
 }
 
 /** Throws rate_limited ("try again in N s") while any of the keys is locked. */
-export function assertNotThrottled(keys: string[], now = Date.now()) {
+export function assertNotThrottled(keys: string[], now = Date.now(), tx: Tx | DB = db) {
   for (const key of keys) {
-    const row = db.select().from(throttles).where(eq(throttles.key, key)).get();
+    const row = rowOf(key, tx);
     if (row?.lockedUntil && row.lockedUntil.getTime() > now)
       throw rateLimited(Math.ceil((row.lockedUntil.getTime() - now) / 1000));
   }
 }
 
-export function recordFailure(keys: string[], now = Date.now()) {
+export function recordFailure(keys: string[], now = Date.now(), tx: Tx | DB = db) {
   for (const key of keys) {
-    const row = db.select().from(throttles).where(eq(throttles.key, key)).get();
+    const row = rowOf(key, tx);
     const stale = !row || now - row.updatedAt.getTime() > WINDOW_MS;
     const failures = (stale ? 0 : row.failures) + 1;
     const delay = delayFor(failures, freeFor(key));
@@ -54,31 +57,93 @@ export function recordFailure(keys: string[], now = Date.now()) {
       lockedUntil: delay ? new Date(now + delay * 1000) : null,
       updatedAt: new Date(now),
     };
-    db.insert(throttles).values(values).onConflictDoUpdate({ target: throttles.key, set: values }).run();
+    tx.insert(throttles).values(values).onConflictDoUpdate({ target: throttles.key, set: values }).run();
   }
+}
+
+/** A claim whose check never reported back (a crashed request) stops counting after this. */
+const CLAIM_STALE_MS = 30_000;
+/** How long a claim waits for the attempts ahead of it before giving up with a 429. */
+const CLAIM_WAIT_MS = 10_000;
+const CLAIM_POLL_MS = 20;
+
+const inFlightKey = (key: string) => `inflight:${key}`;
+
+function rowOf(key: string, tx: Tx | DB = db) {
+  return tx.select().from(throttles).where(eq(throttles.key, key)).get();
+}
+
+function inFlight(key: string, now: number, tx: Tx | DB = db) {
+  const row = rowOf(inFlightKey(key), tx);
+  return row && now - row.updatedAt.getTime() < CLAIM_STALE_MS ? row.failures : 0;
+}
+
+function recentFailures(key: string, now: number, tx: Tx | DB = db) {
+  const row = rowOf(key, tx);
+  return row && now - row.updatedAt.getTime() <= WINDOW_MS ? row.failures : 0;
 }
 
 /**
- * Counts an attempt as a failure before it is verified: a burst of parallel requests cannot all
- * pass the check while the first one is still hashing. Then either clearFailures (success) or
- * failedAttempt (failure).
+ * One synchronous step of claimAttempt: refuses a locked key, and lets the attempt through only
+ * if it stays within the free failures even should every attempt already in flight fail (or if
+ * none is in flight, as in a sequence). Otherwise it reports "wait".
  */
-export function claimAttempt(keys: string[], now = Date.now()) {
-  assertNotThrottled(keys, now);
-  recordFailure(keys, now);
+function tryClaim(keys: string[], now: number): "claimed" | "wait" {
+  return db.transaction((tx) => {
+    assertNotThrottled(keys, now, tx);
+    for (const key of keys) {
+      const pending = inFlight(key, now, tx);
+      if (pending > 0 && recentFailures(key, now, tx) + pending >= freeFor(key)) return "wait";
+    }
+    for (const key of keys) {
+      const values = { key: inFlightKey(key), failures: inFlight(key, now, tx) + 1, lockedUntil: null, updatedAt: new Date(now) };
+      tx.insert(throttles).values(values).onConflictDoUpdate({ target: throttles.key, set: values }).run();
+    }
+    return "claimed";
+  });
 }
 
-/** After a claimed attempt failed: any lock runs from now, not from before the slow check. */
-export function failedAttempt(keys: string[], now = Date.now()) {
-  for (const key of keys) {
-    const row = db.select().from(throttles).where(eq(throttles.key, key)).get();
-    const delay = row ? delayFor(row.failures, freeFor(key)) : 0;
-    if (delay) db.update(throttles).set({ lockedUntil: new Date(now + delay * 1000) }).where(eq(throttles.key, key)).run();
+/**
+ * Claims an attempt before the slow check (argon2, a code): a burst of parallel requests gets no
+ * more tries than a sequence, because an attempt that could be the one to lock the key waits for
+ * those in flight to report. It is not counted as a failure yet, so parallel correct sign-ins
+ * never lock each other out. Then exactly one of succeededAttempt or failedAttempt.
+ */
+export async function claimAttempt(keys: string[]) {
+  const deadline = Date.now() + CLAIM_WAIT_MS;
+  while (tryClaim(keys, Date.now()) === "wait") {
+    if (Date.now() > deadline) throw rateLimited(1);
+    await new Promise((r) => setTimeout(r, CLAIM_POLL_MS));
   }
 }
 
-export function clearFailures(keys: string[]) {
-  for (const key of keys) db.delete(throttles).where(eq(throttles.key, key)).run();
+function release(keys: string[], now: number, tx: Tx | DB = db) {
+  for (const key of keys) {
+    const pending = inFlight(key, now, tx);
+    if (pending > 1) tx.update(throttles).set({ failures: pending - 1 }).where(eq(throttles.key, inFlightKey(key))).run();
+    else tx.delete(throttles).where(eq(throttles.key, inFlightKey(key))).run();
+  }
+}
+
+/** After a claimed attempt failed: it counts now, and any lock runs from now, not from before the slow check. */
+export function failedAttempt(keys: string[], now = Date.now()) {
+  db.transaction((tx) => {
+    release(keys, now, tx);
+    recordFailure(keys, now, tx);
+  });
+}
+
+/** After a claimed attempt succeeded: the failures of these keys are forgotten. */
+export function succeededAttempt(keys: string[], now = Date.now()) {
+  db.transaction((tx) => {
+    release(keys, now, tx);
+    clearFailures(keys, tx);
+  });
+}
+
+/** Lifts the lock and forgets the failures of these keys (a success, or a password reset). */
+export function clearFailures(keys: string[], tx: Tx | DB = db) {
+  for (const key of keys) tx.delete(throttles).where(eq(throttles.key, key)).run();
 }
 
 /** Fixed-window counter for open API operations (signup, reset requests): n per window. */

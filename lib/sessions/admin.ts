@@ -3,7 +3,8 @@ import type { Caller } from "@/lib/authz/caller";
 import { audit } from "@/lib/audit/record";
 import { notFound, validation } from "@/lib/errors";
 import { selfOrPermitted } from "@/lib/users/scope";
-import { listActiveSessions, revokeByTokens, revokeSession, signOutEverywhere } from "./sessions";
+import { revokeAllCredentials } from "./revoke-all";
+import { listActiveSessions, revokeByTokens, revokeSession } from "./sessions";
 
 /** An admin's view of another user's sessions (User/Read in that user's tenant). */
 export function userSessions(caller: Caller, userId: string) {
@@ -20,7 +21,7 @@ export function revokeUserSession(caller: Caller, userId: string, sessionId: str
 }
 
 /**
- * Signing out: `global` ends every session of the caller (and forgets trusted browsers); named
+ * Signing out: `global` ends every credential of the caller (sessions, API tokens, trusted browsers); named
  * tokens end those sessions only and must match one; with neither, the calling session ends.
  */
 export function signOut(caller: Caller, opts: { global?: boolean; tokens?: { token?: string; refreshToken?: string } } = {}) {
@@ -30,9 +31,9 @@ export function signOut(caller: Caller, opts: { global?: boolean; tokens?: { tok
   if (!opts.global && !opts.tokens && !caller.sessionId) throw validation("tokens: name the session to end", "tokens");
   return db.transaction((tx) => {
     if (opts.global) {
-      const count = signOutEverywhere(caller.userId, undefined, tx);
-      audit({ ...entry, action: "session.revoked_all", data: { count } }, tx);
-      return count;
+      const ended = revokeAllCredentials(caller.userId, {}, tx);
+      audit({ ...entry, action: "session.revoked_all", data: { count: ended.sessions, tokensRevoked: ended.tokens } }, tx);
+      return ended.sessions;
     }
     if (opts.tokens) {
       const count = revokeByTokens(caller.userId, opts.tokens, tx);

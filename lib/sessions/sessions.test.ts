@@ -4,6 +4,7 @@ import { redeemCode, requestPasswordReset } from "@/lib/account/one-time-codes";
 import { trustDevice } from "@/lib/auth/login";
 import { callerFromBearer, callerFromSessionId } from "@/lib/auth/resolve";
 import { defaultTenant } from "@/lib/bootstrap";
+import { openBody } from "@/lib/email/sealed";
 import { db } from "@/db/client";
 import { auditEvents, emails, trustedDevices } from "@/db/schema";
 import { and, desc, eq } from "drizzle-orm";
@@ -57,7 +58,7 @@ describe("sessions", () => {
     await requestPasswordReset(user.email, { ip: "1.1.1.1" });
     const mail = db.select().from(emails).orderBy(desc(emails.createdAt)).get()!;
     expect(mail.to).toBe(user.email);
-    const code = mail.text.match(/Code: (\S+)/)![1]!;
+    const code = openBody(mail).text.match(/Code: (\S+)/)![1]!;
     await redeemCode({ code, newPassword: "another fine passphrase" }, ["reset"], { ip: "1.1.1.1" });
     expect(callerFromSessionId(s.id, "")).toBeNull();
     await expect(redeemCode({ code, newPassword: "another fine passphrase 2" }, ["reset"], { ip: "1.1.1.1" })).rejects.toThrow(/invalid or has expired/);
@@ -87,7 +88,7 @@ describe("sessions", () => {
     trustDevice(user.id, tenantId(), { ip: "" });
     await requestPasswordReset(user.email, { ip: "3.3.3.3" });
     const mail = db.select().from(emails).where(and(eq(emails.to, user.email), eq(emails.subject, "Reset your password"))).get()!;
-    const code = mail.text.match(/Code: (\S+)/)![1]!;
+    const code = openBody(mail).text.match(/Code: (\S+)/)![1]!;
     await redeemCode({ code, newPassword: "another fine passphrase" }, ["reset"], { ip: "3.3.3.3" });
     expect(trustedCount(user.id)).toBe(0);
 

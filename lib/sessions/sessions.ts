@@ -1,6 +1,6 @@
 import { and, desc, eq, gt, isNull, ne } from "drizzle-orm";
 import { db, type DB, type Tx } from "@/db/client";
-import { sessions, tenants, trustedDevices } from "@/db/schema";
+import { sessions, tenants } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 import { randomToken, sha256 } from "@/lib/security/crypto";
 
@@ -101,21 +101,12 @@ export function revokeSession(userId: string, sessionId: string, tx: Tx | DB = d
   if (res.changes === 0) throw notFound("Session not found");
 }
 
-/** Ends every session of the user, optionally keeping the current one. */
+/** Ends every session of the user, optionally keeping the current one (sessions only: see revokeAllCredentials). */
 export function revokeAllSessions(userId: string, exceptSessionId?: string, tx: Tx | DB = db) {
   const where = exceptSessionId
     ? and(eq(sessions.userId, userId), isNull(sessions.revokedAt), ne(sessions.id, exceptSessionId))
     : and(eq(sessions.userId, userId), isNull(sessions.revokedAt));
   return tx.update(sessions).set({ revokedAt: new Date() }).where(where).run().changes;
-}
-
-/**
- * "Sign out everywhere" (also after a password change or reset): sessions end, optionally except the
- * current one, and no browser skips the second factor any more.
- */
-export function signOutEverywhere(userId: string, exceptSessionId?: string, tx: Tx | DB = db) {
-  tx.delete(trustedDevices).where(eq(trustedDevices.userId, userId)).run();
-  return revokeAllSessions(userId, exceptSessionId, tx);
 }
 
 export function revokeByTokens(userId: string, tokens: { token?: string; refreshToken?: string }, tx: Tx | DB = db) {

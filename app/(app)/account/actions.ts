@@ -5,8 +5,7 @@ import { z } from "zod";
 import { changeEmail, changePassword } from "@/lib/account/credentials";
 import { profileSchema, updateProfile } from "@/lib/account/profile";
 import { authedAction } from "@/lib/auth/action";
-import { enableAuthenticator } from "@/lib/mfa/methods";
-import { disableOwnMethod, regenerateRecoveryCodes } from "@/lib/mfa/self-service";
+import { addAuthenticator, disableOwnMethod, regenerateRecoveryCodes } from "@/lib/mfa/self-service";
 import { revokeUserSession, signOut } from "@/lib/sessions/admin";
 
 export const updateProfileAction = authedAction(profileSchema, (caller, input) => {
@@ -36,7 +35,7 @@ export const changeEmailAction = authedAction(emailSchema, (caller, input) => ch
 export const enableMfaAction = authedAction(
   z.object({ secret: z.string().min(16).max(128), code: z.string().trim().regex(/^\d{6}$/, "Enter the 6-digit code from your app") }),
   (caller, { secret, code }) => {
-    const { recoveryCodes } = enableAuthenticator(caller.userId, secret, code, { id: caller.userId, email: caller.email, ip: caller.ip, tenantId: caller.tenantId });
+    const { recoveryCodes } = addAuthenticator(caller, caller.userId, secret, code);
     return { recoveryCodes };
   },
   { allowPending: true },

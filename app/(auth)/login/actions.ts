@@ -4,6 +4,7 @@ import { cookies } from "next/headers";
 import { z } from "zod";
 import { publicAction } from "@/lib/auth/action";
 import { secureCookies, TRUST_COOKIE } from "@/lib/auth/cookies";
+import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S, newDeviceCookie } from "@/lib/auth/device-cookie";
 import { completeMfa, issueTicket, passwordLogin, trustDevice } from "@/lib/auth/login";
 
 const loginSchema = z.object({
@@ -12,10 +13,21 @@ const loginSchema = z.object({
   tenantId: z.uuid().optional(),
 });
 
+/** A completed sign-in marks this browser as the account's known device (see lib/auth/device-cookie). */
+async function rememberDevice(userId: string) {
+  (await cookies()).set(DEVICE_COOKIE, newDeviceCookie(userId), { httpOnly: true, sameSite: "lax", secure: secureCookies, maxAge: DEVICE_COOKIE_MAX_AGE_S, path: "/" });
+}
+
 export const loginAction = publicAction(loginSchema, async (input, meta) => {
-  const trustToken = (await cookies()).get(TRUST_COOKIE)?.value;
-  const outcome = await passwordLogin({ loginId: input.email, password: input.password, tenantId: input.tenantId, trustToken }, meta);
-  if (outcome.status === "ok") return { status: "ok" as const, ticket: issueTicket(outcome.userId, outcome.tenantId) };
+  const jar = await cookies();
+  const outcome = await passwordLogin(
+    { loginId: input.email, password: input.password, tenantId: input.tenantId, trustToken: jar.get(TRUST_COOKIE)?.value, deviceCookie: jar.get(DEVICE_COOKIE)?.value },
+    meta,
+  );
+  if (outcome.status === "ok") {
+    await rememberDevice(outcome.userId);
+    return { status: "ok" as const, ticket: issueTicket(outcome.userId, outcome.tenantId) };
+  }
   if (outcome.status === "mfa")
     return { status: "mfa" as const, twoFactorId: outcome.twoFactorId, methods: [...new Set(outcome.methods.map((m) => m.kind))] };
   return outcome;
@@ -33,5 +45,6 @@ export const mfaAction = publicAction(mfaSchema, async (input, meta) => {
     const { token, maxAgeSeconds } = trustDevice(done.userId, done.tenantId, meta);
     (await cookies()).set(TRUST_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: secureCookies, maxAge: maxAgeSeconds, path: "/" });
   }
+  await rememberDevice(done.userId);
   return { ticket: issueTicket(done.userId, done.tenantId) };
 });

@@ -1,7 +1,6 @@
 import { z } from "zod";
 import type { OpSpec } from "@/app/api/_shared/surface";
-import { enableAuthenticator } from "@/lib/mfa/methods";
-import { disableMethod } from "@/lib/mfa/self-service";
+import { addAuthenticator, disableMethod } from "@/lib/mfa/self-service";
 import { generateTotpSecret } from "@/lib/mfa/totp";
 import { selfOrPermitted } from "@/lib/users/scope";
 import { BASE, iam } from "../_shared/rpc";
@@ -34,7 +33,7 @@ export const EnableUserMfa: OpSpec<typeof EnableRequest, z.ZodType, z.ZodType, t
   method: "POST",
   path: `${BASE}/EnableUserMfa`,
   operationId: "IamBackoffice_EnableUserMfa",
-  summary: "Add an authenticator after checking a current code for the secret",
+  summary: "Add an authenticator after checking a current code for the secret (on oneself: a session token from a sign-in in the last 10 minutes)",
   tag: "IamBackoffice",
   auth: "required",
   body: EnableRequest,
@@ -42,7 +41,7 @@ export const EnableUserMfa: OpSpec<typeof EnableRequest, z.ZodType, z.ZodType, t
   run({ body, caller }) {
     const c = caller!;
     const user = selfOrPermitted(c, body.userId, "Edit");
-    enableAuthenticator(user.id, body.secret, body.code, { id: c.userId, email: c.email, ip: c.ip, tenantId: c.tenantId });
+    addAuthenticator(c, user.id, body.secret, body.code);
     return { success: true };
   },
 };

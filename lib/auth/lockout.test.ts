@@ -1,0 +1,68 @@
+import { and, desc, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import { emails } from "@/db/schema";
+import { redeemCode, requestPasswordReset } from "@/lib/account/one-time-codes";
+import { openBody } from "@/lib/email/sealed";
+import { FREE_FAILURES } from "@/lib/security/throttle";
+import { makeUser, PASSWORD } from "@/test/factories";
+import { knownDevice, newDeviceCookie } from "./device-cookie";
+import { passwordLogin } from "./login";
+
+const ctx = { ip: "10.9.8.7" };
+const lockOut = async (email: string, deviceCookie?: string) => {
+  for (let i = 0; i < FREE_FAILURES + 1; i++) await passwordLogin({ loginId: email, password: `wrong guess ${i}`, deviceCookie }, ctx).catch(() => undefined);
+};
+
+describe("device cookies", () => {
+  it("are bound to one account and cannot be forged", async () => {
+    const a = await makeUser();
+    const b = await makeUser();
+    const cookie = newDeviceCookie(a.id);
+    expect(knownDevice(cookie, a.id)).toBeTruthy();
+    expect(knownDevice(cookie, b.id)).toBeUndefined();
+    const [v, , nonce, sig] = cookie.split(".");
+    expect(knownDevice([v, b.id, nonce, sig].join("."), b.id)).toBeUndefined();
+    expect(knownDevice(`${cookie.slice(0, -1)}0`, a.id)).toBeUndefined();
+    expect(knownDevice(undefined, a.id)).toBeUndefined();
+  });
+});
+
+describe("nobody can lock a user out", () => {
+  it("failures from elsewhere do not lock the owner's known browser; its own failures count apart", async () => {
+    const user = await makeUser();
+    const device = newDeviceCookie(user.id);
+    await lockOut(user.email);
+    await expect(passwordLogin({ loginId: user.email, password: PASSWORD }, ctx)).rejects.toThrow(/Try again in \d+ s/);
+    expect((await passwordLogin({ loginId: user.email, password: PASSWORD, deviceCookie: device }, ctx)).status).toBe("ok");
+    // The owner's success does not reset the attackers' counter.
+    await expect(passwordLogin({ loginId: user.email, password: PASSWORD }, ctx)).rejects.toThrow(/Try again in \d+ s/);
+    // Guessing from the known browser is throttled too, on its own counter.
+    await lockOut(user.email, device);
+    await expect(passwordLogin({ loginId: user.email, password: PASSWORD, deviceCookie: device }, ctx)).rejects.toThrow(/Try again in \d+ s/);
+    expect((await passwordLogin({ loginId: user.email, password: PASSWORD, deviceCookie: newDeviceCookie(user.id) }, ctx)).status).toBe("ok");
+  });
+
+  it("another account's device cookie is no way around the lock", async () => {
+    const user = await makeUser();
+    const other = await makeUser();
+    await lockOut(user.email);
+    await expect(passwordLogin({ loginId: user.email, password: PASSWORD, deviceCookie: newDeviceCookie(other.id) }, ctx)).rejects.toThrow(/Try again in \d+ s/);
+  });
+
+  it("a password reset lifts the account's lock", async () => {
+    const user = await makeUser();
+    await lockOut(user.email);
+    await expect(passwordLogin({ loginId: user.email, password: PASSWORD }, ctx)).rejects.toThrow(/Try again in \d+ s/);
+    await requestPasswordReset(user.email, ctx);
+    const mail = db.select().from(emails).where(and(eq(emails.to, user.email), eq(emails.subject, "Reset your password"))).orderBy(desc(emails.createdAt)).get()!;
+    await redeemCode({ code: openBody(mail).text.match(/Code: (\S+)/)![1]!, newPassword: "a fresh passphrase 42" }, ["reset"], ctx);
+    expect((await passwordLogin({ loginId: user.email, password: "a fresh passphrase 42" }, ctx)).status).toBe("ok");
+  });
+
+  it("8 parallel correct sign-ins of one account all succeed", async () => {
+    const user = await makeUser();
+    const results = await Promise.all(Array.from({ length: 8 }, () => passwordLogin({ loginId: user.email, password: PASSWORD }, ctx)));
+    expect(results.map((r) => r.status)).toEqual(Array(8).fill("ok"));
+  });
+});

@@ -1,0 +1,89 @@
+import { and, desc, eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import { emails, trustedDevices } from "@/db/schema";
+import { changePassword } from "@/lib/account/credentials";
+import { redeemCode, requestPasswordReset } from "@/lib/account/one-time-codes";
+import { trustDevice } from "@/lib/auth/login";
+import { callerFromBearer, callerFromSessionId } from "@/lib/auth/resolve";
+import { defaultTenant } from "@/lib/bootstrap";
+import { openBody } from "@/lib/email/sealed";
+import { resetMfa, setMfa } from "@/lib/mfa/admin";
+import { generatePermanentToken, generateTemporaryTokens, refreshPermanentToken } from "@/lib/tokens/tokens";
+import { updateUsers } from "@/lib/users/update";
+import { callerOf, makeUser, PASSWORD } from "@/test/factories";
+import { signOut } from "./admin";
+import { createSession, refreshSession } from "./sessions";
+
+const tenantId = () => defaultTenant()!.id;
+
+/** One of every credential a user can hold, each shown to be live before the event. */
+async function credentialsOf(user: Awaited<ReturnType<typeof makeUser>>) {
+  const browser = createSession({ userId: user.id, tenantId: tenantId(), kind: "browser" }).session;
+  const api = createSession({ userId: user.id, tenantId: tenantId(), kind: "api" });
+  const permanent = await generatePermanentToken(callerOf(user, tenantId(), { sessionId: browser.id }), { password: PASSWORD });
+  const temporary = generateTemporaryTokens(callerOf(user, tenantId(), { sessionId: browser.id }));
+  trustDevice(user.id, tenantId(), { ip: "" });
+  const bearers = { sessionToken: api.accessToken!, permanent: permanent.accessToken, temporaryPrivate: temporary.privateToken, temporaryPublic: temporary.publicToken };
+  expect(callerFromSessionId(browser.id, "")).not.toBeNull();
+  for (const token of Object.values(bearers)) expect(callerFromBearer(token, "")).not.toBeNull();
+  return { browser, api, permanent, bearers };
+}
+
+type Creds = Awaited<ReturnType<typeof credentialsOf>>;
+
+async function expectAllDead(user: { id: string; email: string; isSuperAdmin: boolean }, c: Creds, password = PASSWORD) {
+  expect(callerFromSessionId(c.browser.id, "")).toBeNull();
+  for (const [kind, token] of Object.entries(c.bearers)) expect(callerFromBearer(token, ""), kind).toBeNull();
+  expect(() => refreshSession(c.api.refreshToken!)).toThrow(/refresh token/);
+  // The permanent token's refresh token is refused even to a fresh, legitimate session.
+  const fresh = createSession({ userId: user.id, tenantId: tenantId(), kind: "browser" }).session;
+  await expect(refreshPermanentToken(callerOf(user, tenantId(), { sessionId: fresh.id }), { password, refreshToken: c.permanent.refreshToken })).rejects.toThrow(/Unknown refresh token/);
+  expect(db.select().from(trustedDevices).where(eq(trustedDevices.userId, user.id)).all()).toHaveLength(0);
+}
+
+describe("every credential ends together", () => {
+  it("on a password change (all but the session that made it)", async () => {
+    const user = await makeUser();
+    const c = await credentialsOf(user);
+    const changer = createSession({ userId: user.id, tenantId: tenantId(), kind: "api" }).session;
+    await changePassword(callerOf(user, tenantId(), { sessionId: changer.id }), { currentPassword: PASSWORD, newPassword: "a brand new passphrase" });
+    await expectAllDead(user, c, "a brand new passphrase");
+    expect(callerFromSessionId(changer.id, "")).not.toBeNull();
+  });
+
+  it("on a password reset", async () => {
+    const user = await makeUser();
+    const c = await credentialsOf(user);
+    await requestPasswordReset(user.email, { ip: "4.4.4.4" });
+    const mail = db.select().from(emails).where(and(eq(emails.to, user.email), eq(emails.subject, "Reset your password"))).orderBy(desc(emails.createdAt)).get()!;
+    await redeemCode({ code: openBody(mail).text.match(/Code: (\S+)/)![1]!, newPassword: "another fine passphrase" }, ["reset"], { ip: "4.4.4.4" });
+    await expectAllDead(user, c, "another fine passphrase");
+  });
+
+  it("on sign out everywhere (IamBackoffice Logout global)", async () => {
+    const user = await makeUser();
+    const c = await credentialsOf(user);
+    signOut(callerFromBearer(c.bearers.sessionToken, "")!, { global: true });
+    await expectAllDead(user, c);
+  });
+
+  it("on an admin MFA reset and on forcing MFA", async () => {
+    const admin = await makeUser({ roles: ["admin"] });
+    for (const event of [(id: string) => resetMfa(callerOf(admin), [id]), (id: string) => setMfa(callerOf(admin), [id], "2FA", "")]) {
+      const user = await makeUser();
+      const c = await credentialsOf(user);
+      await event(user.id);
+      await expectAllDead(user, c);
+    }
+  });
+
+  it("on deactivation, and reactivation brings none back", async () => {
+    const admin = await makeUser({ roles: ["admin"] });
+    const user = await makeUser();
+    const c = await credentialsOf(user);
+    await updateUsers(callerOf(admin), [user.id], { active: false });
+    await updateUsers(callerOf(admin), [user.id], { active: true });
+    await expectAllDead(user, c);
+  });
+});
