@@ -1,34 +1,33 @@
 import type { NextConfig } from "next";
-
-const dev = process.env.NODE_ENV !== "production";
-
-// Next's own inline scripts need 'unsafe-inline' without nonces; everything else is locked down.
-const csp = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "object-src 'none'",
-].join("; ");
+import { API_CSP } from "./lib/security/csp";
+import { SERVER_ACTION_LIMIT, SERVER_ACTION_MAX_BYTES } from "./lib/security/limits";
 
 const nextConfig: NextConfig = {
   // Lets several dev servers share a checkout (each with its own build folder).
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],
-  experimental: { serverActions: { bodySizeLimit: "2mb" } },
+  experimental: {
+    serverActions: { bodySizeLimit: SERVER_ACTION_LIMIT },
+    // The proxy (pages only; see its matcher) copies request bodies up to this size. Only server
+    // actions post to pages, so a little over their own limit is enough.
+    proxyClientMaxBodySize: SERVER_ACTION_MAX_BYTES + 1024 * 1024,
+  },
   async headers() {
     return [
+      // Pages get a per-request nonce policy from proxy.ts; API answers are JSON and may carry tokens or codes.
+      {
+        source: "/api/:path*",
+        headers: [
+          { key: "Content-Security-Policy", value: API_CSP },
+          { key: "Cache-Control", value: "no-store" },
+        ],
+      },
+      // The backup upload handler skips the proxy too (see proxy.ts).
+      { source: "/vault/backup/import", headers: [{ key: "Content-Security-Policy", value: API_CSP }] },
       {
         source: "/:path*",
         headers: [
-          { key: "Content-Security-Policy", value: csp },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },

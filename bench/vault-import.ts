@@ -24,16 +24,16 @@ const groups = Array.from({ length: 100 }, (_, i) => ({ ref: `g${i}`, parentRef:
 const metadatas = Array.from({ length: N }, (_, i) => ({ groupRef: `g${i % 100}`, host: `host-${i}.example`, account: `account-${i}`, complexity: 2, length: 20, lowercase: true, uppercase: true, digits: true, symbols: i % 2 === 0 }));
 const file = gzipSync(Buffer.from(JSON.stringify({ version: 1, groups, metadatas }))).toString("base64");
 
-const time = <T>(label: string, f: () => T) => {
+const time = async <T>(label: string, f: () => T | Promise<T>) => {
   const t = performance.now();
-  const r = f();
+  const r = await f();
   console.log(`${label.padEnd(34)} ${(performance.now() - t).toFixed(0).padStart(6)} ms`);
   return r;
 };
 console.log(`backup file: ${(file.length / 1024 / 1024).toFixed(1)} MB base64 for ${N.toLocaleString()} entries`);
 const a = user("bench-a@example.test");
-time("import 100,000 entries", () => importBackup(a.id, file));
-const exported = time("export 100,000 entries", () => exportBackup(a.id));
+await time("import 100,000 entries", () => importBackup(a.id, file));
+const exported = await time("export 100,000 entries", () => exportBackup(a.id));
 const b = user("bench-b@example.test");
-time("re-import the export", () => importBackup(b.id, exported));
+await time("re-import the export", () => importBackup(b.id, exported));
 fs.rmSync(dir, { recursive: true, force: true });

@@ -3,8 +3,9 @@ import { db } from "@/db/client";
 import { tenants, users } from "@/db/schema";
 import { audit } from "@/lib/audit/record";
 import { env } from "@/lib/env";
-import { conflict } from "@/lib/errors";
+import { conflict, isAppError } from "@/lib/errors";
 import { assertPasswordPolicy, DEFAULT_POLICY, hashPassword } from "@/lib/security/password";
+import { ConfigError } from "@/lib/startup-failure";
 import { insertTenantWithDefaults, systemRole } from "@/lib/tenants/defaults";
 import { ensureMembership, insertUser } from "@/lib/users/records";
 
@@ -23,7 +24,11 @@ export async function bootstrap() {
   const count = db.select({ n: sql<number>`count(*)` }).from(tenants).get()!.n;
   if (count === 0) db.transaction((tx) => insertTenantWithDefaults(tx, DEFAULT_TENANT));
   if (env.ADMIN_EMAIL && env.ADMIN_PASSWORD && !hasAdministrator())
-    await createFirstAdministrator({ email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD, firstName: "Admin", lastName: "" });
+    await createFirstAdministrator({ email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD, firstName: "Admin", lastName: "" }).catch((e: unknown) => {
+      // Only a configuration change can fix this: say so instead of failing every request.
+      if (isAppError(e) && e.kind === "validation") throw new ConfigError(`ADMIN_PASSWORD is refused by the password policy: ${e.message}`);
+      throw e;
+    });
 }
 
 /** The one-time /setup step; refused once any administrator exists. */

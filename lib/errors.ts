@@ -6,7 +6,9 @@ export type AppErrorKind =
   | "not_found"
   | "conflict"
   | "rate_limited"
-  | "precondition";
+  | "precondition"
+  /** The request (or what it expands to) is over a documented size limit: HTTP 413. */
+  | "too_large";
 
 export class AppError extends Error {
   constructor(
@@ -27,5 +29,7 @@ export const conflict = (message: string, field?: string) => new AppError("confl
 export const unauthenticated = (message = "Sign in first") => new AppError("unauthenticated", message);
 export const rateLimited = (seconds: number) =>
   new AppError("rate_limited", `Too many attempts. Try again in ${seconds} s.`, undefined, seconds);
+
+export const tooLarge = (message: string) => new AppError("too_large", message);
 
 export const isAppError = (e: unknown): e is AppError => e instanceof AppError;

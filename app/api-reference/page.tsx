@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
 
 export const metadata: Metadata = { title: "API reference" };
-export const dynamic = "force-static";
+// Not force-static: like every page it is rendered per request, with that request's CSP nonce.
 
 type Op = { operationId: string; summary: string; tags: string[]; security: unknown[]; parameters: { name: string; in: string; required: boolean }[]; requestBody?: { content: { "application/json": { schema: unknown } } }; responses: Record<string, { description: string; content?: { "application/json": { schema: unknown } } }> };
 

@@ -1,14 +1,21 @@
 import { randomUUID } from "node:crypto";
-import { gunzipSync, gzipSync } from "node:zlib";
+import { gzipSync } from "node:zlib";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { vaultEntries } from "@/db/schema";
+import { tooLarge } from "@/lib/errors";
+import { gunzipCapped, InflateLimitError } from "./inflate";
 import { listVaultGroups, ownGroup, VaultError } from "./vault";
 
 export const BACKUP_VERSION = 1;
-/** Decompressed size cap: a few hundred bytes of gzip can otherwise expand to gigabytes. */
-export const MAX_BACKUP_JSON_BYTES = 256 * 1024 * 1024;
+/** Decompressed size cap (about 250,000 entries): a few hundred KB of gzip can otherwise expand to gigabytes. */
+export const MAX_BACKUP_JSON_BYTES = 64 * 1024 * 1024;
+/**
+ * Real backups compress about 70× (250× when every entry is the same); deflate bombs approach
+ * 1000×. Checked while inflating, so a bomb stops after a few MB of output.
+ */
+export const MAX_BACKUP_RATIO = 400;
 
 const Group = z.object({ ref: z.string().min(1).max(64), parentRef: z.string().max(64).nullable(), name: z.string().trim().min(1).max(200), description: z.string().max(2000).default("") });
 const Entry = z.object({
@@ -48,16 +55,18 @@ export function exportBackup(userId: string, groupId?: string) {
 }
 
 /** Decodes and validates a backup: base64 of gzip JSON, or base64 of plain JSON. */
-export function parseBackup(encoded: string, maxJsonBytes = MAX_BACKUP_JSON_BYTES): BackupData {
+export async function parseBackup(encoded: string, maxJsonBytes = MAX_BACKUP_JSON_BYTES): Promise<BackupData> {
   const raw = Buffer.from(encoded.trim(), "base64");
   if (!raw.length) throw new VaultError("The backup is empty");
   let text: string;
   try {
-    text = (raw[0] === 0x1f && raw[1] === 0x8b ? gunzipSync(raw, { maxOutputLength: maxJsonBytes }) : raw).toString("utf8");
+    text = (raw[0] === 0x1f && raw[1] === 0x8b ? await gunzipCapped(raw, { maxBytes: maxJsonBytes, maxRatio: MAX_BACKUP_RATIO }) : raw).toString("utf8");
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === "ERR_BUFFER_TOO_LARGE") throw new VaultError(`The backup is too large: it expands to more than ${Math.floor(maxJsonBytes / 1024 / 1024)} MB`);
+    // Not a VaultError: Forgiva answers those with HTTP 200, an oversized upload gets a 413.
+    if (e instanceof InflateLimitError) throw tooLarge(`The backup is too large: ${e.message}`);
     throw new VaultError("The backup file is corrupt (it does not decompress)");
   }
+  if (text.length > maxJsonBytes) throw tooLarge(`The backup is too large: more than ${Math.floor(maxJsonBytes / 1024 / 1024)} MB`);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -99,8 +108,8 @@ function checkReachesRoot(parentOf: Map<string, string | null>) {
  * Recreates a backup for the caller in one transaction (all or nothing): new ids, the backup's
  * root groups become top-level groups. Prepared statements keep 100,000 entries to seconds.
  */
-export function importBackup(userId: string, encoded: string) {
-  const data = parseBackup(encoded);
+export async function importBackup(userId: string, encoded: string) {
+  const data = await parseBackup(encoded);
   const sqlite = db.$client;
   const insertGroup = sqlite.prepare("insert into vault_groups (id, user_id, parent_id, name, description, created_at) values (?, ?, ?, ?, ?, ?)");
   const insertEntry = sqlite.prepare(

@@ -84,8 +84,8 @@ describe("vault backup", () => {
 
     expect(listVaultGroups(b.id)).toHaveLength(1);
     const file = exportBackup(a.id, work.id);
-    expect(parseBackup(file).groups.map((g) => g.name)).toEqual(["Work", "Servers"]);
-    const r = importBackup(b.id, file);
+    expect((await parseBackup(file)).groups.map((g) => g.name)).toEqual(["Work", "Servers"]);
+    const r = await importBackup(b.id, file);
     expect(r).toMatchObject({ groups: 2 });
     expect(r.metadataIds).toHaveLength(1);
     const groups = listVaultGroups(b.id);
@@ -99,14 +99,14 @@ describe("vault backup", () => {
     const u = await makeUser();
     const before = counts(u.id);
     const b64 = (o: unknown) => gzipSync(Buffer.from(JSON.stringify(o))).toString("base64");
-    expect(() => importBackup(u.id, "")).toThrow("empty");
-    expect(() => importBackup(u.id, Buffer.from("{ nope").toString("base64"))).toThrow("not a vault backup");
-    expect(() => importBackup(u.id, Buffer.from([0x1f, 0x8b, 1, 2, 3]).toString("base64"))).toThrow("does not decompress");
-    expect(() => importBackup(u.id, b64({ version: 2, groups: [], metadatas: [] }))).toThrow("not a vault backup of this app");
+    await expect(importBackup(u.id, "")).rejects.toThrow("empty");
+    await expect(importBackup(u.id, Buffer.from("{ nope").toString("base64"))).rejects.toThrow("not a vault backup");
+    await expect(importBackup(u.id, Buffer.from([0x1f, 0x8b, 1, 2, 3]).toString("base64"))).rejects.toThrow("does not decompress");
+    await expect(importBackup(u.id, b64({ version: 2, groups: [], metadatas: [] }))).rejects.toThrow("not a vault backup of this app");
     const g = { ref: "g", parentRef: null, name: "G", description: "" };
     const m = { groupRef: "g", host: "h", account: "a", complexity: 1, length: 10, lowercase: true, uppercase: false, digits: false, symbols: false };
-    expect(() => importBackup(u.id, b64({ version: 1, groups: [g], metadatas: [m, { ...m, groupRef: "missing" }] }))).toThrow("inconsistent");
-    expect(() => importBackup(u.id, b64({ version: 1, groups: [g], metadatas: [m, { ...m, lowercase: false }] }))).toThrow("invalid metadata");
+    await expect(importBackup(u.id, b64({ version: 1, groups: [g], metadatas: [m, { ...m, groupRef: "missing" }] }))).rejects.toThrow("inconsistent");
+    await expect(importBackup(u.id, b64({ version: 1, groups: [g], metadatas: [m, { ...m, lowercase: false }] }))).rejects.toThrow("invalid metadata");
     expect(counts(u.id)).toEqual(before);
   });
 
@@ -116,30 +116,33 @@ describe("vault backup", () => {
     const b64 = (o: unknown) => gzipSync(Buffer.from(JSON.stringify(o))).toString("base64");
     const g = (ref: string, parentRef: string | null) => ({ ref, parentRef, name: ref, description: "" });
     const m = { groupRef: "a", host: "h", account: "a", complexity: 1, length: 10, lowercase: true, uppercase: false, digits: false, symbols: false };
-    expect(() => importBackup(u.id, b64({ version: 1, groups: [g("a", null), g("a", null)], metadatas: [m] }))).toThrow('two groups share the ref "a"');
-    expect(() => importBackup(u.id, b64({ version: 1, groups: [g("a", null), g("b", "b")], metadatas: [m] }))).toThrow('group "b" is its own ancestor');
-    expect(() => importBackup(u.id, b64({ version: 1, groups: [g("a", null), g("x", "y"), g("y", "z"), g("z", "y")], metadatas: [m] }))).toThrow("its own ancestor");
+    await expect(importBackup(u.id, b64({ version: 1, groups: [g("a", null), g("a", null)], metadatas: [m] }))).rejects.toThrow('two groups share the ref "a"');
+    await expect(importBackup(u.id, b64({ version: 1, groups: [g("a", null), g("b", "b")], metadatas: [m] }))).rejects.toThrow('group "b" is its own ancestor');
+    await expect(importBackup(u.id, b64({ version: 1, groups: [g("a", null), g("x", "y"), g("y", "z"), g("z", "y")], metadatas: [m] }))).rejects.toThrow("its own ancestor");
     expect(counts(u.id)).toEqual(before);
     // A deep but rooted chain is fine, in any order.
     const chain = [g("c3", "c2"), g("c1", null), g("c2", "c1")];
-    expect(importBackup(u.id, b64({ version: 1, groups: chain, metadatas: [{ ...m, groupRef: "c3" }] })).groups).toBe(3);
+    expect((await importBackup(u.id, b64({ version: 1, groups: chain, metadatas: [{ ...m, groupRef: "c3" }] }))).groups).toBe(3);
     expect(listVaultGroups(u.id).map((x) => x.name)).toEqual(["Accounts", "c1", "c2", "c3"]);
   });
 
-  it("caps what a gzip backup may expand to (gzip bomb)", () => {
-    expect(MAX_BACKUP_JSON_BYTES).toBe(256 * 1024 * 1024);
+  it("caps what a gzip backup may expand to (gzip bomb)", async () => {
+    expect(MAX_BACKUP_JSON_BYTES).toBe(64 * 1024 * 1024);
     const json = JSON.stringify({ version: 1, groups: [], metadatas: [], pad: " ".repeat(10_000) });
-    const bomb = gzipSync(Buffer.from(json)).toString("base64");
-    expect(bomb.length).toBeLessThan(1000);
-    expect(() => parseBackup(bomb, 4096)).toThrow("too large: it expands to more than");
-    expect(parseBackup(bomb, 1024 * 1024).groups).toEqual([]);
+    const small = gzipSync(Buffer.from(json)).toString("base64");
+    expect(small.length).toBeLessThan(1000);
+    await expect(parseBackup(small, 4096)).rejects.toMatchObject({ kind: "too_large", message: expect.stringContaining("too large: it expands to more than") });
+    expect((await parseBackup(small, 1024 * 1024)).groups).toEqual([]);
+    // 250 MB of padding in 250 KB: refused by the ratio cap long before the size cap.
+    const bomb = gzipSync(Buffer.concat([Buffer.from('{"version":1,"groups":[],"metadatas":[],"pad":"'), Buffer.alloc(250 * 1024 * 1024, 32), Buffer.from('"}')]), { level: 9 });
+    await expect(parseBackup(bomb.toString("base64"))).rejects.toMatchObject({ kind: "too_large", message: expect.stringContaining("compression bomb") });
   });
 
   it("imports 10,000 entries in one transaction", async () => {
     const u = await makeUser();
     const g = { ref: "g", parentRef: null, name: "Bulk", description: "" };
     const metadatas = Array.from({ length: 10_000 }, (_, i) => ({ groupRef: "g", host: `h${i}.example`, account: "a", complexity: 2, length: 20, lowercase: true, uppercase: true, digits: true, symbols: true }));
-    const r = importBackup(u.id, gzipSync(Buffer.from(JSON.stringify({ version: 1, groups: [g], metadatas }))).toString("base64"));
+    const r = await importBackup(u.id, gzipSync(Buffer.from(JSON.stringify({ version: 1, groups: [g], metadatas }))).toString("base64"));
     expect(r.metadataIds).toHaveLength(10_000);
     expect(counts(u.id).entries).toBe(10_000);
   });

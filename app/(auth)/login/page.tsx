@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
-import { safeCallbackUrl } from "@/lib/auth/cookies";
+import { safeCallbackUrl } from "@/lib/auth/callback-url";
 import { currentCaller } from "@/lib/auth/current";
 import { hasAdministrator } from "@/lib/bootstrap";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
   if (!hasAdministrator()) redirect("/setup");
   const { callbackUrl } = await searchParams;
   if (await currentCaller()) redirect(safeCallbackUrl(callbackUrl));

@@ -3,10 +3,10 @@ import { z } from "zod";
 import { pendingRequirement } from "@/lib/auth/current";
 import { clientIp, userAgentOf } from "@/lib/auth/request-meta";
 import { isAppError } from "@/lib/errors";
+import { API_MAX_BODY_BYTES } from "@/lib/security/limits";
+import { readBodyText } from "./body";
 import { resolveApiCaller } from "./caller";
 import { validationMessage, type OpSpec } from "./surface";
-
-const MAX_BODY_BYTES = 20 * 1024 * 1024;
 
 /**
  * While a forced password change or MFA enrolment is pending, the API (like the pages) serves
@@ -32,8 +32,7 @@ function fail(spec: OpSpec<z.ZodType, z.ZodType, z.ZodType, z.ZodType>, kind: Pa
 }
 
 async function readBody(req: Request): Promise<{ ok: true; value: unknown } | { ok: false }> {
-  const text = await req.text();
-  if (text.length > MAX_BODY_BYTES) return { ok: false };
+  const text = await readBodyText(req, API_MAX_BODY_BYTES);
   if (!text.trim()) return { ok: true, value: {} };
   try {
     return { ok: true, value: JSON.parse(text) };
@@ -71,7 +70,7 @@ export function handle<B extends z.ZodType, Q extends z.ZodType, P extends z.Zod
         typeof rawBody === "object" && rawBody && "header" in rawBody
           ? ((rawBody as { header?: { sessionId?: unknown } }).header?.sessionId as string | undefined)
           : undefined;
-      const caller = spec.auth === "none" ? null : await resolveApiCaller(req, ip, typeof bodyToken === "string" ? bodyToken : undefined);
+      const caller = spec.auth === "none" ? null : await resolveApiCaller(req, ip, typeof bodyToken === "string" ? bodyToken : undefined, spec.mintsCredentials);
       if (spec.auth === "required" && !caller) return fail(anySpec, "unauthenticated", "A valid access token is required");
       // A token that does not resolve is refused, not silently ignored (Register would self-register).
       const presented = req.headers.get("authorization") || req.headers.get("x-auth-token") || bodyToken;

@@ -19,6 +19,7 @@ export const STATUS: Record<AppErrorKind | "internal", number> = {
   conflict: 409,
   rate_limited: 429,
   precondition: 400,
+  too_large: 413,
   internal: 500,
 };
 
@@ -48,6 +49,8 @@ export interface OpSpec<B extends z.ZodType, Q extends z.ZodType, P extends z.Zo
   params?: P;
   response: R;
   successStatus?: number;
+  /** Creates credentials although it is a GET (BillForward generate-tokens): by cookie, our Origin is required too. */
+  mintsCredentials?: boolean;
   /** Returns the documented response object (or a Response for raw answers). */
   run: (ctx: OpContext<z.infer<B>, z.infer<Q>, z.infer<P>>) => Promise<z.input<R> | Response> | z.input<R> | Response;
 }

@@ -1,7 +1,7 @@
 import { STATUS, type Surface } from "@/app/api/_shared/surface";
 
 /** Quatrix ErrorModel `{msg, code}`; an address already in use is the documented code 31. */
-const CODE = { validation: 1, unauthenticated: 2, forbidden: 3, not_found: 4, conflict: 30, rate_limited: 8, precondition: 5, internal: -1 } as const;
+const CODE = { validation: 1, unauthenticated: 2, forbidden: 3, not_found: 4, conflict: 30, rate_limited: 8, precondition: 5, too_large: 1, internal: -1 } as const;
 
 export const quatrix: Surface = {
   name: "Quatrix",

@@ -2,7 +2,7 @@ import type { Surface } from "@/app/api/_shared/surface";
 import { STATUS } from "@/app/api/_shared/surface";
 
 /** gRPC status codes as the gateway maps them (api-contract.md §5). */
-const GRPC = { validation: 3, unauthenticated: 16, forbidden: 7, not_found: 5, conflict: 6, rate_limited: 8, precondition: 9, internal: 13 } as const;
+const GRPC = { validation: 3, unauthenticated: 16, forbidden: 7, not_found: 5, conflict: 6, rate_limited: 8, precondition: 9, too_large: 8, internal: 13 } as const;
 
 export const iam: Surface = {
   name: "IamBackoffice",

@@ -39,8 +39,8 @@ export const backupImport: OpSpec<typeof ImportReq, z.ZodType, z.ZodType, typeof
   body: ImportReq,
   response: OpResult,
   run: ({ body, caller }) =>
-    domain(() => {
-      const r = importBackup(caller!.userId, body.data);
+    domain(async () => {
+      const r = await importBackup(caller!.userId, body.data);
       return { info: `${r.groups} group(s) and ${r.metadataIds.length} metadata imported.`, affectedRecords: r.metadataIds };
     }, fail),
 };

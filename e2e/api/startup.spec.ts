@@ -1,0 +1,51 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+
+/**
+ * Starts the built app (`next start`, same build as the suite) with a bad configuration and waits
+ * for it to exit. Each run gets its own empty data directory and an unused port.
+ */
+function startWith(env: Record<string, string>, port: number) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "iam-startup-"));
+  const child = spawn("npx", ["next", "start", "-p", String(port)], {
+    env: { ...process.env, DATA_DIR: dir, DATABASE_PATH: path.join(dir, "app.db"), APP_URL: `http://localhost:${port}`, PORT: String(port), ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let stderr = "";
+  child.stderr.on("data", (d: Buffer) => (stderr += d));
+  return new Promise<{ code: number | null; stderr: string }>((resolve) => {
+    // A server that did not stop would keep running: kill it so the assertion below reports it.
+    const timer = setTimeout(() => child.kill("SIGKILL"), 45_000);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      fs.rmSync(dir, { recursive: true, force: true });
+      resolve({ code, stderr });
+    });
+  });
+}
+
+test.describe("start-up with a bad configuration", () => {
+  test.describe.configure({ timeout: 120_000 });
+
+  const cases: [string, Record<string, string>, RegExp][] = [
+    ["APP_SECRET too short", { APP_SECRET: "tiny-secret-xyz" }, /^Cannot start: invalid configuration: APP_SECRET: must be at least 32 characters$/m],
+    ["APP_URL not a web address", { APP_URL: "localhost:3000" }, /^Cannot start: invalid configuration: APP_URL: must be an http:\/\/ or https:\/\/ address/m],
+    ["SMTP_URL not an SMTP URL", { SMTP_URL: "mail.example.test:25" }, /^Cannot start: invalid configuration: SMTP_URL: must look like smtp:\/\//m],
+    ["ADMIN_EMAIL without ADMIN_PASSWORD", { ADMIN_EMAIL: "boot@example.test" }, /^Cannot start: invalid configuration: ADMIN_PASSWORD: ADMIN_EMAIL and ADMIN_PASSWORD go together/m],
+    ["an ADMIN_PASSWORD the policy refuses", { ADMIN_EMAIL: "boot@example.test", ADMIN_PASSWORD: "password1" }, /^Cannot start: ADMIN_PASSWORD is refused by the password policy: Password must be at least 10 characters$/m],
+  ];
+  cases.forEach(([label, env, line], i) => {
+    test(`${label}: exits 1 with one readable line`, async () => {
+      const { code, stderr } = await startWith(env, 39_113 + i);
+      expect(code, stderr).toBe(1);
+      expect(stderr).toMatch(line);
+      // The line is the whole story: no stack trace follows it.
+      expect(stderr).not.toMatch(/^\s+at /m);
+      // The secret is never echoed.
+      if (env.APP_SECRET) expect(stderr).not.toContain(env.APP_SECRET);
+    });
+  });
+});

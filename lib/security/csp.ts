@@ -1,0 +1,24 @@
+/**
+ * Content-Security-Policy values. Pages get a fresh nonce per request (proxy.ts): Next.js puts it
+ * on its own scripts when it finds the policy on the request, and 'strict-dynamic' lets those load
+ * the app's chunks, so no inline script runs without the nonce. Styles keep 'unsafe-inline'
+ * (Radix and next-themes set style attributes). API answers are JSON, never rendered: nothing at all.
+ */
+export function pageCsp(nonce: string, dev = process.env.NODE_ENV !== "production") {
+  return [
+    "default-src 'self'",
+    // 'unsafe-eval' only in development: React's dev tooling needs it.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "object-src 'none'",
+  ].join("; ");
+}
+
+export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
