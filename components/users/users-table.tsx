@@ -19,6 +19,8 @@ export interface UserRowView {
   name: string;
   username: string | null;
   active: boolean;
+  /** Has not accepted yet: an invitation to an existing account, or no password chosen yet. */
+  invited: boolean;
   mfa: boolean;
   lastLoginAt: string | null;
   joinedAt: string;
@@ -119,7 +121,7 @@ export function UsersTable({ query, rows, total, capped, roles, groups }: { quer
                   </Link>
                 </TableCell>
                 <TableCell>{u.name || <span className="text-muted-foreground">—</span>}</TableCell>
-                <TableCell>{u.active ? <Badge variant="secondary">Active</Badge> : <Badge variant="destructive">Disabled</Badge>}</TableCell>
+                <TableCell>{!u.active ? <Badge variant="destructive">Disabled</Badge> : u.invited ? <Badge variant="outline">Invited</Badge> : <Badge variant="secondary">Active</Badge>}</TableCell>
                 <TableCell>{u.lastLoginAt ? new Date(u.lastLoginAt).toLocaleString() : <span className="text-muted-foreground">Never</span>}</TableCell>
                 <TableCell>{new Date(u.joinedAt).toLocaleDateString()}</TableCell>
                 <TableCell>{u.mfa ? <Badge>On</Badge> : <span className="text-muted-foreground">Off</span>}</TableCell>

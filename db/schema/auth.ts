@@ -133,8 +133,11 @@ export const oneTimeCodes = sqliteTable(
     id: id(),
     userId: userRef(),
     tenantId: text("tenant_id"),
-    purpose: text("purpose", { enum: ["reset", "invite"] }).notNull(),
+    /** join: accept a tenant invitation (existing account) or confirm a self-registration. */
+    purpose: text("purpose", { enum: ["reset", "invite", "join"] }).notNull(),
     codeHash: text("code_hash").notNull(),
+    /** Self-registration: the chosen password's hash, applied only once the mailbox confirms. */
+    passwordHash: text("password_hash"),
     expiresAt: ts("expires_at").notNull(),
     usedAt: ts("used_at"),
     createdAt: createdAt(),

@@ -63,6 +63,11 @@ export const memberships = sqliteTable(
     data: json<Record<string, string>>("data").notNull().default({}),
     timezone: text("timezone"),
     preferredLanguages: json<string[]>("preferred_languages").notNull().default([]),
+    /**
+     * Set while an invitation to an existing account (added by an admin of this tenant) awaits
+     * acceptance: such a membership grants nothing and offers no sign-in. Null = a member.
+     */
+    invitedAt: ts("invited_at"),
     createdAt: createdAt(),
   },
   (t) => [

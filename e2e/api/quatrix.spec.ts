@@ -81,11 +81,13 @@ test.describe("Quatrix UserApi", () => {
 
   test("set-mfa (2FA forces MFA and ends sessions; PIN), reset-mfa, remove-mfa", async ({ request }) => {
     const { admin, member } = await actors(request);
-    const set = await request.post(`${Q}/user/set-mfa`, { headers: admin.h, data: { ids: [member.id], auth_type: "2FA", code: "x" } });
+    // The code means nothing for 2FA (only for PIN): an empty one is accepted.
+    const set = await request.post(`${Q}/user/set-mfa`, { headers: admin.h, data: { ids: [member.id], auth_type: "2FA", code: "" } });
     expect(await set.json()).toEqual({ status: "success" });
     expect((await request.get(`${Q}/user/metadata/${member.id}`, { headers: member.h })).status()).toBe(401);
     expect((await (await request.get(`${Q}/user/metadata/${member.id}`, { headers: admin.h })).json()).forced_auth).toEqual(["2FA"]);
 
+    expect((await request.post(`${Q}/user/set-mfa`, { headers: admin.h, data: { ids: [member.id], auth_type: "PIN", code: "" } })).status()).toBe(400);
     const pin = await request.post(`${Q}/user/set-mfa`, { headers: admin.h, data: { ids: [member.id], auth_type: "PIN", code: "482913" } });
     expect(pin.status()).toBe(200);
     const login = await (await request.post("/api/iambackoffice.IamBackoffice/Login", { data: { loginId: member.email, password: member.password } })).json();

@@ -226,3 +226,26 @@ test("deactivating a user from the profile asks first", async ({ page }) => {
   await page.reload();
   await expect(page.getByLabel(/^Active/)).not.toBeChecked();
 });
+
+test("adding an address that has an account in another tenant shows it as invited until they accept", async ({ page, browser }) => {
+  const elsewhere = createUser({ tenant: `Elsewhere ${Date.now().toString(36)}`, createTenant: true });
+  await page.goto("/admin/users");
+  await page.getByRole("button", { name: "Add user" }).click();
+  await page.getByLabel("Email").fill(elsewhere.email);
+  await page.getByRole("button", { name: "Send invitation" }).click();
+  // The same answer as for a new address: nothing says the account exists.
+  await expect(page.getByText(`Invitation sent to ${elsewhere.email}`)).toBeVisible();
+  await page.goto(`/admin/users?q=${encodeURIComponent(elsewhere.email)}`);
+  const row = page.getByRole("row").filter({ hasText: elsewhere.email });
+  await expect(row.getByText("Invited", { exact: true })).toBeVisible();
+
+  const link = await outboxLink(browser, elsewhere.email, "Accept invitation");
+  const ctx = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+  const invitee = await ctx.newPage();
+  await invitee.goto(link);
+  await invitee.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(invitee).toHaveURL(/\/login$/);
+  await ctx.close();
+  await page.reload();
+  await expect(row.getByText("Active", { exact: true })).toBeVisible();
+});

@@ -6,8 +6,8 @@ import { absoluteUrl, sendMail } from "@/lib/email/send";
 import { validation } from "@/lib/errors";
 import { randomToken, sha256 } from "@/lib/security/crypto";
 import { assertPasswordPolicy, hashPassword } from "@/lib/security/password";
-import { consumeClientRate, consumeRate } from "@/lib/security/throttle";
-import { signOutEverywhere } from "@/lib/sessions/sessions";
+import { accountThrottleKey, clearFailures, consumeClientRate, consumeRate } from "@/lib/security/throttle";
+import { revokeAllCredentials } from "@/lib/sessions/revoke-all";
 import { tenantPolicy } from "@/lib/tenants/policy";
 import { findUserByEmail } from "@/lib/users/records";
 
@@ -76,15 +76,16 @@ function liveCode(code: string, purposes: ("reset" | "invite")[]) {
     .from(oneTimeCodes)
     .where(and(eq(oneTimeCodes.codeHash, sha256(code.trim())), isNull(oneTimeCodes.usedAt), gt(oneTimeCodes.expiresAt, new Date())))
     .get();
-  return row && purposes.includes(row.purpose) ? row : undefined;
+  return row && (purposes as string[]).includes(row.purpose) ? row : undefined; // never "join": see ./join
 }
 
 /** Whether a link is still usable (the reset/invite pages say so before asking for a password). */
 export const isCodeLive = (code: string, purpose: "reset" | "invite") => !!liveCode(code, [purpose]);
 
 /**
- * Redeems a reset or invitation code with a new password. Every session of the user ends and no
- * browser stays trusted.
+ * Redeems a reset or invitation code with a new password. Every credential of the user ends (sessions,
+ * API tokens, trusted browsers), and the account's sign-in lock lifts: whoever proved control of the
+ * mailbox is the owner, and failures by others must not keep them out.
  * `email`, when given (Quatrix signup), must match the code's user.
  */
 export async function redeemCode(input: { code: string; newPassword: string; email?: string }, purposes: ("reset" | "invite")[], ctx: { ip: string }) {
@@ -101,7 +102,8 @@ export async function redeemCode(input: { code: string; newPassword: string; ema
       .set({ passwordHash, passwordUpdatedAt: new Date(), passwordChangeRequired: false, verified: true })
       .where(eq(users.id, user.id))
       .run();
-    signOutEverywhere(user.id, undefined, tx);
+    revokeAllCredentials(user.id, {}, tx);
+    clearFailures([accountThrottleKey(user.id)], tx);
     audit({ tenantId: row.tenantId, actorId: user.id, actorEmail: user.email, ip: ctx.ip, action: row.purpose === "invite" ? "invitation.accepted" : "password.reset", targetType: "user", targetId: user.id, targetLabel: user.email }, tx);
     return { userId: user.id, email: user.email, tenantId: row.tenantId };
   });

@@ -4,10 +4,11 @@ import { db } from "@/db/client";
 import { emails } from "@/db/schema";
 import type { Caller } from "@/lib/authz/caller";
 import { forbidden } from "@/lib/errors";
+import { openBody } from "./sealed";
 
 /**
  * Outbox for the instance operator (super admins) only: its messages hold password-reset and
- * invitation links for any user, tenant admins included.
+ * invitation links for any user, tenant admins included. Bodies are decrypted here, for them only.
  */
 export function listOutbox(caller: Caller, opts: { q?: string; page: number; pageSize: number }) {
   if (!caller.isSuperAdmin) throw forbidden("Only a super administrator can read the outbox");
@@ -21,5 +22,5 @@ export function listOutbox(caller: Caller, opts: { q?: string; page: number; pag
     .offset((opts.page - 1) * opts.pageSize)
     .all();
   const total = db.select({ n: count() }).from(emails).where(where).get()!.n;
-  return { rows, total };
+  return { rows: rows.map((r) => ({ ...r, ...openBody(r) })), total };
 }

@@ -6,6 +6,7 @@ import { env } from "@/lib/env";
 import { callerOf, makeUser, uniqueEmail } from "@/test/factories";
 import { requestPasswordReset } from "@/lib/account/one-time-codes";
 import { listOutbox } from "./outbox";
+import { openBody, sealPlainMail } from "./sealed";
 import { sendMail } from "./send";
 
 const delivered = vi.fn(async () => ({}));
@@ -22,10 +23,36 @@ describe("sendMail", () => {
     env.SMTP_URL = undefined;
   });
 
-  it("without SMTP keeps the message, links included, for the outbox", async () => {
+  it("without SMTP keeps the message sealed: the row holds no code, the outbox shows text and links", async () => {
     const to = uniqueEmail("outbox");
     await sendMail(mail(to));
-    expect(rowFor(to)).toMatchObject({ status: "stored", text: "Code: s3cret-code", links: [{ label: "Reset password" }] });
+    const row = rowFor(to);
+    expect(row.status).toBe("stored");
+    expect(JSON.stringify(row)).not.toContain("s3cret-code");
+    const root = await makeUser({ superAdmin: true });
+    const shown = listOutbox(callerOf(root), { q: to, page: 1, pageSize: 10 }).rows;
+    expect(shown).toMatchObject([{ to, text: "Code: s3cret-code", links: [{ label: "Reset password", url: "http://x/reset?code=s3cret-code" }] }]);
+  });
+
+  it("a failed SMTP delivery is kept sealed too", async () => {
+    env.SMTP_URL = "smtp://localhost:2525";
+    delivered.mockRejectedValueOnce(new Error("connection refused"));
+    const to = uniqueEmail("failed");
+    await sendMail(mail(to));
+    const row = rowFor(to);
+    expect(row.status).toBe("failed");
+    expect(JSON.stringify(row)).not.toContain("s3cret-code");
+    expect(openBody(row).text).toBe("Code: s3cret-code");
+  });
+
+  it("rows stored in plain text before sealing still read, and are sealed at start", async () => {
+    const to = uniqueEmail("legacy");
+    db.insert(emails).values({ to, subject: "Reset your password", text: "Code: old-code", links: [{ label: "Reset password", url: "http://x/?code=old-code" }], status: "stored" }).run();
+    expect(openBody(rowFor(to))).toEqual({ text: "Code: old-code", links: [{ label: "Reset password", url: "http://x/?code=old-code" }] });
+    expect(sealPlainMail()).toBeGreaterThanOrEqual(1);
+    expect(JSON.stringify(rowFor(to))).not.toContain("old-code");
+    expect(openBody(rowFor(to)).links[0]!.url).toBe("http://x/?code=old-code");
+    expect(sealPlainMail()).toBe(0);
   });
 
   it("after SMTP delivery keeps no text or links", async () => {

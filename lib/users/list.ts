@@ -79,11 +79,15 @@ export function listUsers(caller: Caller, q: UserQuery, tenantId = caller.tenant
   // which starts from the email/name/last-sign-in indexes.
   const indexedFilter = q.q || q.loginFrom || q.loginTo || q.role || q.group;
   const join = q.sort === "created" && !indexedFilter ? sql`cross join` : sql`inner join`;
-  const page = db.all<{ id: string; joined: number }>(
-    sql`select ${users.id} as id, ${memberships.createdAt} as joined from ${memberships} ${join} ${users} on ${users.id} = ${memberships.userId} where ${where} order by ${col} ${sql.raw(q.dir === "asc" ? "asc" : "desc")}, ${users.id} asc limit ${sql.raw(String(q.size))} offset ${sql.raw(String((q.page - 1) * q.size))}`,
+  const page = db.all<{ id: string; joined: number; invitedAt: number | null }>(
+    sql`select ${users.id} as id, ${memberships.createdAt} as joined, ${memberships.invitedAt} as invitedAt from ${memberships} ${join} ${users} on ${users.id} = ${memberships.userId} where ${where} order by ${col} ${sql.raw(q.dir === "asc" ? "asc" : "desc")}, ${users.id} asc limit ${sql.raw(String(q.size))} offset ${sql.raw(String((q.page - 1) * q.size))}`,
   );
   const byId = new Map(page.length ? db.select().from(users).where(inArray(users.id, page.map((p) => p.id))).all().map((u) => [u.id, u]) : []);
-  const rows = page.map((p) => ({ ...byId.get(p.id)!, joinedAt: new Date(p.joined) }));
+  // "Invited" until they accept: a pending membership, or an account that never chose a password.
+  const rows = page.map((p) => {
+    const user = byId.get(p.id)!;
+    return { ...user, joinedAt: new Date(p.joined), invited: p.invitedAt !== null || !user.passwordHash };
+  });
   // Capped count: exact up to COUNT_CAP, then "more than".
   const counted = db.get<{ n: number }>(sql`select count(*) as n from (select 1 from ${memberships} inner join ${users} on ${users.id} = ${memberships.userId} where ${where} limit ${COUNT_CAP + 1})`).n;
   return { rows, total: Math.min(counted, COUNT_CAP), capped: counted > COUNT_CAP };

@@ -1,20 +1,74 @@
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { tenants } from "@/db/schema";
+import { issueJoinCode, mailRegistrationAttempt, mailRegistrationConfirmation } from "@/lib/account/join";
 import { audit } from "@/lib/audit/record";
 import { AppError, notFound } from "@/lib/errors";
 import { assertPasswordPolicy, hashPassword } from "@/lib/security/password";
 import { consumeClientRate } from "@/lib/security/throttle";
-import { ensureMembership, insertUser, type NewUser } from "./records";
+import { ensureMembership, findUserByEmail, fullNameOf, insertUser, normalizeEmail, type NewUser, type UserRow } from "./records";
+
+type Fields = Omit<NewUser, "passwordHash" | "isSuperAdmin">;
+
+/** What a registration answers with: the account as it was stored (or, for a taken address, would have been). */
+export interface Registration {
+  user: UserRow;
+  registration: { tenantId: string; data: Record<string, string>; timezone: string; preferredLanguages: string[]; roles: string[] };
+}
+
+/**
+ * The row insertUser would write for these fields, never stored: a taken address is answered
+ * with it so the answer does not tell taken from free (the id is fresh and leads nowhere).
+ */
+function unsavedUser(values: NewUser): UserRow {
+  const given = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as NewUser;
+  const now = new Date();
+  return {
+    id: crypto.randomUUID(),
+    username: null,
+    firstName: "",
+    middleName: "",
+    lastName: "",
+    companyName: "",
+    birthDate: null,
+    imageUrl: null,
+    mobilePhone: null,
+    timezone: "UTC",
+    preferredLanguages: [],
+    data: {},
+    passwordHash: null,
+    passwordChangeRequired: false,
+    passwordUpdatedAt: null,
+    active: true,
+    verified: false,
+    isSuperAdmin: false,
+    mfaRequired: false,
+    mfaEnrolled: false,
+    quota: null,
+    lastLoginAt: null,
+    successfulLogins: 0,
+    createdAt: now,
+    updatedAt: now,
+    changedBy: null,
+    ...given,
+    email: normalizeEmail(given.email),
+    fullName: fullNameOf(given),
+  };
+}
 
 /**
  * Self-registration without an account: only where the tenant allows it, always with the
  * tenant's default role (a stranger cannot pick roles), rate-limited per IP.
+ *
+ * It never signs anyone in, and answers a taken address exactly like a free one (same work, same
+ * shape): a new account gets no usable password until the mailbox owner confirms with the emailed
+ * link and the chosen password; for a taken address nothing is stored and the owner is emailed
+ * instead ("sign in or reset your password"), as "forgot password" already behaves.
  */
 export async function selfRegister(
-  input: { tenantId: string; user: Omit<NewUser, "passwordHash" | "isSuperAdmin"> & { password?: string }; data?: Record<string, string>; timezone?: string; preferredLanguages?: string[]; verified?: boolean },
+  input: { tenantId: string; user: Fields & { password?: string }; data?: Record<string, string>; timezone?: string; preferredLanguages?: string[] },
   ctx: { ip: string },
-) {
+): Promise<Registration> {
   consumeClientRate("register-ip", ctx.ip, 10, 3600);
   const tenant = db.select().from(tenants).where(eq(tenants.id, input.tenantId)).get();
   if (!tenant || tenant.retiredAt) throw notFound("Tenant not found");
@@ -22,15 +76,25 @@ export async function selfRegister(
   const { password, ...fields } = input.user;
   if (!password) throw new AppError("validation", "user.password: choose a password", "user.password");
   assertPasswordPolicy(password, tenant, "user.password", fields.email);
-  const passwordHash = await hashPassword(password);
-  return db.transaction((tx) => {
-    const user = insertUser(tx, { ...fields, passwordHash, passwordUpdatedAt: new Date(), verified: false });
-    const membership = ensureMembership(tx, user.id, tenant.id, [], {
-      data: input.data ?? {},
-      timezone: input.timezone ?? user.timezone,
-      preferredLanguages: input.preferredLanguages ?? [],
-    });
+  const passwordHash = await hashPassword(password); // hashed on both paths: equal work, equal timing
+  const values: NewUser = { ...fields, passwordHash: null, verified: false };
+  const registration = { tenantId: tenant.id, data: input.data ?? {}, timezone: input.timezone ?? fields.timezone ?? "UTC", preferredLanguages: input.preferredLanguages ?? [], roles: [] };
+  const owner = findUserByEmail(fields.email);
+  if (owner) {
+    audit({ tenantId: tenant.id, actorEmail: owner.email, ip: ctx.ip, action: "user.registration_existing", targetType: "user", targetId: owner.id, targetLabel: owner.email });
+    // Not awaited, on both paths: waiting for SMTP on one of them would be a timing tell.
+    mailRegistrationAttempt(owner.email, tenant.id).catch(logMailFailure);
+    return { user: unsavedUser(values), registration };
+  }
+  const { user, code } = db.transaction((tx) => {
+    const user = insertUser(tx, values);
+    ensureMembership(tx, user.id, tenant.id, [], { data: registration.data, timezone: registration.timezone, preferredLanguages: registration.preferredLanguages });
+    const code = issueJoinCode(tx, user.id, tenant.id, passwordHash);
     audit({ tenantId: tenant.id, actorId: user.id, actorEmail: user.email, ip: ctx.ip, action: "user.self_registered", targetType: "user", targetId: user.id, targetLabel: user.email }, tx);
-    return { user, membership };
+    return { user, code };
   });
+  mailRegistrationConfirmation(user.email, tenant.id, code).catch(logMailFailure);
+  return { user, registration };
 }
+
+const logMailFailure = (e: unknown) => console.error("registration mail failed:", e instanceof Error ? e.name : "unknown");

@@ -28,7 +28,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         capped={capped}
         roles={roleNames}
         groups={groups}
-        rows={rows.map((u) => ({ id: u.id, email: u.email, name: u.fullName, username: u.username, active: u.active, mfa: u.mfaEnrolled, lastLoginAt: u.lastLoginAt?.toISOString() ?? null, joinedAt: u.joinedAt.toISOString() }))}
+        rows={rows.map((u) => ({ id: u.id, email: u.email, name: u.fullName, username: u.username, active: u.active, invited: u.invited, mfa: u.mfaEnrolled, lastLoginAt: u.lastLoginAt?.toISOString() ?? null, joinedAt: u.joinedAt.toISOString() }))}
       />
     </>
   );

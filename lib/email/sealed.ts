@@ -1,0 +1,37 @@
+import { and, eq, inArray, not, like } from "drizzle-orm";
+import { db } from "@/db/client";
+import { emails } from "@/db/schema";
+import { decryptSecret, encryptSecret } from "@/lib/security/crypto";
+
+type Body = { text: string; links: { label: string; url: string }[] };
+
+/**
+ * Mail bodies at rest: text and links (reset and invitation codes) are sealed together with the
+ * instance key (AES-256-GCM, as TOTP secrets are) into the `text` column; `links` stays empty.
+ * The prefix tells sealed rows from rows written before sealing existed, which read as plain.
+ * The app never writes mail text starting with it (texts are fixed sentences).
+ */
+const SEALED = "sealed:";
+
+export const sealBody = (body: Body): Body => ({ text: SEALED + encryptSecret(JSON.stringify(body)), links: [] });
+
+/** The readable body of a stored row: only for sending it or showing it to a super admin. */
+export function openBody(row: Body): Body {
+  if (!row.text.startsWith(SEALED)) return { text: row.text, links: row.links };
+  try {
+    return JSON.parse(decryptSecret(row.text.slice(SEALED.length))) as Body;
+  } catch {
+    // A changed APP_SECRET must not break the Outbox page: the old messages are simply unreadable.
+    return { text: "(Sealed with another instance key: this message cannot be read.)", links: [] };
+  }
+}
+
+/** Seals rows stored in plain text by earlier versions (runs at start; a no-op once done). */
+export function sealPlainMail() {
+  const plain = db.select().from(emails).where(and(inArray(emails.status, ["stored", "failed"]), not(like(emails.text, `${SEALED}%`)))).all();
+  if (!plain.length) return 0;
+  db.transaction((tx) => {
+    for (const row of plain) tx.update(emails).set(sealBody({ text: row.text, links: row.links })).where(eq(emails.id, row.id)).run();
+  });
+  return plain.length;
+}
