@@ -1,5 +1,10 @@
 import { defineConfig, devices } from "@playwright/test";
 import fs from "node:fs";
+import { installDocumentedResponseChecks } from "./e2e/support/documented-responses";
+
+// Loaded by every worker: each API answer the suites receive is checked against the models the
+// seed documents give (e2e/support/documented-models), whatever spec or context sent the request.
+installDocumentedResponseChecks();
 
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 /** E2E_BASE_URL points the suite at an already running server (e.g. a dev server) instead. */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { OpSpec } from "@/app/api/_shared/surface";
 import { createRole, getRole, listRoles, retireRole, revokePermission, updateRole, type RoleWithPermissions } from "@/lib/roles/roles";
+import { nameableInBillForward } from "../_shared/permissions";
 import { BASE, bf, Envelope, envelope, iso, PagedEnvelope, pagedEnvelope, PagingQuery, ScopeQuery, tenantFrom } from "../_shared/surface";
 
 const Permission = z.object({
@@ -41,7 +42,7 @@ export function toRole(r: RoleWithPermissions): z.infer<typeof Role> {
     deleted: !!r.revokedAt,
     defaultRole: r.isDefault,
     defaultReturned: false,
-    permissions: r.permissions.map((p) => ({
+    permissions: r.permissions.filter(nameableInBillForward).map((p) => ({
       id: p.id,
       organizationID: r.tenantId,
       roleID: r.id,
@@ -124,6 +125,8 @@ export const createRoleOp: OpSpec<typeof CreateRoleRequest, z.ZodType, z.ZodType
   run: ({ body, caller }) => envelope(Date.now(), [toRole(createRole(caller!, { ...body, tenantId: body.organizationID }))]),
 };
 
+// No `permissions` here (as documented): an update never touches the role's permissions, including
+// those BillForward answers cannot show.
 const UpdateRoleRequest = z.object({
   created: z.string().optional(),
   organizationID: z.string().optional(),

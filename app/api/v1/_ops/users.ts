@@ -1,8 +1,5 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { OpSpec } from "@/app/api/_shared/surface";
-import { db } from "@/db/client";
-import { users } from "@/db/schema";
 import { changeEmail, changePassword } from "@/lib/account/credentials";
 import { redeemCode, requestPasswordReset, RESET_TTL_MS } from "@/lib/account/one-time-codes";
 import type { Caller } from "@/lib/authz/caller";
@@ -10,12 +7,13 @@ import { sendMail } from "@/lib/email/send";
 import { AppError, forbidden } from "@/lib/errors";
 import { hasAuthenticator } from "@/lib/mfa/methods";
 import { roleCodesOf } from "@/lib/roles/roles";
-import { revokeAllSessions } from "@/lib/sessions/sessions";
+import { revokeAllCredentials } from "@/lib/sessions/revoke-all";
 import { generatePermanentToken, generateTemporaryTokens, refreshPermanentToken } from "@/lib/tokens/tokens";
 import { createUser } from "@/lib/users/create";
 import { listTenantUsers, organizationsOf, userByEmailInScope } from "@/lib/users/directory";
-import type { UserRow } from "@/lib/users/records";
+import { findUserById, type UserRow } from "@/lib/users/records";
 import { updateUsers } from "@/lib/users/update";
+import { bfTimeZone } from "../_shared/timezone";
 import { BASE, bf, Envelope, envelope, iso, PagedEnvelope, pagedEnvelope, PagingQuery, ScopeQuery, tenantFrom } from "../_shared/surface";
 
 const common = { surface: bf, tag: "BillForward SecurityApi", auth: "required" as const };
@@ -82,7 +80,17 @@ const UserCreationResponse = z.object({
   roles: z.array(z.string()),
   emailSent: z.boolean(),
   accountID: z.string().optional(),
-  user: z.object({ id: z.string(), organizationID: z.string(), enabled: z.boolean(), email: z.string(), flexcheckUser: z.boolean(), twoFA: z.boolean(), activeUsernames: z.array(z.string()), created: z.string().optional() }),
+  user: z.object({
+    id: z.string(),
+    organizationID: z.string(),
+    enabled: z.boolean(),
+    email: z.string(),
+    flexcheckUser: z.boolean(),
+    twoFA: z.boolean(),
+    activeUsernames: z.array(z.string()),
+    timezone: z.object({ id: z.string(), displayName: z.string(), rawOffset: z.number().int(), dstsavings: z.number().int() }),
+    created: z.string().optional(),
+  }),
   id: z.string(),
 });
 const CreationEnvelope = Envelope(UserCreationResponse);
@@ -117,7 +125,7 @@ async function create(caller: Caller, body: z.infer<typeof UserCreateRequest>, o
     companyName: user.companyName,
     roles: roleCodesOf(user.id, orgId),
     emailSent,
-    user: { id: user.id, organizationID: orgId, enabled: user.active, email: user.email, flexcheckUser: !!opts.flexcheck, twoFA: false, activeUsernames: [user.email], created: iso(user.createdAt) },
+    user: { id: user.id, organizationID: orgId, enabled: user.active, email: user.email, flexcheckUser: !!opts.flexcheck, twoFA: false, activeUsernames: [user.email], timezone: bfTimeZone(user.timezone), created: iso(user.createdAt) },
     id: user.id,
   };
 }
@@ -207,7 +215,7 @@ export const getCurrentUser: OpSpec<z.ZodType, typeof ScopeQuery, z.ZodType, typ
   summary: "The caller's own user",
   query: ScopeQuery,
   response: UserEnvelope,
-  run: ({ caller }) => envelope(t(), [userResponse(db.select().from(users).where(eq(users.id, caller!.userId)).get()!, caller!.tenantId)]),
+  run: ({ caller }) => envelope(t(), [userResponse(findUserById(caller!.userId)!, caller!.tenantId)]),
 };
 
 const Organization = z.object({ created: z.string().optional(), id: z.string(), customerCode: z.string(), name: z.string(), deleted: z.boolean(), organizationID: z.string() });
@@ -294,8 +302,8 @@ export const updateEmail: OpSpec<typeof UpdateEmailRequest, typeof ScopeQuery, t
   async run({ body, params, caller }) {
     ownAccount(caller!, params.email);
     await changeEmail(caller!, body);
-    if (body.revokeOldAccessTokens) revokeAllSessions(caller!.userId, caller!.sessionId);
-    return envelope(t(), [userResponse(db.select().from(users).where(eq(users.id, caller!.userId)).get()!, caller!.tenantId)]);
+    if (body.revokeOldAccessTokens) revokeAllCredentials(caller!.userId, { keepSessionId: caller!.sessionId });
+    return envelope(t(), [userResponse(findUserById(caller!.userId)!, caller!.tenantId)]);
   },
 };
 
@@ -367,7 +375,7 @@ export const updateUserPasswordWithResetCode: OpSpec<typeof PasswordUpdateWithRe
   response: PasswordEnvelope,
   async run({ body, ip }) {
     const done = await redeemCode({ code: body.passwordResetCode, newPassword: body.newPassword }, ["reset", "invite"], { ip });
-    const u = db.select().from(users).where(eq(users.id, done.userId)).get()!;
+    const u = findUserById(done.userId)!;
     return envelope(t(), [passwordResponse(u, done.tenantId ?? body.organizationID ?? "")]);
   },
 };
@@ -413,6 +421,7 @@ export const getTemporaryApiTokens: OpSpec<z.ZodType, z.ZodType, z.ZodType, type
   operationId: "BillForward_get_temporary_api_tokens",
   summary: "A one-hour private token (caller's rights) and a read-only public token",
   response: TokensResponse,
+  mintsCredentials: true,
   run({ caller }) {
     const { privateToken, publicToken } = generateTemporaryTokens(caller!);
     // Temporary tokens expire and are not refreshable: refreshToken is empty.

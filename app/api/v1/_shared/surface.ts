@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { queryBool } from "@/app/api/_shared/query";
 import { STATUS, type Surface } from "@/app/api/_shared/surface";
 
 const ERROR_TYPE = {
@@ -9,6 +10,7 @@ const ERROR_TYPE = {
   conflict: "Conflict",
   rate_limited: "RateLimited",
   precondition: "ValidationError",
+  too_large: "ValidationError",
   internal: "ServerError",
 } as const;
 
@@ -58,7 +60,6 @@ export const PagedEnvelope = <T extends z.ZodType>(item: T) =>
     nextPage: z.string().optional(),
   });
 
-const bool = z.union([z.boolean(), z.enum(["true", "false"]).transform((v) => v === "true")]);
 const organizations = z.union([z.string(), z.array(z.string())]).transform((v) => (Array.isArray(v) ? v : [v])).optional();
 
 const MAX_OFFSET = 1_000_000_000;
@@ -71,7 +72,7 @@ export const PagingQuery = z.object({
   records: z.coerce.number().int("records must be a whole number").min(1, "records must be at least 1").max(500, "records must be at most 500").default(10),
   order_by: z.enum(["created", "updated", "name"]).default("created"),
   order: z.enum(["ASC", "DESC", "asc", "desc"]).default("DESC").transform((v) => v.toUpperCase() as "ASC" | "DESC"),
-  include_retired: bool.default(false),
+  include_retired: queryBool.default(false),
 });
 
 /** `organizations` narrows a call to listed organization IDs; we act in the first one given. */
