@@ -12,6 +12,19 @@ const config = [
       "drizzle/enforce-update-with-where": ["error", { drizzleObjectName: ["db", "tx"] }],
     },
   },
+  {
+    // Business rules and queries live once, in lib/: every path to the data goes through its checks.
+    files: ["app/**", "components/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [{ name: "@/db", message: "Route handlers, pages and components call lib/, never the database" }],
+          patterns: [{ group: ["@/db/*"], message: "Route handlers, pages and components call lib/, never the database" }],
+        },
+      ],
+    },
+  },
   { ignores: [".next/**", ".next-*/**", "node_modules/**", "data/**", "db/migrations/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
 ];
 

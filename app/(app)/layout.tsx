@@ -1,12 +1,10 @@
-import { eq } from "drizzle-orm";
 import { redirect } from "next/navigation";
 import { AppShell } from "@/components/shell/app-shell";
 import { NAV } from "@/components/shell/nav";
-import { db } from "@/db/client";
-import { tenants, users } from "@/db/schema";
 import { can } from "@/lib/authz/caller";
 import { currentCaller } from "@/lib/auth/current";
-import { switchableTenants } from "@/lib/tenants/tenants";
+import { callerTenant, switchableTenants } from "@/lib/tenants/tenants";
+import { findUserById } from "@/lib/users/records";
 
 // Every page below reads the database per request.
 export const dynamic = "force-dynamic";
@@ -14,8 +12,8 @@ export const dynamic = "force-dynamic";
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const caller = await currentCaller();
   if (!caller) redirect("/login");
-  const user = db.select().from(users).where(eq(users.id, caller.userId)).get()!;
-  const tenant = db.select().from(tenants).where(eq(tenants.id, caller.tenantId)).get()!;
+  const user = findUserById(caller.userId)!;
+  const tenant = callerTenant(caller);
   // Filter navigation on the server: a member's page never even lists admin links.
   const sections = NAV.map((s) => ({
     title: s.title,

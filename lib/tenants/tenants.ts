@@ -1,4 +1,4 @@
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { memberships, tenants } from "@/db/schema";
@@ -64,11 +64,11 @@ export function setTenantRetired(caller: Caller, id: string, retired: boolean) {
   });
 }
 
-/** Tenants the caller can switch to: their memberships, or every live tenant for a super admin. */
+/** Tenants the caller can switch to: their accepted memberships, or every live tenant for a super admin. */
 export function switchableTenants(caller: Caller) {
   const all = caller.isSuperAdmin
     ? db.select({ id: tenants.id, name: tenants.name, retiredAt: tenants.retiredAt }).from(tenants).all()
-    : db.select({ id: tenants.id, name: tenants.name, retiredAt: tenants.retiredAt }).from(memberships).innerJoin(tenants, eq(tenants.id, memberships.tenantId)).where(eq(memberships.userId, caller.userId)).all();
+    : db.select({ id: tenants.id, name: tenants.name, retiredAt: tenants.retiredAt }).from(memberships).innerJoin(tenants, eq(tenants.id, memberships.tenantId)).where(and(eq(memberships.userId, caller.userId), isNull(memberships.invitedAt))).all();
   return all.filter((t) => !t.retiredAt).map(({ id, name }) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
@@ -77,4 +77,11 @@ export function switchTenant(caller: Caller, tenantId: string) {
   if (!switchableTenants(caller).some((t) => t.id === tenantId)) throw notFound("Tenant not found");
   switchSessionTenant(caller.sessionId, tenantId);
   audit({ tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "session.tenant_switched", targetType: "tenant", targetId: tenantId });
+}
+
+/** The tenant the caller is signed in to (no super admin check: it is their own). */
+export function callerTenant(caller: Caller) {
+  const t = db.select().from(tenants).where(eq(tenants.id, caller.tenantId)).get();
+  if (!t) throw notFound("Tenant not found");
+  return t;
 }

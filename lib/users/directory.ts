@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNull } from "drizzle-orm";
 import { db } from "@/db/client";
 import { memberships, tenants, users } from "@/db/schema";
 import { requirePermission, requireTenant, type Caller } from "@/lib/authz/caller";
@@ -35,15 +35,29 @@ export function userByEmailInScope(caller: Caller, email: string) {
   return user;
 }
 
-/** Live tenants the user belongs to (every tenant for a super admin). */
+/** Live tenants the user belongs to, invitations not yet accepted aside (every tenant for a super admin). */
 export function organizationsOf(caller: Caller) {
   if (caller.isSuperAdmin) return db.select().from(tenants).orderBy(asc(tenants.name)).all();
   return db
     .select({ t: tenants })
     .from(memberships)
     .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
-    .where(and(eq(memberships.userId, caller.userId)))
+    .where(and(eq(memberships.userId, caller.userId), isNull(memberships.invitedAt)))
     .orderBy(asc(tenants.name))
     .all()
     .map((r) => r.t);
+}
+
+/** Every user of the caller's tenant by email, up to 10,000 (the Quatrix listing has no paging). */
+export function allTenantUsers(caller: Caller) {
+  requirePermission(caller, "User", "Read");
+  return db
+    .select({ u: users })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(eq(memberships.tenantId, caller.tenantId))
+    .orderBy(asc(users.email))
+    .limit(10_000)
+    .all()
+    .map((r) => r.u);
 }

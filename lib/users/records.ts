@@ -1,4 +1,4 @@
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, or } from "drizzle-orm";
 import { db, type DB, type Tx } from "@/db/client";
 import { membershipRoles, memberships, roles, users } from "@/db/schema";
 import { conflict, validation } from "@/lib/errors";
@@ -13,6 +13,19 @@ export const fullNameOf = (u: { firstName?: string | null; lastName?: string | n
 
 export function findUserByEmail(email: string, tx: Tx | DB = db) {
   return tx.select().from(users).where(eq(users.email, normalizeEmail(email))).get();
+}
+
+export function findUserById(id: string) {
+  return db.select().from(users).where(eq(users.id, id)).get();
+}
+
+export function findUserByUsername(username: string) {
+  return db.select().from(users).where(eq(users.username, username)).get();
+}
+
+/** A sign-in name: the email address or the username. */
+export function findUserByLogin(loginId: string) {
+  return db.select().from(users).where(or(eq(users.email, normalizeEmail(loginId)), eq(users.username, loginId.trim()))).get();
 }
 
 /** Inserts a user; a taken address is a field error on "email" (Quatrix code 31). */

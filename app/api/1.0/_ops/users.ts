@@ -1,19 +1,16 @@
-import { and, asc, eq } from "drizzle-orm";
 import { NextResponse } from "next/server";
 import { z } from "zod";
 import type { OpSpec } from "@/app/api/_shared/surface";
-import { db } from "@/db/client";
-import { groupMembers, groups, memberships, tenants, users } from "@/db/schema";
 import { redeemCode } from "@/lib/account/one-time-codes";
 import { requirePermission, type Caller } from "@/lib/authz/caller";
-import { listGroups } from "@/lib/groups/groups";
-import { listMethods } from "@/lib/mfa/methods";
+import { listGroups, type GroupRow } from "@/lib/groups/groups";
 import { removeMfa, resetMfa, setMfa } from "@/lib/mfa/admin";
-import { getPgpKey, hasPgpKey } from "@/lib/pgp/keys";
-import { roleCodesOf } from "@/lib/roles/roles";
+import { getPgpKey } from "@/lib/pgp/keys";
 import { consumeClientRate } from "@/lib/security/throttle";
 import { createUser } from "@/lib/users/create";
 import { startDeleteUsers } from "@/lib/users/delete";
+import { detailsOfUsers, tenantForcesMfa, type UserDetails } from "@/lib/users/details";
+import { allTenantUsers } from "@/lib/users/directory";
 import type { UserRow } from "@/lib/users/records";
 import { userInScope } from "@/lib/users/scope";
 import { updateUsers } from "@/lib/users/update";
@@ -43,28 +40,35 @@ const UserResp = z.object({
   storage_used: z.number().int(),
 });
 
-const toGroup = (g: typeof groups.$inferSelect, i: number) => ({ id: g.id, name: g.name, metadata: { is_system: g.isSystem, visual_order: i } });
+const toGroup = (g: GroupRow, i: number) => ({ id: g.id, name: g.name, metadata: { is_system: g.isSystem, visual_order: i } });
 
-function toUserResp(u: UserRow, tenantId: string): z.infer<typeof UserResp> {
-  const methods = listMethods(u.id);
-  const forced = u.mfaRequired || !!db.select({ f: tenants.forceMfa }).from(tenants).where(eq(tenants.id, tenantId)).get()?.f;
-  const userGroups = db.select({ g: groups }).from(groupMembers).innerJoin(groups, eq(groups.id, groupMembers.groupId)).where(and(eq(groupMembers.userId, u.id), eq(groups.tenantId, tenantId))).orderBy(asc(groups.name)).all();
+/** The answer for a list of users: their details are read once for the whole list, not per user. */
+function toUserResps(rows: UserRow[], tenantId: string): z.infer<typeof UserResp>[] {
+  if (!rows.length) return [];
+  const detailsOf = detailsOfUsers(rows.map((u) => u.id), tenantId);
+  const tenantForced = tenantForcesMfa(tenantId);
+  return rows.map((u) => toUserResp(u, detailsOf(u.id), u.mfaRequired || tenantForced));
+}
+
+const toOneUserResp = (u: UserRow, tenantId: string) => toUserResps([u], tenantId)[0]!;
+
+function toUserResp(u: UserRow, d: UserDetails, forced: boolean): z.infer<typeof UserResp> {
   return {
     id: u.id,
-    super_admin: roleCodesOf(u.id, tenantId).includes("admin") || u.isSuperAdmin ? "Y" : "N",
+    super_admin: d.roleNames.includes("admin") || u.isSuperAdmin ? "Y" : "N",
     name: u.fullName,
     email: u.email,
     status: u.active ? "A" : "D",
     quota: u.quota ?? undefined,
     created: unix(u.createdAt),
     modified: unix(u.updatedAt),
-    groups: userGroups.map((r, i) => toGroup(r.g, i)),
+    groups: d.groups.map(toGroup),
     language: u.preferredLanguages[0],
-    has_key: hasPgpKey(u.id),
+    has_key: d.hasPgpKey,
     services: [],
     unique_login: u.email,
     readonly: false,
-    auth_methods: [...new Set(methods.map((m) => (m.kind === "pin" ? "PIN" : "2FA")))],
+    auth_methods: [...new Set(d.methods.map((m) => (m.kind === "pin" ? "PIN" : "2FA")))],
     forced_auth: forced ? ["2FA"] : [],
     last_login: unix(u.lastLoginAt),
     storage_used: 0,
@@ -85,8 +89,7 @@ export const listUsers: OpSpec<z.ZodType, z.ZodType, z.ZodType, z.ZodArray<typeo
   response: z.array(UserResp),
   run({ caller }) {
     requirePermission(caller!, "User", "Read");
-    const rows = db.select({ u: users }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(eq(memberships.tenantId, caller!.tenantId)).orderBy(asc(users.email)).limit(10_000).all();
-    return rows.map((r) => toUserResp(r.u, caller!.tenantId));
+    return toUserResps(allTenantUsers(caller!), caller!.tenantId);
   },
 };
 
@@ -106,7 +109,7 @@ export const getUser: OpSpec<z.ZodType, z.ZodType, typeof IdParams, typeof UserR
   summary: "One user by id",
   params: IdParams,
   response: UserResp,
-  run: ({ params, caller }) => toUserResp(readable(caller!, params.id), caller!.tenantId),
+  run: ({ params, caller }) => toOneUserResp(readable(caller!, params.id), caller!.tenantId),
 };
 
 const yn = z.enum(["Y", "N"], "super_admin must be Y or N");
@@ -147,7 +150,7 @@ export const createUserOp: OpSpec<typeof UserCreateReq, z.ZodType, z.ZodType, ty
       preferredLanguages: body.language ? [body.language] : [],
       sendInvitation: true,
     });
-    return toUserResp(u, caller!.tenantId);
+    return toOneUserResp(u, caller!.tenantId);
   },
 };
 
@@ -171,7 +174,7 @@ export const editUsers: OpSpec<typeof UserEditReq, z.ZodType, z.ZodType, z.ZodAr
       groups: body.groups,
       preferredLanguages: body.language ? [body.language] : undefined,
     });
-    return rows.map((u) => toUserResp(u, caller!.tenantId));
+    return toUserResps(rows, caller!.tenantId);
   },
 };
 
@@ -242,7 +245,8 @@ export const signup: OpSpec<typeof UserSignupReq, z.ZodType, z.ZodType, z.ZodTyp
 
 const ids = z.array(z.uuid("ids must be user ids")).min(1, "ids must name at least one user");
 const StatusResp = z.object({ status: z.literal("success") });
-const SetMfaReq = z.object({ ids, auth_type: z.enum(["2FA", "PIN"], "auth_type must be 2FA or PIN"), code: z.string().min(1, "code is required") });
+// `code` is the PIN for auth_type "PIN" (checked by lib/mfa); for "2FA" it carries nothing, so "" is fine.
+const SetMfaReq = z.object({ ids, auth_type: z.enum(["2FA", "PIN"], "auth_type must be 2FA or PIN"), code: z.string().max(64, "code is at most 64 characters").default("") });
 
 export const setMfaOp: OpSpec<typeof SetMfaReq, z.ZodType, z.ZodType, typeof StatusResp> = {
   ...common,

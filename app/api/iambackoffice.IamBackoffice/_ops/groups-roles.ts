@@ -1,19 +1,17 @@
-import { eq, or } from "drizzle-orm";
 import { z } from "zod";
 import type { OpSpec } from "@/app/api/_shared/surface";
-import { db } from "@/db/client";
-import { users } from "@/db/schema";
 import type { Caller } from "@/lib/authz/caller";
 import { notFound } from "@/lib/errors";
 import { addMembers, createGroup, listGroups } from "@/lib/groups/groups";
 import { assignRoles, unassignRoles } from "@/lib/roles/roles";
+import { findUserByLogin } from "@/lib/users/records";
 import { BASE, iam } from "../_shared/rpc";
 
 const tenantOf = (caller: Caller, tenantId?: string) => (tenantId && tenantId.length ? tenantId : caller.tenantId);
 
 /** loginId is an email address or a username. */
 function userByLogin(loginId: string) {
-  const u = db.select().from(users).where(or(eq(users.email, loginId.trim().toLowerCase()), eq(users.username, loginId.trim()))).get();
+  const u = findUserByLogin(loginId);
   if (!u) throw notFound("User not found");
   return u;
 }

@@ -1,12 +1,10 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { OpSpec } from "@/app/api/_shared/surface";
-import { db } from "@/db/client";
-import { users } from "@/db/schema";
 import { completeMfa, passwordLogin, recordLogin, startSession } from "@/lib/auth/login";
 import { deviceLabel } from "@/lib/auth/request-meta";
 import { unauthenticated } from "@/lib/errors";
 import { signOut } from "@/lib/sessions/admin";
+import { findUserById } from "@/lib/users/records";
 import { BASE, iam } from "../_shared/rpc";
 import { methodsOf, toIamUser, TwoFactorMethod, User } from "../_shared/user";
 
@@ -32,7 +30,7 @@ const LoginResponse = z.object({
 
 /** A finished sign-in over the API: an API session (access + refresh token) unless noTokens. */
 function finish(userId: string, tenantId: string, ctx: { ip: string; userAgent: string }, noTokens?: boolean, device?: z.infer<typeof Device>) {
-  const user = db.select().from(users).where(eq(users.id, userId)).get()!;
+  const user = findUserById(userId)!;
   const base = { user: toIamUser(user, [tenantId]), tenantId };
   if (noTokens) {
     recordLogin(userId, tenantId, ctx, "api");

@@ -1,13 +1,10 @@
-import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { OpSpec } from "@/app/api/_shared/surface";
-import { db } from "@/db/client";
-import { users } from "@/db/schema";
-import { startSession } from "@/lib/auth/login";
 import { requirePermission } from "@/lib/authz/caller";
 import { notFound, validation } from "@/lib/errors";
 import { createUser } from "@/lib/users/create";
-import { normalizeEmail } from "@/lib/users/records";
+import { optionalImageUrl } from "@/lib/users/image-url";
+import { findUserByEmail, findUserById, findUserByUsername } from "@/lib/users/records";
 import { selfRegister } from "@/lib/users/register";
 import { userInScope } from "@/lib/users/scope";
 import { BASE, iam } from "../_shared/rpc";
@@ -33,9 +30,8 @@ export const GetUser: OpSpec<typeof GetUserRequest, z.ZodType, z.ZodType, typeof
   response: GetUserResponse,
   run({ body, caller }) {
     const c = caller!;
-    const col = body.userId ? eq(users.id, body.userId) : body.email ? eq(users.email, normalizeEmail(body.email)) : body.username ? eq(users.username, body.username) : undefined;
-    if (!col) throw validation("one of userId, email or username is required", "userId");
-    const found = db.select().from(users).where(col).get();
+    if (!body.userId && !body.email && !body.username) throw validation("one of userId, email or username is required", "userId");
+    const found = body.userId ? findUserById(body.userId) : body.email ? findUserByEmail(body.email) : findUserByUsername(body.username!);
     if (!found) throw notFound("User not found");
     const user = userInScope(c, found.id);
     if (user.id !== c.userId) requirePermission(c, "User", "Read");
@@ -51,7 +47,7 @@ const RegisterUser = z.object({
   middleName: z.string().max(100).optional(),
   lastName: z.string().max(100).optional(),
   birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "birthDate must be YYYY-MM-DD").optional(),
-  imageUrl: z.string().max(2000).optional(),
+  imageUrl: optionalImageUrl,
   mobilePhone: z.string().max(40).optional(),
   timezone: z.string().max(64).optional(),
   preferredLanguages: z.array(z.string()).optional(),
@@ -77,7 +73,8 @@ const RegisterResponse = z.object({
 /**
  * With an admin token: an admin registration (roles allowed; without a password, or with
  * sendSetPasswordEmail, the user gets a set-password email). Without a token: self-registration
- * where the tenant allows it, default role only, answered with session tokens.
+ * where the tenant allows it, default role only, answered without tokens (documented difference):
+ * the account starts once the emailed link is confirmed, and a taken address answers the same.
  */
 export const Register: OpSpec<typeof RegisterRequest, z.ZodType, z.ZodType, typeof RegisterResponse> = {
   surface: iam,
@@ -89,7 +86,7 @@ export const Register: OpSpec<typeof RegisterRequest, z.ZodType, z.ZodType, type
   auth: "optional",
   body: RegisterRequest,
   response: RegisterResponse,
-  async run({ body, caller, ip, userAgent }) {
+  async run({ body, caller, ip }) {
     const tenantId = body.registration?.tenantId || body.tenantId || caller?.tenantId;
     if (!tenantId) throw validation("tenantId is required", "tenantId");
     const u = body.user;
@@ -119,13 +116,12 @@ export const Register: OpSpec<typeof RegisterRequest, z.ZodType, z.ZodType, type
         verified: !!body.skipVerification,
         imageUrl: u.imageUrl || undefined,
       });
-      const user = db.select().from(users).where(eq(users.id, created.id)).get()!;
+      const user = findUserById(created.id)!;
       const iamUser = toIamUser(user, [tenantId]);
       return { user: iamUser, registration: iamUser.registrations[0]! };
     }
-    const { user } = await selfRegister({ tenantId, user: { ...fields, password: u.password }, data: body.registration?.data }, { ip });
-    const { accessToken, refreshToken } = startSession({ userId: user.id, tenantId, kind: "api", ip, userAgent }, "api");
-    const iamUser = toIamUser(user, [tenantId]);
-    return { tokens: { token: accessToken!, refreshToken: refreshToken! }, user: iamUser, registration: iamUser.registrations[0]! };
+    const { user, registration } = await selfRegister({ tenantId, user: { ...fields, password: u.password }, data: body.registration?.data }, { ip });
+    // Built from the registration, not read back: a taken address has no row to read (see selfRegister).
+    return { user: { ...toIamUser(user, []), registrations: [registration] }, registration };
   },
 };

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { eq } from "drizzle-orm";
-import { db } from "@/db/client";
-import { membershipRoles, memberships, mfaMethods, roles, type users } from "@/db/schema";
+import { listMethods } from "@/lib/mfa/methods";
+import { registrationsOf } from "@/lib/users/details";
+import type { UserRow } from "@/lib/users/records";
 import { millis } from "./rpc";
 
 export const TwoFactorMethod = z.object({
@@ -44,29 +44,22 @@ export const User = z.object({
 });
 
 export function methodsOf(userId: string) {
-  return db
-    .select()
-    .from(mfaMethods)
-    .where(eq(mfaMethods.userId, userId))
-    .all()
-    .map((m) => ({
-      id: m.id,
-      method: m.kind,
-      ...(m.kind === "authenticator" ? { authenticator: { algorithm: "HmacSHA1", codeLength: 6, timeStep: 30 } } : {}),
-    }));
+  return listMethods(userId).map((m) => ({
+    id: m.id,
+    method: m.kind,
+    ...(m.kind === "authenticator" ? { authenticator: { algorithm: "HmacSHA1", codeLength: 6, timeStep: 30 } } : {}),
+  }));
 }
 
 /** The documented User; never the password, secrets, or recovery codes (stored only as hashes). */
-export function toIamUser(u: typeof users.$inferSelect, visibleTenants?: string[]): z.infer<typeof User> {
-  const regs = db.select().from(memberships).where(eq(memberships.userId, u.id)).all()
-    .filter((m) => !visibleTenants || visibleTenants.includes(m.tenantId))
-    .map((m) => ({
-      tenantId: m.tenantId,
-      data: m.data,
-      preferredLanguages: m.preferredLanguages,
-      timezone: m.timezone ?? u.timezone,
-      roles: db.select({ name: roles.name }).from(membershipRoles).innerJoin(roles, eq(roles.id, membershipRoles.roleId)).where(eq(membershipRoles.membershipId, m.id)).all().map((r) => r.name),
-    }));
+export function toIamUser(u: UserRow, visibleTenants?: string[]): z.infer<typeof User> {
+  const regs = registrationsOf(u.id, visibleTenants).map(({ membership: m, roleNames }) => ({
+    tenantId: m.tenantId,
+    data: m.data,
+    preferredLanguages: m.preferredLanguages,
+    timezone: m.timezone ?? u.timezone,
+    roles: roleNames,
+  }));
   return {
     id: u.id,
     email: u.email,
