@@ -25,6 +25,8 @@ export const users = sqliteTable(
     passwordHash: text("password_hash"),
     passwordChangeRequired: bool("password_change_required").notNull().default(false),
     passwordUpdatedAt: ts("password_updated_at"),
+    /** Bumped whenever every credential of the user ends (revokeAllCredentials): device cookies sign it, so they die too. */
+    credentialsEpoch: integer("credentials_epoch").notNull().default(0),
     active: bool("active").notNull().default(true),
     verified: bool("verified").notNull().default(false),
     isSuperAdmin: bool("is_super_admin").notNull().default(false),

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { bearer, IAM, lockAccount, outboxCode } from "../support/api";
-import { ADMIN, createUser, freshStep, totp, uniqueEmail } from "../support/env";
+import { createUser, freshStep, totp, uniqueEmail } from "../support/env";
 
 const V1 = "/api/v1";
 const Q = "/api/1.0";
@@ -42,6 +42,12 @@ async function expectDead(request: APIRequestContext, c: Creds, password: string
 }
 
 /** After an MFA reset or force the user must enrol first; then a full session comes from LoginMfa. */
+/** A tenant admin of the default tenant (the first admin may by now belong to several tenants, and Login would ask which). */
+async function tenantAdmin(request: APIRequestContext) {
+  const admin = createUser({ roles: ["admin"] });
+  return bearer(request, admin.email, admin.password);
+}
+
 async function enrolAndSignIn(request: APIRequestContext, user: { id: string; email: string; password: string }) {
   const pending = await login(request, user.email, user.password);
   const secret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ";
@@ -87,7 +93,7 @@ test.describe("credential lifecycle matrix (API credentials)", () => {
   });
 
   test("admin MFA reset and admin MFA force", async ({ request }) => {
-    const admin = await bearer(request, ADMIN.email, ADMIN.password);
+    const admin = await tenantAdmin(request);
     for (const [path, data] of [["reset-mfa", { auth_type: "2FA" }], ["set-mfa", { auth_type: "2FA", code: "-" }]] as const) {
       const user = createUser();
       const c = await credentials(request, user.email, user.password);
@@ -98,7 +104,7 @@ test.describe("credential lifecycle matrix (API credentials)", () => {
   });
 
   test("deactivate, then reactivate: nothing comes back", async ({ request }) => {
-    const admin = await bearer(request, ADMIN.email, ADMIN.password);
+    const admin = await tenantAdmin(request);
     const user = createUser();
     const c = await credentials(request, user.email, user.password);
     for (const status of ["D", "A"]) expect((await request.post(`${Q}/user/edit`, { headers: admin, data: { ids: [user.id], status } })).status()).toBe(200);
@@ -148,5 +154,26 @@ test.describe("nobody can lock a user out (API)", () => {
     const update = await request.post(`${V1}/users/password-reset/password-update`, { data: { passwordResetCode: await outboxCode(test.info().project.use.baseURL!, user.email), newPassword: "unlocked-passphrase-3" } });
     expect(update.status(), await update.text()).toBe(200);
     expect((await request.post(`${IAM}/Login`, { data: { loginId: user.email, password: "unlocked-passphrase-3" } })).status()).toBe(200);
+  });
+
+  test("password guesses through a stolen permanent token spend the account's sign-in guesses", async ({ request }) => {
+    const user = createUser();
+    test.setTimeout(90_000);
+    const { bearers } = await credentials(request, user.email, user.password);
+    const guess = (i: number) =>
+      request.put(`${V1}/users/${encodeURIComponent(user.email)}/password`, {
+        headers: auth(bearers.permanentToken),
+        data: { oldPassword: `stolen-token-guess-${i}`, newPassword: "attacker-passphrase-9", confirmNewPassword: "attacker-passphrase-9" },
+      });
+    // Guess until the lock is long enough that the sign-in below certainly falls inside it.
+    for (let i = 0; ; i++) {
+      expect(i, "the password re-entry never locked").toBeLessThan(30);
+      const res = await guess(i);
+      if (res.status() !== 429) continue;
+      const retry = Number(res.headers()["retry-after"]);
+      if (retry >= 16) break;
+      await new Promise((r) => setTimeout(r, retry * 1000 + 100));
+    }
+    expect((await request.post(`${IAM}/Login`, { data: { loginId: user.email, password: user.password } })).status()).toBe(429);
   });
 });

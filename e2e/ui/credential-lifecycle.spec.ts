@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
 import { bearer, IAM, lockAccount, outboxCode } from "../support/api";
-import { ADMIN, createUser, expectSignedIn, formAlert, freshStep, signIn, totp } from "../support/env";
+import { createUser, expectSignedIn, formAlert, freshStep, signIn, totp } from "../support/env";
 
 const V1 = "/api/v1";
 const Q = "/api/1.0";
@@ -79,12 +79,18 @@ const events: [string, (request: APIRequestContext, user: User, sessionToken: st
   [
     "deactivate and reactivate",
     async (request, user) => {
-      const admin = await bearer(request, ADMIN.email, ADMIN.password);
+      const admin = await tenantAdmin(request);
       for (const status of ["D", "A"]) expect((await request.post(`${Q}/user/edit`, { headers: admin, data: { ids: [user.id], status } })).status()).toBe(200);
       return user.password;
     },
   ],
 ];
+
+/** A tenant admin of the default tenant (the first admin may by now belong to several tenants, and Login would ask which). */
+async function tenantAdmin(request: APIRequestContext) {
+  const admin = createUser({ roles: ["admin"] });
+  return bearer(request, admin.email, admin.password);
+}
 
 test.describe("credential lifecycle matrix (browser session, trusted-device cookie)", () => {
   for (const [name, event] of events) {
@@ -102,7 +108,7 @@ test.describe("credential lifecycle matrix (browser session, trusted-device cook
   test("admin MFA reset ends the browser session; the next sign-in must enrol again", async ({ page, request }) => {
     const user = createUser();
     await trustedBrowser(page, request, user);
-    const res = await request.post(`${Q}/user/reset-mfa`, { headers: await bearer(request, ADMIN.email, ADMIN.password), data: { ids: [user.id], auth_type: "2FA" } });
+    const res = await request.post(`${Q}/user/reset-mfa`, { headers: await tenantAdmin(request), data: { ids: [user.id], auth_type: "2FA" } });
     expect(res.status(), await res.text()).toBe(200);
     await page.goto("/account");
     await expect(page).toHaveURL(/\/login/);
@@ -132,5 +138,19 @@ test.describe("nobody can lock a user out (browser)", () => {
     await expectSignedIn(page);
     // Still locked afterwards, so it was locked while the owner signed in.
     expect(await correctOverApi()).toBe(429);
+  });
+
+  test("a device cookie from before sign out everywhere no longer gets past the lock", async ({ page, request }) => {
+    const user = createUser();
+    await signIn(page, user.email, user.password);
+    await expectSignedIn(page);
+    await dropSession(page.context());
+    const sessionToken = await apiLogin(request, user.email, user.password);
+    expect((await request.post(`${IAM}/Logout`, { headers: auth(sessionToken), data: { global: true } })).status()).toBe(200);
+
+    test.setTimeout(90_000);
+    await lockAccount(request, user.email);
+    await submitPassword(page, user.email, user.password);
+    await expect(formAlert(page)).toHaveText(/Try again in \d+ s/);
   });
 });

@@ -6,14 +6,19 @@ import type { Caller } from "@/lib/authz/caller";
 import { sendMail } from "@/lib/email/send";
 import { notFound, validation } from "@/lib/errors";
 import { assertPasswordPolicy, hashPassword, verifyPassword } from "@/lib/security/password";
-import { claimAttempt, failedAttempt, succeededAttempt } from "@/lib/security/throttle";
+import { accountThrottleKey, claimAttempt, failedAttempt, succeededAttempt } from "@/lib/security/throttle";
 import { revokeAllCredentials } from "@/lib/sessions/revoke-all";
 import { tenantPolicy } from "@/lib/tenants/policy";
 import { findUserByEmail, normalizeEmail } from "@/lib/users/records";
 
-/** Re-authentication for sensitive changes, throttled like sign-in. */
+/**
+ * Re-authentication for sensitive changes, throttled like sign-in. A failure also counts on the
+ * account's sign-in counter and a locked account is refused here too, so a stolen API token gets
+ * no guesses at the password beyond those sign-in allows. The reauth counter is kept apart as well:
+ * the owner signing in clears the account counter, not the guesses made through their token.
+ */
 export async function assertCurrentPassword(caller: Caller, password: string, field = "currentPassword") {
-  const keys = [`reauth:${caller.userId}`];
+  const keys = [`reauth:${caller.userId}`, accountThrottleKey(caller.userId)];
   const user = db.select().from(users).where(eq(users.id, caller.userId)).get();
   if (!user) throw notFound();
   await claimAttempt(keys);

@@ -1,3 +1,6 @@
+import { eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { users } from "@/db/schema";
 import { keyedHash, randomToken, safeEqual } from "@/lib/security/crypto";
 
 /**
@@ -6,20 +9,33 @@ import { keyedHash, randomToken, safeEqual } from "@/lib/security/crypto";
  * failures from anywhere else (someone guessing the password) cannot lock its owner out; failures
  * from the device itself still count, on that counter. It proves nothing else: the password and
  * any second factor are still asked for.
+ *
+ * The signature also covers the account's current password hash and credentials epoch (bumped by
+ * revokeAllCredentials), so a cookie dies with every credential-ending event: someone who once knew
+ * the password cannot keep a stack of cookies, each with free guesses, past the owner's reset.
  */
 export const DEVICE_COOKIE = "iam.device";
 export const DEVICE_COOKIE_MAX_AGE_S = 180 * 86400;
 
-const sign = (userId: string, nonce: string) => keyedHash("device-cookie", `${userId}.${nonce}`);
-
-export function newDeviceCookie(userId: string) {
-  const nonce = randomToken(16);
-  return `v1.${userId}.${nonce}.${sign(userId, nonce)}`;
+/** What the cookie is bound to besides the account: undefined for an account that does not exist. */
+function credentialsOf(userId: string) {
+  return db.select({ passwordHash: users.passwordHash, epoch: users.credentialsEpoch }).from(users).where(eq(users.id, userId)).get();
 }
 
-/** The device's id when the cookie is genuine and bound to this account, else undefined. */
+const sign = (userId: string, nonce: string, c: { passwordHash: string | null; epoch: number }) =>
+  keyedHash("device-cookie", `${userId}.${nonce}.${c.epoch}.${c.passwordHash ?? ""}`);
+
+export function newDeviceCookie(userId: string) {
+  const credentials = credentialsOf(userId);
+  if (!credentials) throw new Error(`No user ${userId} to remember a device for`);
+  const nonce = randomToken(16);
+  return `v2.${userId}.${nonce}.${sign(userId, nonce, credentials)}`;
+}
+
+/** The device's id when the cookie is genuine, bound to this account and issued since its credentials last ended, else undefined. */
 export function knownDevice(cookie: string | undefined, userId: string) {
   const [v, boundTo, nonce, sig] = cookie?.split(".") ?? [];
-  if (v !== "v1" || boundTo !== userId || !nonce || !sig) return undefined;
-  return safeEqual(sig, sign(userId, nonce)) ? nonce : undefined;
+  if (v !== "v2" || boundTo !== userId || !nonce || !sig) return undefined;
+  const credentials = credentialsOf(userId);
+  return credentials && safeEqual(sig, sign(userId, nonce, credentials)) ? nonce : undefined;
 }

@@ -2,16 +2,22 @@ import { and, desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { emails } from "@/db/schema";
+import { assertCurrentPassword } from "@/lib/account/credentials";
 import { redeemCode, requestPasswordReset } from "@/lib/account/one-time-codes";
 import { openBody } from "@/lib/email/sealed";
 import { FREE_FAILURES } from "@/lib/security/throttle";
-import { makeUser, PASSWORD } from "@/test/factories";
+import { callerOf, makeUser, PASSWORD } from "@/test/factories";
 import { knownDevice, newDeviceCookie } from "./device-cookie";
 import { passwordLogin } from "./login";
 
 const ctx = { ip: "10.9.8.7" };
 const lockOut = async (email: string, deviceCookie?: string) => {
   for (let i = 0; i < FREE_FAILURES + 1; i++) await passwordLogin({ loginId: email, password: `wrong guess ${i}`, deviceCookie }, ctx).catch(() => undefined);
+};
+const resetPassword = async (email: string, newPassword: string) => {
+  await requestPasswordReset(email, ctx);
+  const mail = db.select().from(emails).where(and(eq(emails.to, email), eq(emails.subject, "Reset your password"))).orderBy(desc(emails.createdAt)).get()!;
+  await redeemCode({ code: openBody(mail).text.match(/Code: (\S+)/)![1]!, newPassword }, ["reset"], ctx);
 };
 
 describe("device cookies", () => {
@@ -23,8 +29,27 @@ describe("device cookies", () => {
     expect(knownDevice(cookie, b.id)).toBeUndefined();
     const [v, , nonce, sig] = cookie.split(".");
     expect(knownDevice([v, b.id, nonce, sig].join("."), b.id)).toBeUndefined();
-    expect(knownDevice(`${cookie.slice(0, -1)}0`, a.id)).toBeUndefined();
+    expect(knownDevice(`${cookie.slice(0, -1)}${cookie.endsWith("0") ? "1" : "0"}`, a.id)).toBeUndefined();
     expect(knownDevice(undefined, a.id)).toBeUndefined();
+  });
+
+  it("one browser signing in does not forget another", async () => {
+    const user = await makeUser();
+    const first = newDeviceCookie(user.id);
+    newDeviceCookie(user.id);
+    expect(knownDevice(first, user.id)).toBeTruthy();
+  });
+
+  it("kept from before a password reset, give no guesses of their own", async () => {
+    const user = await makeUser();
+    const stale = newDeviceCookie(user.id);
+    await resetPassword(user.email, "the owner's new passphrase");
+    // Guesses through the stale cookie count on the account, as from any stranger.
+    await lockOut(user.email, stale);
+    await expect(passwordLogin({ loginId: user.email, password: "the owner's new passphrase" }, ctx)).rejects.toThrow(/Try again in \d+ s/);
+    await expect(passwordLogin({ loginId: user.email, password: "the owner's new passphrase", deviceCookie: stale }, ctx)).rejects.toThrow(/Try again in \d+ s/);
+    // A browser that signs in after the reset is a known device again.
+    expect((await passwordLogin({ loginId: user.email, password: "the owner's new passphrase", deviceCookie: newDeviceCookie(user.id) }, ctx)).status).toBe("ok");
   });
 });
 
@@ -54,9 +79,7 @@ describe("nobody can lock a user out", () => {
     const user = await makeUser();
     await lockOut(user.email);
     await expect(passwordLogin({ loginId: user.email, password: PASSWORD }, ctx)).rejects.toThrow(/Try again in \d+ s/);
-    await requestPasswordReset(user.email, ctx);
-    const mail = db.select().from(emails).where(and(eq(emails.to, user.email), eq(emails.subject, "Reset your password"))).orderBy(desc(emails.createdAt)).get()!;
-    await redeemCode({ code: openBody(mail).text.match(/Code: (\S+)/)![1]!, newPassword: "a fresh passphrase 42" }, ["reset"], ctx);
+    await resetPassword(user.email, "a fresh passphrase 42");
     expect((await passwordLogin({ loginId: user.email, password: "a fresh passphrase 42" }, ctx)).status).toBe("ok");
   });
 
@@ -64,5 +87,34 @@ describe("nobody can lock a user out", () => {
     const user = await makeUser();
     const results = await Promise.all(Array.from({ length: 8 }, () => passwordLogin({ loginId: user.email, password: PASSWORD }, ctx)));
     expect(results.map((r) => r.status)).toEqual(Array(8).fill("ok"));
+  });
+});
+
+describe("re-entering the password (a stolen API token)", () => {
+  const reauthGuesses = async (user: { id: string; email: string; isSuperAdmin: boolean }) => {
+    for (let i = 0; i < FREE_FAILURES + 1; i++) await assertCurrentPassword(callerOf(user), `wrong guess ${i}`).catch(() => undefined);
+  };
+
+  it("spends the account's sign-in guesses, not a set of its own", async () => {
+    const user = await makeUser();
+    const device = newDeviceCookie(user.id);
+    await reauthGuesses(user);
+    await expect(passwordLogin({ loginId: user.email, password: PASSWORD }, ctx)).rejects.toThrow(/Try again in \d+ s/);
+    // The owner's known browser still gets in.
+    expect((await passwordLogin({ loginId: user.email, password: PASSWORD, deviceCookie: device }, ctx)).status).toBe("ok");
+  });
+
+  it("is refused while the account is locked", async () => {
+    const user = await makeUser();
+    await lockOut(user.email);
+    await expect(assertCurrentPassword(callerOf(user), PASSWORD)).rejects.toThrow(/Try again in \d+ s/);
+  });
+
+  it("keeps its own count when the owner signs in between", async () => {
+    const user = await makeUser();
+    for (let i = 0; i < FREE_FAILURES - 1; i++) await assertCurrentPassword(callerOf(user), `wrong guess ${i}`).catch(() => undefined);
+    expect((await passwordLogin({ loginId: user.email, password: PASSWORD }, ctx)).status).toBe("ok");
+    await reauthGuesses(user);
+    await expect(assertCurrentPassword(callerOf(user), PASSWORD)).rejects.toThrow(/Try again in \d+ s/);
   });
 });

@@ -4,11 +4,14 @@ import { db } from "@/db/client";
 import { emails, trustedDevices } from "@/db/schema";
 import { changePassword } from "@/lib/account/credentials";
 import { redeemCode, requestPasswordReset } from "@/lib/account/one-time-codes";
-import { trustDevice } from "@/lib/auth/login";
+import { knownDevice, newDeviceCookie } from "@/lib/auth/device-cookie";
+import { completeMfa, consumeTicket, issueTicket, passwordLogin, trustDevice } from "@/lib/auth/login";
 import { callerFromBearer, callerFromSessionId } from "@/lib/auth/resolve";
 import { defaultTenant } from "@/lib/bootstrap";
 import { openBody } from "@/lib/email/sealed";
 import { resetMfa, setMfa } from "@/lib/mfa/admin";
+import { enableAuthenticator } from "@/lib/mfa/methods";
+import { generateTotpSecret, totpAt } from "@/lib/mfa/totp";
 import { generatePermanentToken, generateTemporaryTokens, refreshPermanentToken } from "@/lib/tokens/tokens";
 import { updateUsers } from "@/lib/users/update";
 import { callerOf, makeUser, PASSWORD } from "@/test/factories";
@@ -17,7 +20,7 @@ import { createSession, refreshSession } from "./sessions";
 
 const tenantId = () => defaultTenant()!.id;
 
-/** One of every credential a user can hold, each shown to be live before the event. */
+/** One of every credential a user can hold, and sign-ins in progress, each shown to be live before the event. */
 async function credentialsOf(user: Awaited<ReturnType<typeof makeUser>>) {
   const browser = createSession({ userId: user.id, tenantId: tenantId(), kind: "browser" }).session;
   const api = createSession({ userId: user.id, tenantId: tenantId(), kind: "api" });
@@ -27,7 +30,16 @@ async function credentialsOf(user: Awaited<ReturnType<typeof makeUser>>) {
   const bearers = { sessionToken: api.accessToken!, permanent: permanent.accessToken, temporaryPrivate: temporary.privateToken, temporaryPublic: temporary.publicToken };
   expect(callerFromSessionId(browser.id, "")).not.toBeNull();
   for (const token of Object.values(bearers)) expect(callerFromBearer(token, "")).not.toBeNull();
-  return { browser, api, permanent, bearers };
+  // Last: once the account has a second factor, generating a permanent token would ask for it.
+  const totp = generateTotpSecret();
+  enableAuthenticator(user.id, totp, totpAt(totp, Date.now() - 30_000), { id: user.id, email: user.email, ip: "" });
+  const pending = await passwordLogin({ loginId: user.email, password: PASSWORD }, { ip: "" });
+  if (pending.status !== "mfa") throw new Error("expected a pending second factor");
+  const ticket = issueTicket(user.id, tenantId());
+  const deviceCookie = newDeviceCookie(user.id);
+  expect(knownDevice(deviceCookie, user.id)).toBeTruthy();
+  const signIn = { twoFactorId: pending.twoFactorId, code: () => totpAt(totp, Date.now()), ticket, deviceCookie };
+  return { browser, api, permanent, bearers, signIn };
 }
 
 type Creds = Awaited<ReturnType<typeof credentialsOf>>;
@@ -40,6 +52,10 @@ async function expectAllDead(user: { id: string; email: string; isSuperAdmin: bo
   const fresh = createSession({ userId: user.id, tenantId: tenantId(), kind: "browser" }).session;
   await expect(refreshPermanentToken(callerOf(user, tenantId(), { sessionId: fresh.id }), { password, refreshToken: c.permanent.refreshToken })).rejects.toThrow(/Unknown refresh token/);
   expect(db.select().from(trustedDevices).where(eq(trustedDevices.userId, user.id)).all()).toHaveLength(0);
+  // Sign-ins that were in progress cannot be finished, and the browser is no longer a known device.
+  await expect(completeMfa({ twoFactorId: c.signIn.twoFactorId, code: c.signIn.code() }, { ip: "" })).rejects.toThrow(/expired/);
+  expect(consumeTicket(c.signIn.ticket)).toBeUndefined();
+  expect(knownDevice(c.signIn.deviceCookie, user.id)).toBeUndefined();
 }
 
 describe("every credential ends together", () => {
