@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { bearer, IAM } from "../support/api";
-import { ADMIN_STATE, createUser, E2E_ENV, outboxLink, uniqueEmail } from "../support/env";
+import { ADMIN_STATE, createUser, E2E_ENV, outboxLink, signIn, uniqueEmail } from "../support/env";
 
 const Q = "/api/1.0";
 
@@ -83,5 +83,59 @@ test.describe("no account enumeration", () => {
     expect((await request.get(`${Q}/user/metadata/${person.id}`, { headers: h })).status()).not.toBe(401);
     // Accepted: now it is a plain same-tenant duplicate.
     expect((await (await request.post(`${Q}/user/create`, { headers: admin2, data: { name: "Third", email: person.email } })).json()).code).toBe(31);
+  });
+});
+
+test.describe("no account enumeration through an invitation", () => {
+  const without = (v: Record<string, unknown>, keys: string[]) => Object.fromEntries(Object.entries(v).filter(([k]) => !keys.includes(k)));
+
+  test("adding a known address answers like a new one; the pending member's profile is not found; a taken username fails alike", async ({ request, browser }) => {
+    const [viaQuatrix, viaIam] = [createUser(), createUser()]; // both live in Default
+    for (const p of [viaQuatrix, viaIam]) expect((await login(request, p.email, p.password)).status()).toBe(200); // sign-ins and sessions to hide
+    const t2 = createUser({ roles: ["admin"], tenant: `T2i ${Date.now().toString(36)}`, createTenant: true });
+    const admin2 = await bearer(request, t2.email, t2.password);
+
+    const quatrix = async (email: string) => {
+      const res = await request.post(`${Q}/user/create`, { headers: admin2, data: { name: "Given ByAdmin", email } });
+      expect(res.status(), await res.text()).toBe(201);
+      return res.json();
+    };
+    const [qKnown, qFresh] = [await quatrix(viaQuatrix.email), await quatrix(uniqueEmail("qfresh"))];
+    expect(qKnown.id).toBe(viaQuatrix.id);
+    const qSkip = ["id", "email", "unique_login", "created", "modified"];
+    expect(without(qKnown, qSkip)).toEqual(without(qFresh, qSkip));
+
+    const username = `taken-${Date.now().toString(36)}`;
+    const iam = async (email: string, extra: Record<string, unknown> = {}) => {
+      const res = await request.post(`${IAM}/Register`, { headers: admin2, data: { user: { email, firstName: "Given", lastName: "ByAdmin", password: "an-initial-passphrase-9", ...extra } } });
+      expect(res.status(), await res.text()).toBe(200);
+      return res.json();
+    };
+    const [iKnown, iFresh] = [await iam(viaIam.email), await iam(uniqueEmail("ifresh"), { username })];
+    expect(iKnown.user.id).toBe(viaIam.id);
+    const iSkip = ["id", "email", "username", "insertInstant", "lastUpdateInstant", "passwordLastUpdateInstant"];
+    expect(without(iKnown.user, iSkip)).toEqual(without(iFresh.user, iSkip));
+    expect(iKnown.user.lastLoginInstant).toBeUndefined();
+    expect(iKnown.registration).toEqual(iFresh.registration);
+
+    // The pending member's account is not the inviting tenant's to read, on the APIs or the admin pages.
+    expect((await request.get(`${Q}/user/metadata/${viaQuatrix.id}`, { headers: admin2 })).status()).toBe(404);
+    expect((await request.get(`${Q}/user/metadata/${qFresh.id}`, { headers: admin2 })).status()).toBe(200);
+    expect((await request.post(`${IAM}/GetUser`, { headers: admin2, data: { userId: viaIam.id } })).status()).toBe(404);
+    const ctx = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const page = await ctx.newPage();
+    await signIn(page, t2.email, t2.password);
+    expect((await page.goto(`/admin/users/${viaQuatrix.id}`))!.status()).toBe(404); // profile, sessions, tokens, MFA, trail
+    expect((await page.goto(`/admin/users/${qFresh.id}`))!.status()).toBe(200);
+    await ctx.close();
+
+    // Self-registration: a taken username fails the same way whether the address is taken or free.
+    const open = createUser({ roles: ["admin"], tenant: `Open u ${Date.now().toString(36)}`, createTenant: true });
+    allowSelfRegistration(open.tenantId);
+    const register = (email: string) => request.post(`${IAM}/Register`, { data: { tenantId: open.tenantId, user: { email, username, password: "eve-tries-a-passphrase" } } });
+    const [taken, free] = [await register(viaQuatrix.email), await register(uniqueEmail("free"))];
+    expect(taken.status()).toBe(409);
+    expect(free.status()).toBe(409);
+    expect(await taken.json()).toEqual(await free.json());
   });
 });

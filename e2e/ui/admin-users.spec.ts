@@ -245,6 +245,10 @@ test("adding an address that has an account in another tenant shows it as invite
   await invitee.goto(link);
   await invitee.getByRole("button", { name: "Accept invitation" }).click();
   await expect(invitee).toHaveURL(/\/login$/);
+  await page.reload();
+  await expect(row.getByText("Invited", { exact: true })).toBeVisible(); // accepted, not yet signed in (as a new account would be)
+  await signIn(invitee, elsewhere.email, elsewhere.password, "Default");
+  await expectSignedIn(invitee);
   await ctx.close();
   await page.reload();
   await expect(row.getByText("Active", { exact: true })).toBeVisible();

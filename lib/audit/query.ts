@@ -4,6 +4,7 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { auditEvents, tenants } from "@/db/schema";
 import { requirePermission, requireTenant, type Caller } from "@/lib/authz/caller";
+import { userInScope } from "@/lib/users/scope";
 
 export const auditQuerySchema = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),
@@ -61,6 +62,7 @@ export function auditTenantOptions(caller: Caller) {
 export function userAuditTrail(caller: Caller, userId: string, tenantId = caller.tenantId, limit = 50) {
   requirePermission(caller, "User", "Read");
   requireTenant(caller, tenantId);
+  userInScope(caller, userId); // nobody outside the tenant (or only invited to it) has a trail here
   const scope = caller.isSuperAdmin ? eq(auditEvents.targetId, userId) : and(eq(auditEvents.targetId, userId), eq(auditEvents.tenantId, tenantId));
   return db.select().from(auditEvents).where(scope).orderBy(desc(auditEvents.createdAt)).limit(limit).all();
 }

@@ -153,11 +153,13 @@ export function removeMembers(caller: Caller, groupId: string, userIds: string[]
 }
 
 export function listMembers(caller: Caller, groupId: string) {
-  getGroup(caller, groupId);
+  const g = getGroup(caller, groupId);
   return db
-    .select({ id: users.id, email: users.email, fullName: users.fullName })
+    // A pending invitation shows only its address (the name is the account's, not the tenant's).
+    .select({ id: users.id, email: users.email, fullName: sql<string>`case when ${memberships.invitedAt} is null then ${users.fullName} else '' end` })
     .from(groupMembers)
     .innerJoin(users, eq(users.id, groupMembers.userId))
+    .leftJoin(memberships, and(eq(memberships.userId, groupMembers.userId), eq(memberships.tenantId, g.tenantId)))
     .where(eq(groupMembers.groupId, groupId))
     .orderBy(asc(users.email))
     .all();

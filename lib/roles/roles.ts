@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, isNull, or } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNull, or, sql } from "drizzle-orm";
 import { db, type DB, type Tx } from "@/db/client";
 import { membershipRoles, memberships, rolePermissions, roles, users } from "@/db/schema";
 import { audit } from "@/lib/audit/record";
@@ -181,7 +181,8 @@ export function listHolders(caller: Caller, ref: string, opts: { offset?: number
   requirePermission(caller, "User", "Read");
   const where = and(eq(membershipRoles.roleId, r.id), eq(memberships.tenantId, r.tenantId));
   const rows = db
-    .select({ id: users.id, email: users.email, fullName: users.fullName })
+    // A pending invitation shows only its address (the name is the account's, not the tenant's).
+    .select({ id: users.id, email: users.email, fullName: sql<string>`case when ${memberships.invitedAt} is null then ${users.fullName} else '' end` })
     .from(membershipRoles)
     .innerJoin(memberships, eq(memberships.id, membershipRoles.membershipId))
     .innerJoin(users, eq(users.id, memberships.userId))

@@ -4,7 +4,7 @@ import { mailTenantInvitation } from "@/lib/account/join";
 import { sendInvitation } from "@/lib/account/one-time-codes";
 import { audit } from "@/lib/audit/record";
 import { requirePermission, requireTenant, type Caller } from "@/lib/authz/caller";
-import { validation } from "@/lib/errors";
+import { conflict, validation } from "@/lib/errors";
 import { assertPasswordPolicy, hashPassword } from "@/lib/security/password";
 import { addMembers, groupsInReach } from "@/lib/groups/groups";
 import { assignRoles, rolesInReach } from "@/lib/roles/roles";
@@ -12,7 +12,8 @@ import { systemRole } from "@/lib/tenants/defaults";
 import { tenantPolicy } from "@/lib/tenants/policy";
 import { imageUrlSchema } from "./image-url";
 import { accountFromElsewhere, markInvited } from "./invitations";
-import { ensureMembership, insertUser, type UserRow } from "./records";
+import { ensureMembership, findUserByUsername, insertUser, type NewUser, type UserRow } from "./records";
+import { unsavedUser } from "./unsaved";
 
 export const createUserSchema = z.object({
   email: z.email("Enter a valid email address"),
@@ -48,7 +49,8 @@ export type CreateUserInput = z.input<typeof createUserSchema>;
 /**
  * Creates a user in a tenant (the caller's unless a super admin names another) with roles and
  * groups, in one transaction. Without a password the user gets an invitation email. An address
- * with an account in another tenant becomes an invited member instead (see ./invitations).
+ * with an account in another tenant becomes an invited member instead (see ./invitations), and is
+ * answered exactly as a new account would be.
  */
 export async function createUser(caller: Caller, raw: CreateUserInput): Promise<UserRow> {
   const parsed = createUserSchema.safeParse(raw);
@@ -68,38 +70,48 @@ export async function createUser(caller: Caller, raw: CreateUserInput): Promise<
   const joined = input.groups.length ? groupsInReach(caller, tenantId, input.groups) : [];
   if (input.password) assertPasswordPolicy(input.password, tenantPolicy(tenantId), "password", input.email);
   const passwordHash = input.password ? await hashPassword(input.password) : null;
+  const values: NewUser = {
+    email: input.email,
+    firstName: input.firstName,
+    middleName: input.middleName,
+    lastName: input.lastName,
+    companyName: input.companyName,
+    username: input.username ?? null,
+    passwordHash,
+    passwordUpdatedAt: passwordHash ? new Date() : null,
+    passwordChangeRequired: !!passwordHash && input.passwordChangeRequired,
+    active: input.active,
+    verified: input.verified,
+    timezone: input.timezone,
+    preferredLanguages: input.preferredLanguages,
+    data: input.data,
+    quota: input.quota ?? null,
+    mobilePhone: input.mobilePhone ?? null,
+    birthDate: input.birthDate ?? null,
+    imageUrl: input.imageUrl ?? null,
+    changedBy: caller.userId,
+  };
   let joinCode: string | undefined;
-  const user = db.transaction((tx) => {
+  const { user, answer } = db.transaction((tx) => {
+    // Before the address is looked at: a taken username fails alike for a known and a new address.
+    if (values.username && findUserByUsername(values.username)) throw conflict("Username is already taken", "username");
     const existing = accountFromElsewhere(tx, input.email, tenantId);
-    const u = existing ?? insertUser(tx, {
-      email: input.email,
-      firstName: input.firstName,
-      middleName: input.middleName,
-      lastName: input.lastName,
-      companyName: input.companyName,
-      username: input.username ?? null,
-      passwordHash,
-      passwordUpdatedAt: passwordHash ? new Date() : null,
-      passwordChangeRequired: !!passwordHash && input.passwordChangeRequired,
-      active: input.active,
-      verified: input.verified,
-      timezone: input.timezone,
-      preferredLanguages: input.preferredLanguages,
-      data: input.data,
-      quota: input.quota ?? null,
-      mobilePhone: input.mobilePhone ?? null,
-      birthDate: input.birthDate ?? null,
-      imageUrl: input.imageUrl ?? null,
-      changedBy: caller.userId,
-    });
+    const u = existing ?? insertUser(tx, values);
     ensureMembership(tx, u.id, tenantId, [], { data: input.membershipData, timezone: input.timezone, preferredLanguages: input.preferredLanguages });
-    if (existing) joinCode = markInvited(tx, u.id, tenantId);
-    audit({ tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: existing ? "membership.invited" : "user.created", targetType: "user", targetId: u.id, targetLabel: u.email, data: { invited: !passwordHash, roles: granted.map((r) => r.name) } }, tx);
+    // The tenant's log reads the same either way (its admin can read it); that the account already
+    // existed is recorded outside the tenant, for super admins.
+    audit({ tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "user.created", targetType: "user", targetId: u.id, targetLabel: u.email, data: { invited: !passwordHash, roles: granted.map((r) => r.name) } }, tx);
+    if (existing) {
+      joinCode = markInvited(tx, u.id, tenantId);
+      audit({ actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "membership.invited", targetType: "user", targetId: u.id, targetLabel: u.email, data: { tenantId } }, tx);
+    }
     if (granted.length) assignRoles(caller, u.id, tenantId, granted.map((r) => r.id));
     for (const g of joined) addMembers(caller, g.id, [u.id]);
-    return u;
+    // An existing account is answered with what a new one would have been (the admin's input, now),
+    // never its own row: only the id is real, so the invitation can be withdrawn.
+    return { user: u, answer: existing ? unsavedUser(values, existing.id) : u };
   });
   if (joinCode) await mailTenantInvitation(user.email, tenantId, joinCode, caller.email);
   else if (!passwordHash && input.sendInvitation) await sendInvitation(user.id, tenantId, caller.email);
-  return user;
+  return answer;
 }

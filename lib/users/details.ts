@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
 import { groupMembers, groups, membershipRoles, memberships, mfaMethods, pgpKeys, roles, tenants } from "@/db/schema";
 import type { GroupRow } from "@/lib/groups/groups";
+import { pendingIn } from "./invitations";
 
 /** What an API answer shows beside a user row in one tenant. */
 export interface UserDetails {
@@ -59,11 +60,13 @@ export function detailsOfUsers(userIds: string[], tenantId: string) {
   const methodsBy = groupBy(methods, (m) => m.userId, (m) => m);
   const groupsBy = groupBy(groupRows, (r) => r.userId, (r) => r.group);
   const rolesBy = groupBy(roleRows, (r) => r.userId, (r) => r.name);
+  // A pending invitation's MFA and key are the account's, not the tenant's: shown as none.
+  const pending = new Set(parts.flatMap((part) => [...pendingIn(db, tenantId, part)]));
   return (userId: string): UserDetails => ({
-    methods: methodsBy.get(userId) ?? [],
+    methods: pending.has(userId) ? [] : (methodsBy.get(userId) ?? []),
     groups: groupsBy.get(userId) ?? [],
     roleNames: rolesBy.get(userId) ?? [],
-    hasPgpKey: withKey.has(userId),
+    hasPgpKey: !pending.has(userId) && withKey.has(userId),
   });
 }
 

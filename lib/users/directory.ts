@@ -3,7 +3,8 @@ import { db } from "@/db/client";
 import { memberships, tenants, users } from "@/db/schema";
 import { requirePermission, requireTenant, type Caller } from "@/lib/authz/caller";
 import { notFound } from "@/lib/errors";
-import { normalizeEmail } from "./records";
+import { asInvitedMember } from "./invitations";
+import { normalizeEmail, type UserRow } from "./records";
 import { userInScope } from "./scope";
 
 /** Users of one tenant, newest first by default (API listings). */
@@ -13,7 +14,7 @@ export function listTenantUsers(caller: Caller, q: { tenantId?: string; offset?:
   requireTenant(caller, tenantId);
   const col = q.orderBy === "name" ? users.email : q.orderBy === "updated" ? users.updatedAt : users.createdAt;
   const rows = db
-    .select({ user: users })
+    .select({ user: users, invitedAt: memberships.invitedAt })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.tenantId, tenantId))
@@ -21,7 +22,7 @@ export function listTenantUsers(caller: Caller, q: { tenantId?: string; offset?:
     .limit(Math.min(q.records ?? 10, 500))
     .offset(q.offset ?? 0)
     .all()
-    .map((r) => r.user);
+    .map(asSeenByTenant);
   const total = db.select({ n: count() }).from(memberships).where(eq(memberships.tenantId, tenantId)).get()!.n;
   return { rows, total, tenantId };
 }
@@ -52,12 +53,15 @@ export function organizationsOf(caller: Caller) {
 export function allTenantUsers(caller: Caller) {
   requirePermission(caller, "User", "Read");
   return db
-    .select({ u: users })
+    .select({ user: users, invitedAt: memberships.invitedAt })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.tenantId, caller.tenantId))
     .orderBy(asc(users.email))
     .limit(10_000)
     .all()
-    .map((r) => r.u);
+    .map(asSeenByTenant);
 }
+
+/** A listed member as the tenant may see them: a pending invitation shows only its address. */
+const asSeenByTenant = (r: { user: UserRow; invitedAt: Date | null }) => (r.invitedAt ? asInvitedMember(r.user, r.invitedAt) : r.user);

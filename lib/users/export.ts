@@ -4,6 +4,7 @@ import { memberships, users } from "@/db/schema";
 import { audit } from "@/lib/audit/record";
 import { requirePermission, type Caller } from "@/lib/authz/caller";
 import { csvCell } from "@/lib/csv/cell";
+import { asInvitedMember } from "./invitations";
 import { userFilter, type UserQuery } from "./list";
 
 export const USERS_CSV_HEADER = "id,email,first_name,last_name,username,status,mfa,last_sign_in,created\n";
@@ -22,7 +23,7 @@ export function* usersCsv(caller: Caller, query: Omit<UserQuery, "sort" | "dir" 
   let after: string | undefined;
   for (;;) {
     const rows = db
-      .select({ u: users })
+      .select({ u: users, invitedAt: memberships.invitedAt })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(after === undefined ? where : and(where, gt(users.email, after)))
@@ -31,7 +32,8 @@ export function* usersCsv(caller: Caller, query: Omit<UserQuery, "sort" | "dir" 
       .all();
     if (!rows.length) return;
     after = rows[rows.length - 1]!.u.email;
-    yield rows.map(({ u }) => [u.id, u.email, u.firstName, u.lastName, u.username, u.active ? "active" : "disabled", u.mfaEnrolled ? "on" : "off", u.lastLoginAt, u.createdAt].map(csvCell).join(",") + "\n").join("");
+    // A pending invitation shows only its address, as in the users table.
+    yield rows.map(({ u: row, invitedAt }) => (invitedAt ? asInvitedMember(row, invitedAt) : row)).map((u) => [u.id, u.email, u.firstName, u.lastName, u.username, u.active ? "active" : "disabled", u.mfaEnrolled ? "on" : "off", u.lastLoginAt, u.createdAt].map(csvCell).join(",") + "\n").join("");
     if (rows.length < BATCH) return;
   }
 }

@@ -1,18 +1,22 @@
 import { and, desc, eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
-import { emails, memberships, tenants, users } from "@/db/schema";
+import { auditEvents, emails, memberships, tenants, users } from "@/db/schema";
 import { acceptJoin } from "@/lib/account/join";
-import { passwordLogin, signInTenants } from "@/lib/auth/login";
+import { userAuditTrail } from "@/lib/audit/query";
+import { passwordLogin, recordLogin, signInTenants } from "@/lib/auth/login";
 import { callerFromSessionId } from "@/lib/auth/resolve";
 import { openBody } from "@/lib/email/sealed";
+import { userSessions } from "@/lib/sessions/admin";
 import { createSession } from "@/lib/sessions/sessions";
 import { switchableTenants } from "@/lib/tenants/tenants";
 import { callerOf, makeTenant, makeUser, PASSWORD, uniqueEmail } from "@/test/factories";
 import { createUser } from "./create";
 import { listUsers, userQuerySchema } from "./list";
 import { selfRegister } from "./register";
-import { manageableUser } from "./scope";
+import { startDeleteUsers } from "./delete";
+import { detailsOfUsers } from "./details";
+import { manageableUser, userInScope } from "./scope";
 
 const ctx = { ip: "9.9.9.9" };
 const lastMail = (to: string) => {
@@ -46,6 +50,18 @@ describe("self-registration", () => {
     expect(membership(owner.id, t.id)).toBeUndefined();
     expect(lastMail(owner.email)).toMatchObject({ subject: "Someone tried to register with your address" });
     expect(lastMail(owner.email)!.text).not.toMatch(/code/i);
+  });
+
+  it("refuses a taken username alike for a taken and a free address", async () => {
+    const t = openTenant();
+    const owner = await makeUser();
+    const holder = await makeUser();
+    db.update(users).set({ username: `name-${holder.id}` }).where(eq(users.id, holder.id)).run();
+    const attempt = (email: string) => selfRegister({ tenantId: t.id, user: { email, username: `name-${holder.id}`, password: "a new strong passphrase" } }, ctx);
+    const known = await attempt(owner.email).catch((e: unknown) => e);
+    const fresh = await attempt(uniqueEmail("fresh")).catch((e: unknown) => e);
+    expect(known).toMatchObject({ kind: "conflict", field: "username", message: "Username is already taken" });
+    expect(fresh).toMatchObject({ kind: "conflict", field: "username", message: "Username is already taken" });
   });
 
   it("starts a new account only once the mailbox confirms with the chosen password", async () => {
@@ -88,8 +104,80 @@ describe("adding an address that has an account in another tenant", () => {
     expect(membership(person.id, t2.id)!.invitedAt).toBeNull();
     expect(callerFromSessionId(inT2.id, "")).toMatchObject({ userId: person.id, tenantId: t2.id });
     expect(signInTenants(person).map((t) => t.id).sort()).toEqual([t1.id, t2.id].sort());
-    expect(listUsers(callerOf(admin2, t2.id), userQuerySchema.parse({ q: person.email })).rows).toMatchObject([{ invited: false }]);
     expect(await passwordLogin({ loginId: person.email, password: PASSWORD, tenantId: t2.id }, { ip: "9.9.9.2", userAgent: "" })).toMatchObject({ status: "ok" });
+    recordLogin(person.id, t2.id, { ip: "9.9.9.2", userAgent: "" }, "api");
+    // Accepted and signed in: a member like any other, profile and all.
+    expect(listUsers(callerOf(admin2, t2.id), userQuerySchema.parse({ q: person.email })).rows).toMatchObject([{ invited: false, firstName: "Test" }]);
+    expect(userInScope(callerOf(admin2, t2.id), person.id).id).toBe(person.id);
+  });
+
+  it("answers exactly as for a new address: the admin's input and the time now, only the id is the account's", async () => {
+    const t1 = makeTenant();
+    const t2 = makeTenant();
+    const person = await makeUser({ tenantId: t1.id });
+    db.update(users).set({ timezone: "Europe/Oslo", mobilePhone: "+4712345678", birthDate: "1980-01-02", imageUrl: "https://example.test/p.png", lastLoginAt: new Date(0), successfulLogins: 7, mfaEnrolled: true }).where(eq(users.id, person.id)).run();
+    const admin2 = callerOf(await makeUser({ tenantId: t2.id, roles: ["admin"] }), t2.id);
+    const input = { firstName: "Given", lastName: "ByAdmin", timezone: "UTC", password: "an initial passphrase 1", sendInvitation: false };
+    const known = await createUser(admin2, { ...input, email: person.email });
+    const fresh = await createUser(admin2, { ...input, email: uniqueEmail("fresh") });
+
+    expect(known.id).toBe(person.id);
+    expect(known.email).toBe(person.email);
+    const comparable = (u: typeof fresh) => ({ ...u, id: "", email: "", passwordHash: "", createdAt: 0, updatedAt: 0, passwordUpdatedAt: 0 });
+    expect(comparable(known)).toEqual(comparable(fresh));
+    expect(Math.abs(known.createdAt.getTime() - fresh.createdAt.getTime())).toBeLessThan(60_000);
+    expect(known.passwordUpdatedAt).toBeInstanceOf(Date);
+    // The account itself is untouched: the admin's password and names were not applied to it.
+    expect(db.select().from(users).where(eq(users.id, person.id)).get()).toMatchObject({ firstName: "Test", mobilePhone: "+4712345678", successfulLogins: 7 });
+    await expect(passwordLogin({ loginId: person.email, password: input.password }, { ip: "9.9.9.3", userAgent: "" })).rejects.toThrow();
+
+    // Both wait the same way in the list: "Invited" (a new account until its first sign-in).
+    const listed = (email: string) => listUsers(admin2, userQuerySchema.parse({ q: email })).rows[0]!;
+    expect(listed(person.email)).toMatchObject({ invited: true, active: true, firstName: "", lastName: "", fullName: "", lastLoginAt: null, successfulLogins: 0, mfaEnrolled: false, mobilePhone: null, timezone: "UTC" });
+    expect(listed(fresh.email)).toMatchObject({ invited: true });
+    // Filters on the account's own columns do not see through the blank row.
+    expect(listUsers(admin2, userQuerySchema.parse({ q: "Test" })).rows.map((r) => r.id)).not.toContain(person.id);
+    expect(listUsers(admin2, userQuerySchema.parse({ mfa: "yes" })).rows.map((r) => r.id)).not.toContain(person.id);
+    expect(listUsers(admin2, userQuerySchema.parse({ loginFrom: "1970-01-01" })).rows.map((r) => r.id)).not.toContain(person.id);
+    expect(listUsers(admin2, userQuerySchema.parse({ mfa: "no", status: "active" })).rows.map((r) => r.id)).toContain(person.id);
+    // The tenant's audit log reads the same for both.
+    const created = db.select().from(auditEvents).where(and(eq(auditEvents.tenantId, t2.id), eq(auditEvents.targetId, person.id))).all().map((e) => e.action);
+    expect(created).toEqual(["user.created"]);
+  });
+
+  it("hides a pending member's account from the inviting admin, except for withdrawing the invitation", async () => {
+    const t1 = makeTenant();
+    const t2 = makeTenant();
+    const person = await makeUser({ tenantId: t1.id });
+    createSession({ userId: person.id, tenantId: t1.id, kind: "browser" });
+    const admin2 = callerOf(await makeUser({ tenantId: t2.id, roles: ["admin"] }), t2.id);
+    await createUser(admin2, { email: person.email });
+
+    expect(() => userInScope(admin2, person.id)).toThrow(/not found/i);
+    expect(() => userSessions(admin2, person.id)).toThrow(/not found/i);
+    expect(() => userAuditTrail(admin2, person.id)).toThrow(/not found/i);
+    expect(detailsOfUsers([person.id], t2.id)(person.id)).toMatchObject({ methods: [], hasPgpKey: false });
+    // Its own tenant still sees it.
+    const admin1 = callerOf(await makeUser({ tenantId: t1.id, roles: ["admin"] }), t1.id);
+    expect(userSessions(admin1, person.id)).toHaveLength(1);
+
+    // Removing the member withdraws the invitation; the account and its own tenant stay.
+    startDeleteUsers(admin2, [person.id]);
+    await vi.waitFor(() => expect(membership(person.id, t2.id)).toBeUndefined());
+    expect(db.select().from(users).where(eq(users.id, person.id)).get()).toBeDefined();
+    expect(membership(person.id, t1.id)).toBeDefined();
+    await expect(acceptJoin({ code: codeIn(person.email) }, ctx)).rejects.toThrow(/invalid or has expired/);
+  });
+
+  it("shows a new account created with an initial password as invited until its first sign-in", async () => {
+    const admin = callerOf(await makeUser({ roles: ["admin"] }));
+    const created = await createUser(admin, { email: uniqueEmail("initial"), password: "an initial passphrase 2", passwordChangeRequired: false });
+    const listed = () => listUsers(admin, userQuerySchema.parse({ q: created.email })).rows[0]!;
+    expect(listed().invited).toBe(true);
+    expect(await passwordLogin({ loginId: created.email, password: "an initial passphrase 2" }, { ip: "9.9.9.4", userAgent: "" })).toMatchObject({ status: "ok" });
+    expect(listed().invited).toBe(true); // a correct password alone is not a sign-in
+    recordLogin(created.id, admin.tenantId, { ip: "9.9.9.4", userAgent: "" }, "browser");
+    expect(listed().invited).toBe(false);
   });
 
   it("keeps the duplicate error for an address already in this tenant, invited or not", async () => {

@@ -1,9 +1,10 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, isNotNull } from "drizzle-orm";
 import type { DB, Tx } from "@/db/client";
 import { memberships } from "@/db/schema";
 import { issueJoinCode } from "@/lib/account/join";
 import { conflict } from "@/lib/errors";
-import { findUserByEmail } from "./records";
+import { findUserByEmail, type UserRow } from "./records";
+import { unsavedUser } from "./unsaved";
 
 /**
  * An admin adding an address that has an account in another tenant gets no "taken" answer (that
@@ -22,4 +23,21 @@ export function accountFromElsewhere(tx: Tx | DB, email: string, tenantId: strin
 export function markInvited(tx: Tx | DB, userId: string, tenantId: string) {
   tx.update(memberships).set({ invitedAt: new Date() }).where(and(eq(memberships.userId, userId), eq(memberships.tenantId, tenantId))).run();
   return issueJoinCode(tx, userId, tenantId);
+}
+
+/**
+ * What the tenant sees of someone whose invitation is pending: the address and nothing of the
+ * account (names, sign-ins, MFA, status belong to it, not to the tenant), dated by the invitation.
+ */
+export const asInvitedMember = (user: UserRow, invitedAt: Date): UserRow => unsavedUser({ email: user.email }, user.id, invitedAt);
+
+/** Of these users, those whose membership of the tenant is a pending invitation. */
+export function pendingIn(tx: Tx | DB, tenantId: string, userIds: string[]) {
+  if (!userIds.length) return new Set<string>();
+  const rows = tx
+    .select({ userId: memberships.userId })
+    .from(memberships)
+    .where(and(eq(memberships.tenantId, tenantId), isNotNull(memberships.invitedAt), inArray(memberships.userId, userIds)))
+    .all();
+  return new Set(rows.map((r) => r.userId));
 }

@@ -1,4 +1,4 @@
-import { and, eq, gte, inArray, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { groupMembers, membershipRoles, memberships, roles, users } from "@/db/schema";
@@ -6,6 +6,7 @@ import { requirePermission, requireTenant, type Caller } from "@/lib/authz/calle
 import { validation } from "@/lib/errors";
 import { startsWith } from "@/lib/sql/like";
 import type { BulkAction } from "./bulk";
+import { asInvitedMember } from "./invitations";
 
 import { PAGE_SIZES, SORTS } from "./list-params";
 
@@ -33,6 +34,8 @@ export const COUNT_CAP = 1_000;
 /** WHERE clause for a tenant's users matching the filters (shared by the table, bulk "all matching" and CSV). */
 export function userFilter(tenantId: string, q: Omit<UserQuery, "sort" | "dir" | "page" | "size">): SQL {
   const where: SQL[] = [eq(memberships.tenantId, tenantId)];
+  const member = isNull(memberships.invitedAt);
+  const pending = isNotNull(memberships.invitedAt);
   if (q.q) {
     const term = q.q.toLowerCase();
     // Prefix ranges use the email and username indexes; a plain LIKE '%x%' would scan every row.
@@ -43,15 +46,19 @@ export function userFilter(tenantId: string, q: Omit<UserQuery, "sort" | "dir" |
     where.push(
       or(
         and(gte(users.email, term), lte(users.email, upper)),
-        startsWith(users.fullName, name),
-        and(gte(users.username, name), lte(users.username, `${name}\uffff`)),
+        and(startsWith(users.fullName, name), member),
+        and(gte(users.username, name), lte(users.username, `${name}\uffff`), member),
       )!,
     );
   }
-  if (q.status) where.push(eq(users.active, q.status === "active"));
-  if (q.mfa) where.push(eq(users.mfaEnrolled, q.mfa === "yes"));
-  if (q.loginFrom) where.push(gte(users.lastLoginAt, new Date(`${q.loginFrom}T00:00:00Z`)));
-  if (q.loginTo) where.push(lte(users.lastLoginAt, new Date(`${q.loginTo}T23:59:59.999Z`)));
+  // A pending invitation shows only the address (see asInvitedMember): filters on the account's own
+  // columns treat it as that blank row (active, no MFA, never signed in), so they cannot probe it.
+  if (q.status === "active") where.push(or(eq(users.active, true), pending)!);
+  if (q.status === "disabled") where.push(and(eq(users.active, false), member)!);
+  if (q.mfa === "yes") where.push(and(eq(users.mfaEnrolled, true), member)!);
+  if (q.mfa === "no") where.push(or(eq(users.mfaEnrolled, false), pending)!);
+  if (q.loginFrom) where.push(and(gte(users.lastLoginAt, new Date(`${q.loginFrom}T00:00:00Z`)), member)!);
+  if (q.loginTo) where.push(and(lte(users.lastLoginAt, new Date(`${q.loginTo}T23:59:59.999Z`)), member)!);
   // Role and group filters start from their own (small, indexed) tables instead of probing every user.
   if (q.role)
     where.push(
@@ -83,10 +90,12 @@ export function listUsers(caller: Caller, q: UserQuery, tenantId = caller.tenant
     sql`select ${users.id} as id, ${memberships.createdAt} as joined, ${memberships.invitedAt} as invitedAt from ${memberships} ${join} ${users} on ${users.id} = ${memberships.userId} where ${where} order by ${col} ${sql.raw(q.dir === "asc" ? "asc" : "desc")}, ${users.id} asc limit ${sql.raw(String(q.size))} offset ${sql.raw(String((q.page - 1) * q.size))}`,
   );
   const byId = new Map(page.length ? db.select().from(users).where(inArray(users.id, page.map((p) => p.id))).all().map((u) => [u.id, u]) : []);
-  // "Invited" until they accept: a pending membership, or an account that never chose a password.
+  // "Invited" until the person has accepted and signed in once: the same for an address that had an
+  // account elsewhere and for a new one, with or without an initial password (nothing tells them apart).
   const rows = page.map((p) => {
     const user = byId.get(p.id)!;
-    return { ...user, joinedAt: new Date(p.joined), invited: p.invitedAt !== null || !user.passwordHash };
+    const shown = p.invitedAt !== null ? asInvitedMember(user, new Date(p.invitedAt)) : user;
+    return { ...shown, joinedAt: new Date(p.joined), invited: p.invitedAt !== null || !user.lastLoginAt };
   });
   // Capped count: exact up to COUNT_CAP, then "more than".
   const counted = db.get<{ n: number }>(sql`select count(*) as n from (select 1 from ${memberships} inner join ${users} on ${users.id} = ${memberships.userId} where ${where} limit ${COUNT_CAP + 1})`).n;
@@ -102,9 +111,11 @@ export const BULK_CHANGE_LIMIT = 10_000;
 /** Every matching user id (bulk actions on "all matching the filter"), within the action's limit. */
 export function matchingUserIds(caller: Caller, q: Omit<UserQuery, "sort" | "dir" | "page" | "size">, action: BulkAction) {
   requirePermission(caller, "User", "Read");
-  const query = db.select({ id: users.id }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(userFilter(caller.tenantId, q));
-  if (action === "delete") return query.all().map((r) => r.id);
-  const ids = query.limit(BULK_CHANGE_LIMIT + 1).all().map((r) => r.id);
+  const filter = userFilter(caller.tenantId, q);
+  const matching = (where: SQL) => db.select({ id: users.id }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(where);
+  if (action === "delete") return matching(filter).all().map((r) => r.id);
+  // Pending invitations can only be withdrawn (deleted): other changes skip them instead of failing on them.
+  const ids = matching(and(filter, isNull(memberships.invitedAt))!).limit(BULK_CHANGE_LIMIT + 1).all().map((r) => r.id);
   if (ids.length > BULK_CHANGE_LIMIT) throw validation(`Narrow the filter: bulk changes other than delete apply to at most ${BULK_CHANGE_LIMIT.toLocaleString("en-US")} users at a time`);
   return ids;
 }

@@ -3,10 +3,11 @@ import { db } from "@/db/client";
 import { tenants } from "@/db/schema";
 import { issueJoinCode, mailRegistrationAttempt, mailRegistrationConfirmation } from "@/lib/account/join";
 import { audit } from "@/lib/audit/record";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, conflict, notFound } from "@/lib/errors";
 import { assertPasswordPolicy, hashPassword } from "@/lib/security/password";
 import { consumeClientRate } from "@/lib/security/throttle";
-import { ensureMembership, findUserByEmail, fullNameOf, insertUser, normalizeEmail, type NewUser, type UserRow } from "./records";
+import { ensureMembership, findUserByEmail, findUserByUsername, insertUser, type NewUser, type UserRow } from "./records";
+import { unsavedUser } from "./unsaved";
 
 type Fields = Omit<NewUser, "passwordHash" | "isSuperAdmin">;
 
@@ -14,46 +15,6 @@ type Fields = Omit<NewUser, "passwordHash" | "isSuperAdmin">;
 export interface Registration {
   user: UserRow;
   registration: { tenantId: string; data: Record<string, string>; timezone: string; preferredLanguages: string[]; roles: string[] };
-}
-
-/**
- * The row insertUser would write for these fields, never stored: a taken address is answered
- * with it so the answer does not tell taken from free (the id is fresh and leads nowhere).
- */
-function unsavedUser(values: NewUser): UserRow {
-  const given = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== undefined)) as NewUser;
-  const now = new Date();
-  return {
-    id: crypto.randomUUID(),
-    username: null,
-    firstName: "",
-    middleName: "",
-    lastName: "",
-    companyName: "",
-    birthDate: null,
-    imageUrl: null,
-    mobilePhone: null,
-    timezone: "UTC",
-    preferredLanguages: [],
-    data: {},
-    passwordHash: null,
-    passwordChangeRequired: false,
-    passwordUpdatedAt: null,
-    active: true,
-    verified: false,
-    isSuperAdmin: false,
-    mfaRequired: false,
-    mfaEnrolled: false,
-    quota: null,
-    lastLoginAt: null,
-    successfulLogins: 0,
-    createdAt: now,
-    updatedAt: now,
-    changedBy: null,
-    ...given,
-    email: normalizeEmail(given.email),
-    fullName: fullNameOf(given),
-  };
 }
 
 /**
@@ -79,6 +40,9 @@ export async function selfRegister(
   const passwordHash = await hashPassword(password); // hashed on both paths: equal work, equal timing
   const values: NewUser = { ...fields, passwordHash: null, verified: false };
   const registration = { tenantId: tenant.id, data: input.data ?? {}, timezone: input.timezone ?? fields.timezone ?? "UTC", preferredLanguages: input.preferredLanguages ?? [], roles: [] };
+  // Checked before looking at the address, so a taken username fails alike whether the address is
+  // free or taken (checking it only for new addresses made it an oracle for the address).
+  if (fields.username && findUserByUsername(fields.username)) throw conflict("Username is already taken", "username");
   const owner = findUserByEmail(fields.email);
   if (owner) {
     audit({ tenantId: tenant.id, actorEmail: owner.email, ip: ctx.ip, action: "user.registration_existing", targetType: "user", targetId: owner.id, targetLabel: owner.email });

@@ -9,23 +9,27 @@ import { notFound } from "@/lib/errors";
 
 /**
  * The target user, if the caller may see them: themselves, or a member of the caller's tenant
- * (any tenant for a super admin). Anyone else is "not found", never "forbidden".
+ * (any tenant for a super admin). Anyone else is "not found", never "forbidden". So is someone
+ * whose invitation to this tenant is still pending: their account is not the tenant's until they
+ * accept (its profile, sessions, tokens and MFA are someone else's); the members list shows only
+ * the address, and removing the member withdraws the invitation (`pending: true`).
  */
-export function userInScope(caller: Caller, userId: string) {
+export function userInScope(caller: Caller, userId: string, opts: { pending?: boolean } = {}) {
   const user = db.select().from(users).where(eq(users.id, userId)).get();
   if (!user) throw notFound("User not found");
   if (user.id === caller.userId || caller.isSuperAdmin) return user;
-  const m = db.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.userId, userId), eq(memberships.tenantId, caller.tenantId))).get();
+  const here = and(eq(memberships.userId, userId), eq(memberships.tenantId, caller.tenantId));
+  const m = db.select({ id: memberships.id }).from(memberships).where(opts.pending ? here : and(here, isNull(memberships.invitedAt))).get();
   if (!m) throw notFound("User not found");
   return user;
 }
 
 /**
  * A member of the caller's tenant whose standing there the caller may change (leave the tenant,
- * lose a session): themselves, or someone holding nothing the caller does not hold.
+ * or withdraw a pending invitation): themselves, or someone holding nothing the caller does not hold.
  */
 export function reachableUser(caller: Caller, userId: string, attempt: string) {
-  const user = userInScope(caller, userId);
+  const user = userInScope(caller, userId, { pending: true });
   requireReaches(caller, user, attempt);
   return user;
 }

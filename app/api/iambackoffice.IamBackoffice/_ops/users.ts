@@ -116,8 +116,9 @@ export const Register: OpSpec<typeof RegisterRequest, z.ZodType, z.ZodType, type
         verified: !!body.skipVerification,
         imageUrl: u.imageUrl || undefined,
       });
-      const user = findUserById(created.id)!;
-      const iamUser = toIamUser(user, [tenantId]);
+      // The answer is what createUser returned, never the stored row read back: an address with an
+      // account elsewhere is answered as a new account would be (no MFA methods of its own either).
+      const iamUser = { ...toIamUser(created, [tenantId]), twoFactor: { methods: [], recoveryCodes: [] } };
       return { user: iamUser, registration: iamUser.registrations[0]! };
     }
     const { user, registration } = await selfRegister({ tenantId, user: { ...fields, password: u.password }, data: body.registration?.data }, { ip });
