@@ -55,7 +55,7 @@ export function UserAdminPanels({ userId, canEdit, roles, allRoles, mfa, session
           </div>
           {canEdit && (
             <div className="flex gap-2">
-              <select aria-label="Role to assign" className="h-9 min-w-0 flex-1 rounded-md border border-input bg-transparent px-2 text-sm dark:bg-input/30" value={role} onChange={(e) => setRole(e.target.value)}>
+              <select aria-label="Role to assign" className="h-9 w-0 min-w-0 flex-1 rounded-md border border-input bg-transparent px-2 text-sm dark:bg-input/30" value={role} onChange={(e) => setRole(e.target.value)}>
                 <option value="">Choose a role…</option>
                 {allRoles.filter((r) => !roles.includes(r)).map((r) => (
                   <option key={r} value={r}>{r}</option>
