@@ -6,7 +6,10 @@ const nextConfig: NextConfig = {
   // Lets several dev servers share a checkout (each with its own build folder).
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
-  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2"],
+  // A self-contained server (node server.js) for the Docker image and CI; scripts/standalone.sh
+  // adds the static assets and migrations it does not trace.
+  output: "standalone",
+  serverExternalPackages: ["better-sqlite3", "@node-rs/argon2", "pg"],
   experimental: {
     serverActions: { bodySizeLimit: SERVER_ACTION_LIMIT },
     // The proxy (pages only; see its matcher) copies request bodies up to this size. Only server

@@ -10,7 +10,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["lib/**/*.test.ts", "test/**/*.test.ts"],
+    include: ["lib/**/*.test.ts", "db/**/*.test.ts", "test/**/*.test.ts"],
     setupFiles: ["test/setup.ts"],
     pool: "forks",
     fileParallelism: false,

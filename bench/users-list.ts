@@ -1,18 +1,20 @@
 /**
  * Measures the users table queries (the same lib call the page makes) on the current database:
  *   DATABASE_PATH=data/bench.db npx tsx bench/users-list.ts
+ *   DATABASE_URL=postgres://… APP_SECRET=… npx tsx bench/users-list.ts
  * Prints the median of 5 runs per scenario.
  */
-import { eq } from "drizzle-orm";
-import { db } from "@/db/client";
+import { count, eq } from "drizzle-orm";
+import { closeDb, db } from "@/db/client";
 import { users } from "@/db/schema";
 import type { Caller } from "@/lib/authz/caller";
 import { defaultTenant } from "@/lib/bootstrap";
 import { listUsers, userQuerySchema } from "@/lib/users/list";
 
-const root = db.select().from(users).where(eq(users.isSuperAdmin, true)).get() ?? db.select().from(users).limit(1).get()!;
-const caller: Caller = { userId: root.id, email: root.email, tenantId: defaultTenant()!.id, isSuperAdmin: true, readOnly: false, ip: "bench" };
-const total = db.$client.prepare("select count(*) n from users").get() as { n: number };
+const [superAdmin] = await db.select().from(users).where(eq(users.isSuperAdmin, true)).limit(1);
+const root = superAdmin ?? (await db.select().from(users).limit(1))[0]!;
+const caller: Caller = { userId: root.id, email: root.email, tenantId: (await defaultTenant())!.id, isSuperAdmin: true, readOnly: false, ip: "bench" };
+const [total] = await db.select({ n: count() }).from(users);
 
 const scenarios: [string, Record<string, string>][] = [
   ["first page (newest)", {}],
@@ -29,7 +31,7 @@ const scenarios: [string, Record<string, string>][] = [
   ["signed in during a week", { loginFrom: "2026-11-01", loginTo: "2026-11-07" }],
 ];
 
-console.log(`users in database: ${total.n.toLocaleString()}\n`);
+console.log(`users in database: ${total!.n.toLocaleString()}\n`);
 console.log("| scenario | median ms | rows | count |");
 console.log("|---|---|---|---|");
 for (const [name, params] of scenarios) {
@@ -38,9 +40,10 @@ for (const [name, params] of scenarios) {
   let last = { rows: [] as unknown[], total: 0, capped: false };
   for (let i = 0; i < 5; i++) {
     const t = performance.now();
-    last = listUsers(caller, q);
+    last = await listUsers(caller, q);
     times.push(performance.now() - t);
   }
   times.sort((a, b) => a - b);
   console.log(`| ${name} | ${times[2]!.toFixed(1)} | ${last.rows.length} | ${last.capped ? `${last.total}+` : last.total} |`);
 }
+await closeDb();

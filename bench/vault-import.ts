@@ -13,9 +13,9 @@ process.env.DATABASE_PATH = path.join(dir, "bench.db");
 const { runMigrations } = await import("@/db/migrate");
 const { bootstrap } = await import("@/lib/bootstrap");
 const { insertUser } = await import("@/lib/users/records");
-const { db } = await import("@/db/client");
+const { closeDb, db } = await import("@/db/client");
 const { exportBackup, importBackup } = await import("@/lib/vault/backup");
-runMigrations();
+await runMigrations();
 await bootstrap();
 
 const N = 100_000;
@@ -31,9 +31,10 @@ const time = async <T>(label: string, f: () => T | Promise<T>) => {
   return r;
 };
 console.log(`backup file: ${(file.length / 1024 / 1024).toFixed(1)} MB base64 for ${N.toLocaleString()} entries`);
-const a = user("bench-a@example.test");
+const a = await user("bench-a@example.test");
 await time("import 100,000 entries", () => importBackup(a.id, file));
 const exported = await time("export 100,000 entries", () => exportBackup(a.id));
-const b = user("bench-b@example.test");
+const b = await user("bench-b@example.test");
 await time("re-import the export", () => importBackup(b.id, exported));
+await closeDb();
 fs.rmSync(dir, { recursive: true, force: true });

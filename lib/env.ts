@@ -4,6 +4,8 @@ import { ConfigError } from "./startup-failure";
 
 const schema = z.object({
   DATABASE_PATH: z.string().default("data/app.db"),
+  /** postgres://user:pass@host:5432/db selects PostgreSQL; unset = the SQLite file at DATABASE_PATH. */
+  DATABASE_URL: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^postgres(ql)?:\/\//, "must be a postgres:// address, e.g. postgres://iam:secret@db:5432/iam").optional()),
   DATA_DIR: z.string().default("data"),
   APP_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   APP_URL: z.url({ protocol: /^https?$/, error: "must be an http:// or https:// address, e.g. https://iam.example.com" }).optional(),
@@ -17,7 +19,11 @@ const schema = z.object({
   /** Behind a reverse proxy that sets X-Forwarded-For: take the client address from it. */
   TRUST_PROXY: z.stringbool().default(false),
   THROTTLE_IP_FREE_FAILURES: z.coerce.number().int().min(0).optional(),
-}).refine((e) => !e.ADMIN_EMAIL === !e.ADMIN_PASSWORD, { message: "ADMIN_EMAIL and ADMIN_PASSWORD go together: set both or neither", path: ["ADMIN_PASSWORD"] });
+})
+  .refine((e) => !e.ADMIN_EMAIL === !e.ADMIN_PASSWORD, { message: "ADMIN_EMAIL and ADMIN_PASSWORD go together: set both or neither", path: ["ADMIN_PASSWORD"] })
+  // Instances sharing a database must share the key that encrypts TOTP secrets and signs cookies:
+  // a generated per-instance key file would make each instance refuse the others' sessions.
+  .refine((e) => !e.DATABASE_URL || e.APP_SECRET, { message: "is required with DATABASE_URL (every instance must use the same key): set it to 32+ random characters, e.g. openssl rand -base64 48", path: ["APP_SECRET"] });
 
 function parse() {
   const parsed = schema.safeParse(process.env);

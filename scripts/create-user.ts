@@ -4,7 +4,7 @@
  */
 import { parseArgs } from "node:util";
 import { eq } from "drizzle-orm";
-import { db } from "@/db/client";
+import { closeDb, db } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { tenants } from "@/db/schema";
 import { bootstrap, DEFAULT_TENANT } from "@/lib/bootstrap";
@@ -30,19 +30,20 @@ if (!values.email || !values.password) {
   process.exit(2);
 }
 
-runMigrations();
+await runMigrations();
 await bootstrap();
-const tenant =
-  db.select().from(tenants).where(eq(tenants.name, values.tenant!)).get() ??
-  (values["create-tenant"] ? db.transaction((tx) => insertTenantWithDefaults(tx, values.tenant!)) : undefined);
+const [existing] = await db.select().from(tenants).where(eq(tenants.name, values.tenant!)).limit(1);
+const tenant = existing ?? (values["create-tenant"] ? await db.transaction((tx) => insertTenantWithDefaults(tx, values.tenant!)) : undefined);
 if (!tenant) {
   console.error(`No tenant named "${values.tenant}"`);
+  await closeDb();
   process.exit(2);
 }
 assertPasswordPolicy(values.password, DEFAULT_POLICY, "password", values.email);
+// Hashed before the transaction: nothing inside one awaits anything but the database.
 const passwordHash = await hashPassword(values.password);
-const user = db.transaction((tx) => {
-  const u = insertUser(tx, {
+const user = await db.transaction(async (tx) => {
+  const u = await insertUser(tx, {
     email: values.email!,
     passwordHash,
     passwordUpdatedAt: new Date(),
@@ -51,7 +52,8 @@ const user = db.transaction((tx) => {
     isSuperAdmin: values["super-admin"],
     verified: true,
   });
-  ensureMembership(tx, u.id, tenant.id, values.role);
+  await ensureMembership(tx, u.id, tenant.id, values.role);
   return u;
 });
+await closeDb();
 console.log(JSON.stringify({ id: user.id, email: user.email, tenantId: tenant.id }));

@@ -10,30 +10,35 @@ let n = 0;
 export const uniqueEmail = (prefix = "user") => `${prefix}-${Date.now()}-${++n}@example.test`;
 export const PASSWORD = "correct horse battery staple";
 
+/**
+ * The Default tenant's id, read once: bootstrap (test/setup.ts) made it before any test runs and
+ * no test renames it, so defaults in the synchronous helpers below can use it.
+ */
+const { id: defaultTenantId } = (await defaultTenant())!;
+
 export async function makeUser(opts: { email?: string; roles?: string[]; tenantId?: string; superAdmin?: boolean } = {}) {
-  const tenantId = opts.tenantId ?? defaultTenant()!.id;
+  const tenantId = opts.tenantId ?? defaultTenantId;
   const passwordHash = await hashPassword(PASSWORD);
-  const user = db.transaction((tx) => {
-    const u = insertUser(tx, { email: opts.email ?? uniqueEmail(), passwordHash, firstName: "Test", lastName: "User", isSuperAdmin: !!opts.superAdmin });
-    ensureMembership(tx, u.id, tenantId, opts.roles ?? []);
+  return await db.transaction(async (tx) => {
+    const u = await insertUser(tx, { email: opts.email ?? uniqueEmail(), passwordHash, firstName: "Test", lastName: "User", isSuperAdmin: !!opts.superAdmin });
+    await ensureMembership(tx, u.id, tenantId, opts.roles ?? []);
     return u;
   });
-  return user;
 }
 
-export function makeTenant(name = `Tenant ${Date.now()}-${++n}`) {
-  return db.transaction((tx) => insertTenantWithDefaults(tx, name));
+export async function makeTenant(name = `Tenant ${Date.now()}-${++n}`) {
+  return await db.transaction((tx) => insertTenantWithDefaults(tx, name));
 }
 
-export function callerOf(user: { id: string; email: string; isSuperAdmin: boolean }, tenantId = defaultTenant()!.id, extra: Partial<Caller> = {}): Caller {
+export function callerOf(user: { id: string; email: string; isSuperAdmin: boolean }, tenantId = defaultTenantId, extra: Partial<Caller> = {}): Caller {
   return { userId: user.id, email: user.email, tenantId, isSuperAdmin: user.isSuperAdmin, readOnly: false, ip: "127.0.0.1", ...extra };
 }
 
-export const membershipCount = () => db.select().from(memberships).all().length;
+export const membershipCount = async () => (await db.select({ id: memberships.id }).from(memberships)).length;
 
 /** A role holding exactly these permission pairs (none: a role that grants nothing). */
-export function makeRoleWith(pairs: { resource: string; action: string }[], tenantId = defaultTenant()!.id) {
-  const role = db.insert(roles).values({ tenantId, name: `narrow-${Date.now()}-${++n}` }).returning().get();
-  if (pairs.length) db.insert(rolePermissions).values(pairs.map((p) => ({ roleId: role.id, ...p }))).run();
-  return role;
+export async function makeRoleWith(pairs: { resource: string; action: string }[], tenantId = defaultTenantId) {
+  const [role] = await db.insert(roles).values({ tenantId, name: `narrow-${Date.now()}-${++n}` }).returning();
+  if (pairs.length) await db.insert(rolePermissions).values(pairs.map((p) => ({ roleId: role!.id, ...p })));
+  return role!;
 }

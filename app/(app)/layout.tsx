@@ -12,17 +12,18 @@ export const dynamic = "force-dynamic";
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const caller = await currentCaller();
   if (!caller) redirect("/login");
-  const user = findUserById(caller.userId)!;
-  const tenant = callerTenant(caller);
+  const user = (await findUserById(caller.userId))!;
+  const tenant = await callerTenant(caller);
   // Filter navigation on the server: a member's page never even lists admin links.
-  const sections = NAV.map((s) => ({
-    title: s.title,
-    items: s.items
-      .filter((i) => (!i.permission || can(caller, ...i.permission)) && (!i.superAdmin || caller.isSuperAdmin))
-      .map(({ href, label, icon }) => ({ href, label, icon })),
-  })).filter((s) => s.items.length > 0);
+  const sections = [];
+  for (const s of NAV) {
+    const items = [];
+    for (const { href, label, icon, permission, superAdmin } of s.items)
+      if ((!permission || (await can(caller, ...permission))) && (!superAdmin || caller.isSuperAdmin)) items.push({ href, label, icon });
+    if (items.length > 0) sections.push({ title: s.title, items });
+  }
   return (
-    <AppShell sections={sections} user={{ email: user.email, name: user.fullName || user.email }} tenant={{ id: tenant.id, name: tenant.name }} tenants={switchableTenants(caller)}>
+    <AppShell sections={sections} user={{ email: user.email, name: user.fullName || user.email }} tenant={{ id: tenant.id, name: tenant.name }} tenants={await switchableTenants(caller)}>
       {children}
     </AppShell>
   );

@@ -4,8 +4,8 @@ import { isCodeLive } from "@/lib/account/one-time-codes";
 import { SetPasswordForm } from "./set-password-form";
 
 /** Reset and invitation pages: say up front when a link is dead instead of after typing a password. */
-export function CodePage({ code, purpose }: { code?: string; purpose: "reset" | "invite" }) {
-  const dead = code !== undefined && !isCodeLive(code, purpose);
+export async function CodePage({ code, purpose }: { code?: string; purpose: "reset" | "invite" }) {
+  const dead = code !== undefined && !(await isCodeLive(code, purpose));
   return (
     <Card>
       <CardHeader>

@@ -15,9 +15,8 @@ export function UserPicker({ label, placeholder, verb, disabled, isPicked, onPic
   // Server-side search as you type (debounced).
   useEffect(() => {
     if (!q.trim()) return;
-    const t = setTimeout(async () => {
-      const res = await searchUsersAction({ q });
-      setResults(res.ok ? res.data : []);
+    const t = setTimeout(() => {
+      void searchUsersAction({ q }).then((res) => setResults(res.ok ? res.data : []));
     }, 250);
     return () => clearTimeout(t);
   }, [q]);

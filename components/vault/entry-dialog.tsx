@@ -31,9 +31,10 @@ export function EntryDialog({ groupId, entry, defaults }: { groupId: string; ent
 
   useEffect(() => {
     if (!open || host.length < 1) return;
-    const t = setTimeout(async () => {
-      const res = await hostsAction({ filter: host });
-      if (res.ok) setHosts(res.data);
+    const t = setTimeout(() => {
+      void hostsAction({ filter: host }).then((res) => {
+        if (res.ok) setHosts(res.data);
+      });
     }, 200);
     return () => clearTimeout(t);
   }, [host, open]);

@@ -86,9 +86,9 @@ export function GenerateDialog({ entry, settings }: { entry: EntryView; settings
                   const pw = res.data.password;
                   await navigator.clipboard.writeText(pw);
                   setPassword("•");
-                  setTimeout(async () => {
+                  setTimeout(() => {
                     // Clear only if the clipboard still holds our password.
-                    if ((await navigator.clipboard.readText().catch(() => "")) === pw) await navigator.clipboard.writeText("");
+                    void navigator.clipboard.readText().catch(() => "").then((text) => (text === pw ? navigator.clipboard.writeText("") : undefined));
                   }, CLEAR_CLIPBOARD_MS);
                   toast.success("Password copied");
                 }

@@ -1,5 +1,4 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { createdAt, id, json, ts } from "./_columns";
+import { bool, createdAt, id, index, integer, json, table, text, ts, uniqueIndex } from "./kit";
 import { tenants } from "./tenants";
 import { users } from "./users";
 
@@ -9,7 +8,7 @@ const userRef = () =>
     .references(() => users.id, { onDelete: "cascade" });
 
 /** Second factors: TOTP authenticators (secret AES-GCM encrypted) and admin-set PINs (argon2id). */
-export const mfaMethods = sqliteTable(
+export const mfaMethods = table(
   "mfa_methods",
   {
     id: id(),
@@ -24,7 +23,7 @@ export const mfaMethods = sqliteTable(
   (t) => [index("mfa_methods_user_idx").on(t.userId)],
 );
 
-export const recoveryCodes = sqliteTable(
+export const recoveryCodes = table(
   "recovery_codes",
   {
     id: id(),
@@ -40,7 +39,7 @@ export const recoveryCodes = sqliteTable(
  * Every signed-in session, browser or API. Browser sessions carry their id inside the next-auth
  * JWT; API sessions are found by the hash of their access token. Revoking = setting revokedAt.
  */
-export const sessions = sqliteTable(
+export const sessions = table(
   "sessions",
   {
     id: id(),
@@ -67,7 +66,7 @@ export const sessions = sqliteTable(
 );
 
 /** Long-lived and temporary API tokens (BillForward). Only SHA-256 hashes are kept. */
-export const apiTokens = sqliteTable(
+export const apiTokens = table(
   "api_tokens",
   {
     id: id(),
@@ -79,7 +78,7 @@ export const apiTokens = sqliteTable(
     name: text("name").notNull().default(""),
     tokenHash: text("token_hash").notNull(),
     refreshTokenHash: text("refresh_token_hash"),
-    readOnly: integer("read_only", { mode: "boolean" }).notNull().default(false),
+    readOnly: bool("read_only").notNull().default(false),
     createdAt: createdAt(),
     lastUsedAt: ts("last_used_at"),
     expiresAt: ts("expires_at"),
@@ -96,7 +95,7 @@ export const apiTokens = sqliteTable(
  * Short-lived, single-use secrets of the sign-in flow: "mfa" (password ok, second factor
  * pending = IamBackoffice twoFactorId) and "ticket" (fully verified, exchanged by next-auth).
  */
-export const authChallenges = sqliteTable(
+export const authChallenges = table(
   "auth_challenges",
   {
     id: id(),
@@ -114,7 +113,7 @@ export const authChallenges = sqliteTable(
 );
 
 /** "Trust this device for 30 days": the browser keeps the token, we keep its hash. */
-export const trustedDevices = sqliteTable(
+export const trustedDevices = table(
   "trusted_devices",
   {
     id: id(),
@@ -127,7 +126,7 @@ export const trustedDevices = sqliteTable(
 );
 
 /** Single-use codes sent by email: password reset, invitation, email-change confirmation. */
-export const oneTimeCodes = sqliteTable(
+export const oneTimeCodes = table(
   "one_time_codes",
   {
     id: id(),
@@ -146,7 +145,7 @@ export const oneTimeCodes = sqliteTable(
 );
 
 /** Failure counters for progressive throttling, keyed by "acct:<email>" or "ip:<address>". */
-export const throttles = sqliteTable("throttles", {
+export const throttles = table("throttles", {
   key: text("key").primaryKey(),
   failures: integer("failures").notNull().default(0),
   lockedUntil: ts("locked_until"),

@@ -1,9 +1,8 @@
-import { index, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { bool, createdAt, id, json, updatedAt } from "./_columns";
+import { bool, createdAt, id, index, json, primaryKey, table, text, uniqueIndex, updatedAt } from "./kit";
 import { tenants } from "./tenants";
 import { users } from "./users";
 
-export const groups = sqliteTable(
+export const groups = table(
   "groups",
   {
     id: id(),
@@ -19,7 +18,7 @@ export const groups = sqliteTable(
   (t) => [uniqueIndex("groups_tenant_name_uq").on(t.tenantId, t.name)],
 );
 
-export const groupMembers = sqliteTable(
+export const groupMembers = table(
   "group_members",
   {
     groupId: text("group_id")

@@ -1,7 +1,6 @@
-import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { createdAt, id, json, ts, updatedAt } from "./_columns";
+import { createdAt, id, index, integer, json, table, text, ts, updatedAt } from "./kit";
 
-export const auditEvents = sqliteTable(
+export const auditEvents = table(
   "audit_events",
   {
     id: id(),
@@ -23,8 +22,12 @@ export const auditEvents = sqliteTable(
   ],
 );
 
-/** Outgoing mail. With SMTP_URL unset, this table is the outbox shown to admins. */
-export const emails = sqliteTable(
+/**
+ * Outgoing mail, and the queue it leaves from. With SMTP_URL set a message is "queued" and any
+ * instance's mail worker sends it (leased, retried with backoff); unset, it is "stored": the outbox
+ * shown to admins.
+ */
+export const emails = table(
   "emails",
   {
     id: id(),
@@ -33,15 +36,24 @@ export const emails = sqliteTable(
     subject: text("subject").notNull(),
     text: text("text").notNull(),
     links: json<{ label: string; url: string }[]>("links").notNull().default([]),
-    status: text("status", { enum: ["stored", "sent", "failed"] }).notNull(),
+    status: text("status", { enum: ["queued", "stored", "sent", "failed"] }).notNull(),
     error: text("error"),
+    attempts: integer("attempts").notNull().default(0),
+    /** Queued mail is due from then on (retries back off). */
+    nextAttemptAt: ts("next_attempt_at"),
+    /** A worker holds the message until then; past it, another instance may take it over. */
+    leaseUntil: ts("lease_until"),
     createdAt: createdAt(),
   },
-  (t) => [index("emails_time_idx").on(t.createdAt)],
+  (t) => [index("emails_time_idx").on(t.createdAt), index("emails_due_idx").on(t.status, t.nextAttemptAt)],
 );
 
-/** Background jobs (bulk delete and friends) with progress that survives a reload. */
-export const jobs = sqliteTable(
+/**
+ * Background jobs (bulk delete and friends): rows any instance may claim with a lease. Each batch
+ * applies its items and advances `done` in one transaction, so a job resumed by another instance
+ * after a crash applies every item exactly once.
+ */
+export const jobs = table(
   "jobs",
   {
     id: id(),
@@ -52,10 +64,14 @@ export const jobs = sqliteTable(
     done: integer("done").notNull().default(0),
     error: text("error"),
     input: json<Record<string, unknown>>("input").notNull().default({}),
+    /** What the job works through, in order; `done` is the cursor into it. */
+    items: json<string[]>("items").notNull().default([]),
+    leaseOwner: text("lease_owner"),
+    leaseUntil: ts("lease_until"),
     createdBy: text("created_by"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     finishedAt: ts("finished_at"),
   },
-  (t) => [index("jobs_tenant_idx").on(t.tenantId, t.createdAt)],
+  (t) => [index("jobs_tenant_idx").on(t.tenantId, t.createdAt), index("jobs_status_idx").on(t.status, t.leaseUntil)],
 );

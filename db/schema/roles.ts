@@ -1,9 +1,8 @@
-import { index, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { bool, createdAt, id, ts, updatedAt } from "./_columns";
+import { bool, createdAt, id, index, primaryKey, table, text, ts, uniqueIndex, updatedAt } from "./kit";
 import { tenants } from "./tenants";
 import { memberships } from "./users";
 
-export const roles = sqliteTable(
+export const roles = table(
   "roles",
   {
     id: id(),
@@ -23,7 +22,7 @@ export const roles = sqliteTable(
   (t) => [uniqueIndex("roles_tenant_name_uq").on(t.tenantId, t.name)],
 );
 
-export const rolePermissions = sqliteTable(
+export const rolePermissions = table(
   "role_permissions",
   {
     id: id(),
@@ -40,7 +39,7 @@ export const rolePermissions = sqliteTable(
   (t) => [index("role_permissions_role_idx").on(t.roleId)],
 );
 
-export const membershipRoles = sqliteTable(
+export const membershipRoles = table(
   "membership_roles",
   {
     membershipId: text("membership_id")

@@ -1,7 +1,6 @@
-import { integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
-import { bool, createdAt, id, ts, updatedAt } from "./_columns";
+import { bool, createdAt, id, integer, table, text, ts, updatedAt } from "./kit";
 
-export const tenants = sqliteTable("tenants", {
+export const tenants = table("tenants", {
   id: id(),
   name: text("name").notNull().unique(),
   customerCode: text("customer_code").notNull(),

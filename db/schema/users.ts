@@ -1,9 +1,8 @@
 import { sql } from "drizzle-orm";
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { bool, createdAt, id, json, ts, updatedAt } from "./_columns";
+import { bool, createdAt, id, index, integer, json, nocase, table, text, ts, uniqueIndex, updatedAt } from "./kit";
 import { tenants } from "./tenants";
 
-export const users = sqliteTable(
+export const users = table(
   "users",
   {
     id: id(),
@@ -46,13 +45,13 @@ export const users = sqliteTable(
     uniqueIndex("users_username_uq").on(t.username).where(sql`${t.username} is not null`),
     index("users_full_name_idx").on(t.fullName),
     // Case-insensitive name search ("grace" finds "Grace Hopper") as an index range.
-    index("users_full_name_nocase_idx").on(sql`${t.fullName} collate nocase`),
+    index("users_full_name_nocase_idx").on(nocase(t.fullName)),
     index("users_created_idx").on(t.createdAt),
     index("users_last_login_idx").on(t.lastLoginAt),
   ],
 );
 
-export const memberships = sqliteTable(
+export const memberships = table(
   "memberships",
   {
     id: id(),
@@ -79,7 +78,7 @@ export const memberships = sqliteTable(
 );
 
 /** Per-user key/value settings (Forgiva settings keys, theme, language). */
-export const userSettings = sqliteTable(
+export const userSettings = table(
   "user_settings",
   {
     userId: text("user_id")

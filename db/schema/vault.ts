@@ -1,5 +1,4 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
-import { bool, createdAt, id, ts, updatedAt } from "./_columns";
+import { bool, createdAt, id, index, integer, table, text, ts, uniqueIndex, updatedAt } from "./kit";
 import { users } from "./users";
 
 const userRef = () =>
@@ -7,7 +6,7 @@ const userRef = () =>
     .notNull()
     .references(() => users.id, { onDelete: "cascade" });
 
-export const vaultGroups = sqliteTable(
+export const vaultGroups = table(
   "vault_groups",
   {
     id: id(),
@@ -22,7 +21,7 @@ export const vaultGroups = sqliteTable(
 );
 
 /** Host/account entries; passwords are derived on demand, never stored. */
-export const vaultEntries = sqliteTable(
+export const vaultEntries = table(
   "vault_entries",
   {
     id: id(),
@@ -48,7 +47,7 @@ export const vaultEntries = sqliteTable(
 );
 
 /** One PGP key per user: the public key, and the private key only as the browser encrypted it. */
-export const pgpKeys = sqliteTable(
+export const pgpKeys = table(
   "pgp_keys",
   {
     id: id(),

@@ -1,7 +1,7 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import Database from "better-sqlite3";
 import { actors } from "../support/api";
-import { ADMIN_STATE, createUser, E2E_ENV, uniqueEmail } from "../support/env";
+import { ADMIN_STATE, createUser, uniqueEmail } from "../support/env";
+import { sqlGet } from "../support/sql";
 
 const V1 = "/api/v1";
 const envelopeOf = (body: { executionTime: number; results: unknown[] }) => {
@@ -190,21 +190,14 @@ test.describe("BillForward users", () => {
   test("temporary tokens cannot mint more tokens; a permanent token can", async ({ request }) => {
     const { member } = await actors(request);
     const temp = await (await request.get(`${V1}/users/generate-tokens`, { headers: member.h })).json();
-    const count = () => {
-      const db = new Database(E2E_ENV.DATABASE_PATH, { readonly: true });
-      try {
-        return db.prepare("SELECT count(*) FROM api_tokens WHERE user_id = ?").pluck().get(member.id);
-      } finally {
-        db.close();
-      }
-    };
-    const before = count();
+    const count = async () => Number((await sqlGet<{ n: number }>("SELECT count(*) AS n FROM api_tokens WHERE user_id = $1", [member.id]))!.n);
+    const before = await count();
     for (const token of [temp.publicToken.accessToken, temp.privateToken.accessToken]) {
       const res = await request.get(`${V1}/users/generate-tokens`, { headers: { Authorization: `Bearer ${token}` } });
       expect(res.status()).toBe(403);
       expect(await res.json()).toMatchObject({ errorType: "PermissionsError", errorMessage: expect.stringContaining("cannot create tokens") });
     }
-    expect(count()).toBe(before);
+    expect(await count()).toBe(before);
     const perm = await (await request.post(`${V1}/users/generate-permanent-api-token`, { headers: member.h, data: { password: member.password } })).json();
     expect((await request.get(`${V1}/users/generate-tokens`, { headers: { Authorization: `Bearer ${perm.accessToken}` } })).status()).toBe(200);
   });

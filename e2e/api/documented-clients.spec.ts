@@ -1,8 +1,7 @@
 import { expect, test } from "@playwright/test";
-import Database from "better-sqlite3";
 import { actors } from "../support/api";
 import { lookup, mismatch } from "../support/documented-models";
-import { E2E_ENV } from "../support/env";
+import { sqlAll } from "../support/sql";
 
 /*
  * What a client generated from the four seed documents needs beyond status codes. Every answer
@@ -61,13 +60,8 @@ test("BillForward shows only permissions it can name, and an update keeps the on
   const [updated] = await rolesOf(await request.put(`${V1}/roles`, { headers: admin.h, data: { id: role!.id, name: `${name}-renamed`, description: "renamed", permissions: role!.permissions } }));
   expect(updated!.name).toBe(`${name}-renamed`);
 
-  const db = new Database(E2E_ENV.DATABASE_PATH, { readonly: true });
-  try {
-    const live = db.prepare("SELECT resource || '/' || action FROM role_permissions WHERE role_id = ? AND revoked_at IS NULL ORDER BY 1").pluck().all(role!.id);
-    expect(live).toEqual(["Group/Read", "Role/Edit", "User/Read"]);
-  } finally {
-    db.close();
-  }
+  const live = (await sqlAll<{ p: string }>("SELECT resource || '/' || action AS p FROM role_permissions WHERE role_id = $1 AND revoked_at IS NULL", [role!.id])).map((r) => r.p).sort();
+  expect(live).toEqual(["Group/Read", "Role/Edit", "User/Read"]);
 });
 
 test("every operation we serve has a documented model to check its answers against", async ({ request }) => {

@@ -1,14 +1,13 @@
-import { execFileSync } from "node:child_process";
 import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
 import { bearer, IAM } from "../support/api";
-import { ADMIN_STATE, createUser, E2E_ENV, outboxLink, signIn, uniqueEmail } from "../support/env";
+import { ADMIN_STATE, createUser, outboxLink, signIn, uniqueEmail } from "../support/env";
+import { sqlBool, sqlRun } from "../support/sql";
 
 const Q = "/api/1.0";
 
 /** No API turns self-registration on (only the tenant settings page): flip it in the e2e database. */
-function allowSelfRegistration(tenantId: string) {
-  const script = `require("better-sqlite3")(process.argv[1]).prepare("update tenants set allow_self_registration = 1 where id = ?").run(process.argv[2])`;
-  execFileSync("node", ["-e", script, E2E_ENV.DATABASE_PATH, tenantId], { env: E2E_ENV });
+async function allowSelfRegistration(tenantId: string) {
+  expect(await sqlRun("update tenants set allow_self_registration = $1 where id = $2", [sqlBool(true), tenantId])).toBe(1);
 }
 
 /** Subjects of the Outbox messages to `to`, read as the super admin. */
@@ -29,7 +28,7 @@ const login = (request: APIRequestContext, loginId: string, password: string, te
 test.describe("no account enumeration", () => {
   test("self-registration answers a taken address like a free one; the owner is emailed; the account is untouched", async ({ request, baseURL }) => {
     const open = createUser({ roles: ["admin"], tenant: `Open ${Date.now().toString(36)}`, createTenant: true });
-    allowSelfRegistration(open.tenantId);
+    await allowSelfRegistration(open.tenantId);
     const owner = createUser(); // lives in Default
     const register = (email: string) => request.post(`${IAM}/Register`, { data: { tenantId: open.tenantId, user: { email, firstName: "Eve", password: "eve-tries-a-passphrase" } } });
 
@@ -131,7 +130,7 @@ test.describe("no account enumeration through an invitation", () => {
 
     // Self-registration: a taken username fails the same way whether the address is taken or free.
     const open = createUser({ roles: ["admin"], tenant: `Open u ${Date.now().toString(36)}`, createTenant: true });
-    allowSelfRegistration(open.tenantId);
+    await allowSelfRegistration(open.tenantId);
     const register = (email: string) => request.post(`${IAM}/Register`, { data: { tenantId: open.tenantId, user: { email, username, password: "eve-tries-a-passphrase" } } });
     const [taken, free] = [await register(viaQuatrix.email), await register(uniqueEmail("free"))];
     expect(taken.status()).toBe(409);

@@ -1,7 +1,6 @@
 import { expect, test } from "@playwright/test";
-import Database from "better-sqlite3";
 import { actors } from "../support/api";
-import { E2E_ENV } from "../support/env";
+import { sqlGet, sqlTables } from "../support/sql";
 
 interface JsonSchema {
   type?: string | string[];
@@ -22,15 +21,11 @@ interface Op {
 const wrongFor = (s: JsonSchema) => (s.type === "object" || s.anyOf?.some((a) => a.type === "object") ? 12345 : { wrong: [1] });
 
 /** Row counts of every table a request could write to, except the logs and counters a refusal writes. */
-function rowCounts() {
-  const db = new Database(E2E_ENV.DATABASE_PATH, { readonly: true, fileMustExist: true });
-  try {
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'").pluck().all() as string[];
-    const volatile = new Set(["audit_events", "throttles", "sessions", "api_tokens", "emails"]);
-    return Object.fromEntries(tables.filter((t) => !volatile.has(t)).map((t) => [t, db.prepare(`SELECT count(*) FROM "${t}"`).pluck().get()]));
-  } finally {
-    db.close();
-  }
+async function rowCounts() {
+  const volatile = new Set(["audit_events", "throttles", "sessions", "api_tokens", "emails"]);
+  const counts: Record<string, number> = {};
+  for (const t of (await sqlTables()).filter((name) => !volatile.has(name))) counts[t] = Number((await sqlGet<{ n: number }>(`SELECT count(*) AS n FROM "${t}"`))!.n);
+  return counts;
 }
 
 /** Every operation from the OpenAPI document, with path parameters filled with a harmless UUID. */
@@ -107,7 +102,7 @@ test("a member calling an admin operation gets 403 and nothing changes", async (
 
 test("every operation answers 400 naming a field to a body of the wrong shape, and nothing changes", async ({ request }) => {
   const { admin } = await actors(request);
-  const before = rowCounts();
+  const before = await rowCounts();
   let checked = 0;
   for (const op of (await operations(request)).filter((o) => o.requestBody)) {
     const schema = op.requestBody!.content["application/json"].schema;
@@ -122,5 +117,5 @@ test("every operation answers 400 naming a field to a body of the wrong shape, a
     checked++;
   }
   expect(checked).toBeGreaterThanOrEqual(40);
-  expect(rowCounts()).toEqual(before);
+  expect(await rowCounts()).toEqual(before);
 });

@@ -1,6 +1,6 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import Database from "better-sqlite3";
-import { createUser, E2E_ENV, freshStep, totp } from "../support/env";
+import { createUser, freshStep, totp } from "../support/env";
+import { sqlRun } from "../support/sql";
 
 const IAM = "/api/iambackoffice.IamBackoffice";
 
@@ -119,12 +119,7 @@ test.describe("IamBackoffice sign-in and MFA", () => {
   test("Login accepts a username as loginId", async ({ request }) => {
     const user = createUser();
     const username = `u${Date.now().toString(36)}`;
-    const db = new Database(E2E_ENV.DATABASE_PATH);
-    try {
-      db.prepare("UPDATE users SET username = ? WHERE id = ?").run(username, user.id);
-    } finally {
-      db.close();
-    }
+    expect(await sqlRun("UPDATE users SET username = $1 WHERE id = $2", [username, user.id])).toBe(1);
     const res = await login(request, username, user.password);
     expect(res.status()).toBe(200);
     expect((await res.json()).user).toMatchObject({ id: user.id, username });

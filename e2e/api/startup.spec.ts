@@ -5,13 +5,19 @@ import path from "node:path";
 import { expect, test } from "@playwright/test";
 
 /**
- * Starts the built app (`next start`, same build as the suite) with a bad configuration and waits
- * for it to exit. Each run gets its own empty data directory and an unused port.
+ * Starts the built app (the standalone server of the suite's build, as the Docker image and
+ * scripts/start.sh run it) with a bad configuration and waits for it to exit. Each run gets its own
+ * empty data directory and an unused port; the caller's APP_SECRET and DATABASE_URL are not
+ * inherited, so each case configures exactly what it names (SQLite unless it sets DATABASE_URL).
  */
 function startWith(env: Record<string, string>, port: number) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "iam-startup-"));
-  const child = spawn("npx", ["next", "start", "-p", String(port)], {
-    env: { ...process.env, DATA_DIR: dir, DATABASE_PATH: path.join(dir, "app.db"), APP_URL: `http://localhost:${port}`, PORT: String(port), ...env },
+  const inherited: NodeJS.ProcessEnv = { ...process.env };
+  delete inherited.APP_SECRET;
+  delete inherited.DATABASE_URL;
+  const server = path.resolve(process.env.NEXT_DIST_DIR || ".next", "standalone/server.js");
+  const child = spawn("node", [server], {
+    env: { ...inherited, DATA_DIR: dir, DATABASE_PATH: path.join(dir, "app.db"), APP_URL: `http://localhost:${port}`, PORT: String(port), HOSTNAME: "127.0.0.1", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stderr = "";
@@ -36,6 +42,12 @@ test.describe("start-up with a bad configuration", () => {
     ["SMTP_URL not an SMTP URL", { SMTP_URL: "mail.example.test:25" }, /^Cannot start: invalid configuration: SMTP_URL: must look like smtp:\/\//m],
     ["ADMIN_EMAIL without ADMIN_PASSWORD", { ADMIN_EMAIL: "boot@example.test" }, /^Cannot start: invalid configuration: ADMIN_PASSWORD: ADMIN_EMAIL and ADMIN_PASSWORD go together/m],
     ["an ADMIN_PASSWORD the policy refuses", { ADMIN_EMAIL: "boot@example.test", ADMIN_PASSWORD: "password1" }, /^Cannot start: ADMIN_PASSWORD is refused by the password policy: Password must be at least 10 characters$/m],
+    [
+      "a PostgreSQL server that cannot be reached",
+      { DATABASE_URL: "postgres://nobody@127.0.0.1:1/nothing", APP_SECRET: "startup-test-secret-0123456789-abcdefghi" },
+      /^Cannot start: the database cannot be reached/m,
+    ],
+    ["DATABASE_URL without APP_SECRET", { DATABASE_URL: "postgres://x@127.0.0.1:1/x" }, /^Cannot start: invalid configuration: APP_SECRET: is required with DATABASE_URL/m],
   ];
   cases.forEach(([label, env, line], i) => {
     test(`${label}: exits 1 with one readable line`, async () => {

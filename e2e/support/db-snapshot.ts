@@ -1,14 +1,6 @@
-import Database from "better-sqlite3";
-import { E2E_ENV } from "./env";
+import { sqlAllSync, sqlBatchSync, sqlJson } from "./sql";
 
-function withDb<T>(fn: (db: Database.Database) => T): T {
-  const db = new Database(E2E_ENV.DATABASE_PATH, { readonly: true, fileMustExist: true });
-  try {
-    return fn(db);
-  } finally {
-    db.close();
-  }
-}
+// Synchronous on purpose: the escalation specs compare these values inline (before/after a request).
 
 /**
  * Everything an escalation could change: who holds which role, what each role carries and which
@@ -16,22 +8,21 @@ function withDb<T>(fn: (db: Database.Database) => T): T {
  * throttles and the audit log are left out: a refusal writes to some of them.
  */
 export function grantSnapshot() {
-  return withDb((db) => ({
-    users: db.prepare("SELECT id, email, first_name, last_name, active, mfa_required, is_super_admin FROM users ORDER BY id").all(),
-    memberships: db.prepare("SELECT user_id, tenant_id FROM memberships ORDER BY id").all(),
-    holders: db.prepare("SELECT membership_id, role_id FROM membership_roles ORDER BY membership_id, role_id").all(),
-    roles: db.prepare("SELECT id, name, description, is_default, revoked_at FROM roles ORDER BY id").all(),
-    permissions: db.prepare("SELECT role_id, resource, action FROM role_permissions WHERE revoked_at IS NULL ORDER BY role_id, resource, action").all(),
-    groupMembers: db.prepare("SELECT group_id, user_id FROM group_members ORDER BY group_id, user_id").all(),
-    mfaMethods: db.prepare("SELECT count(*) AS n FROM mfa_methods").get(),
-  }));
+  const [users, memberships, holders, roles, permissions, groupMembers, [mfaMethods]] = sqlBatchSync([
+    ["SELECT id, email, first_name, last_name, active, mfa_required, is_super_admin FROM users ORDER BY id"],
+    ["SELECT user_id, tenant_id FROM memberships ORDER BY id"],
+    ["SELECT membership_id, role_id FROM membership_roles ORDER BY membership_id, role_id"],
+    ["SELECT id, name, description, is_default, revoked_at FROM roles ORDER BY id"],
+    ["SELECT role_id, resource, action FROM role_permissions WHERE revoked_at IS NULL ORDER BY role_id, resource, action"],
+    ["SELECT group_id, user_id FROM group_members ORDER BY group_id, user_id"],
+    ["SELECT count(*) AS n FROM mfa_methods"],
+  ]) as [unknown[], unknown[], unknown[], unknown[], unknown[], unknown[], { n: number | string }[]];
+  return { users, memberships, holders, roles, permissions, groupMembers, mfaMethods: { n: Number(mfaMethods!.n) } };
 }
 
 /** The refusals recorded for an actor, newest last. */
 export function denialsBy(actorId: string) {
-  return withDb((db) =>
-    (db.prepare("SELECT data FROM audit_events WHERE action = 'authz.denied' AND actor_id = ? ORDER BY rowid").all(actorId) as { data: string }[]).map(
-      (r) => JSON.parse(r.data) as { attempted: string; reason: string; missing?: string[] },
-    ),
+  return sqlAllSync<{ data: unknown }>("SELECT data FROM audit_events WHERE action = 'authz.denied' AND actor_id = $1 ORDER BY created_at, id", [actorId]).map((r) =>
+    sqlJson<{ attempted: string; reason: string; missing?: string[] }>(r.data),
   );
 }

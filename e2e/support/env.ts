@@ -1,11 +1,28 @@
 import { execFileSync } from "node:child_process";
+import path from "node:path";
 import type { Browser, Page } from "@playwright/test";
 import { expect } from "@playwright/test";
 
 export const ADMIN = { email: "admin@example.test", password: "orchid-lantern-passphrase-77" };
 export const ADMIN_STATE = `e2e/.auth/admin${process.env.E2E_PORT ?? ""}.json`;
-const dataDir = process.env.E2E_DATA_DIR ?? "data/e2e";
-export const E2E_ENV = { ...process.env, DATA_DIR: dataDir, DATABASE_PATH: `${dataDir}/app.db` };
+/**
+ * The database the suite runs on. E2E_DATA_DIR (default data/e2e) holds the SQLite file; with
+ * E2E_DATABASE_URL (an empty PostgreSQL database) the server and every helper use PostgreSQL instead.
+ * Paths are absolute: the standalone server changes into its own folder before opening them.
+ */
+const dataDir = path.resolve(process.env.E2E_DATA_DIR ?? "data/e2e");
+export const E2E_DATABASE_URL = process.env.E2E_DATABASE_URL || undefined;
+/** Instances on PostgreSQL need a configured key (lib/env.ts): a fixed one, for tests only. */
+export const E2E_APP_SECRET = "e2e-only-app-secret-never-use-in-production-0123456789";
+/** The database part of the environment: for the server (playwright.config.ts) and the admin CLI. */
+export const E2E_DB_ENV: { DATA_DIR: string; DATABASE_PATH: string; DATABASE_URL: string; APP_SECRET?: string } = {
+  DATA_DIR: dataDir,
+  DATABASE_PATH: path.join(dataDir, "app.db"),
+  // Empty = unset (lib/env.ts): a DATABASE_URL in the caller's shell must not turn a SQLite run into PostgreSQL.
+  DATABASE_URL: E2E_DATABASE_URL ?? "",
+  ...(E2E_DATABASE_URL ? { APP_SECRET: E2E_APP_SECRET } : {}),
+};
+export const E2E_ENV = { ...process.env, ...E2E_DB_ENV };
 /** Against a reused server the database is not fresh: first-run checks are skipped. */
 export const FRESH_DB = !process.env.E2E_BASE_URL;
 

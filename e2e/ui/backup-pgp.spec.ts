@@ -3,10 +3,10 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
-import Database from "better-sqlite3";
 import { expect, test, type APIRequestContext } from "@playwright/test";
 import { bearer } from "../support/api";
-import { createUser, E2E_ENV, expectSignedIn, formAlert, signIn } from "../support/env";
+import { createUser, expectSignedIn, formAlert, signIn } from "../support/env";
+import { sqlBool, sqlRun } from "../support/sql";
 
 /** Entries and groups of a user, read over the Forgiva API. */
 async function vaultCounts(request: APIRequestContext, h: Record<string, string>) {
@@ -143,12 +143,7 @@ test("backup and public-key downloads are refused while a password change is pen
   expect((await page.request.get("/vault/backup/export")).status()).toBe(200);
   expect((await page.request.post("/vault/backup/import?dryRun=1", { headers: origin, data: backup })).status()).toBe(200);
 
-  const db = new Database(E2E_ENV.DATABASE_PATH, { fileMustExist: true });
-  try {
-    db.prepare("UPDATE users SET password_change_required = 1 WHERE email = ?").run(user.email);
-  } finally {
-    db.close();
-  }
+  expect(await sqlRun("UPDATE users SET password_change_required = $1 WHERE email = $2", [sqlBool(true), user.email])).toBe(1);
   expect((await page.request.get("/vault/backup/export")).status()).toBe(404);
   expect((await page.request.post("/vault/backup/import?dryRun=1", { headers: origin, data: backup })).status()).toBe(404);
   expect((await page.request.post("/vault/backup/import", { headers: origin, data: backup })).status()).toBe(404);

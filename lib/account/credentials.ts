@@ -19,14 +19,14 @@ import { findUserByEmail, normalizeEmail } from "@/lib/users/records";
  */
 export async function assertCurrentPassword(caller: Caller, password: string, field = "currentPassword") {
   const keys = [`reauth:${caller.userId}`, accountThrottleKey(caller.userId)];
-  const user = db.select().from(users).where(eq(users.id, caller.userId)).get();
+  const [user] = await db.select().from(users).where(eq(users.id, caller.userId));
   if (!user) throw notFound();
   await claimAttempt(keys);
   if (!(await verifyPassword(user.passwordHash, password))) {
-    failedAttempt(keys);
+    await failedAttempt(keys);
     throw validation("Current password is incorrect", field);
   }
-  succeededAttempt(keys);
+  await succeededAttempt(keys);
   return user;
 }
 
@@ -34,12 +34,12 @@ export async function assertCurrentPassword(caller: Caller, password: string, fi
 export async function changePassword(caller: Caller, input: { currentPassword: string; newPassword: string }) {
   const user = await assertCurrentPassword(caller, input.currentPassword);
   if (input.currentPassword === input.newPassword) throw validation("The new password must differ from the current one", "newPassword");
-  assertPasswordPolicy(input.newPassword, tenantPolicy(caller.tenantId), "newPassword", user.email);
+  assertPasswordPolicy(input.newPassword, await tenantPolicy(caller.tenantId), "newPassword", user.email);
   const passwordHash = await hashPassword(input.newPassword);
-  const ended = db.transaction((tx) => {
-    tx.update(users).set({ passwordHash, passwordUpdatedAt: new Date(), passwordChangeRequired: false }).where(eq(users.id, user.id)).run();
-    const ended = revokeAllCredentials(user.id, { keepSessionId: caller.sessionId }, tx);
-    audit({ tenantId: caller.tenantId, actorId: user.id, actorEmail: user.email, ip: caller.ip, action: "password.changed", targetType: "user", targetId: user.id, targetLabel: user.email, data: { sessionsEnded: ended.sessions, tokensRevoked: ended.tokens } }, tx);
+  const ended = await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash, passwordUpdatedAt: new Date(), passwordChangeRequired: false }).where(eq(users.id, user.id));
+    const ended = await revokeAllCredentials(user.id, { keepSessionId: caller.sessionId }, tx);
+    await audit({ tenantId: caller.tenantId, actorId: user.id, actorEmail: user.email, ip: caller.ip, action: "password.changed", targetType: "user", targetId: user.id, targetLabel: user.email, data: { sessionsEnded: ended.sessions, tokensRevoked: ended.tokens } }, tx);
     return ended.sessions;
   });
   await sendMail({ to: user.email, tenantId: caller.tenantId, subject: "Your password was changed", text: "The password of your account was just changed. If this was not you, reset your password now and contact your administrator." });
@@ -52,10 +52,10 @@ export async function changeEmail(caller: Caller, input: { password: string; new
   const next = normalizeEmail(input.newEmail);
   if (next !== normalizeEmail(input.confirmNewEmail)) throw validation("The two email addresses do not match", "confirmNewEmail");
   if (next === user.email) throw validation("This is already your email address", "newEmail");
-  if (findUserByEmail(next)) throw validation("Email is already taken", "newEmail");
-  db.transaction((tx) => {
-    tx.update(users).set({ email: next, verified: false, changedBy: caller.userId }).where(eq(users.id, user.id)).run();
-    audit({ tenantId: caller.tenantId, actorId: user.id, actorEmail: user.email, ip: caller.ip, action: "email.changed", targetType: "user", targetId: user.id, targetLabel: next, data: { from: user.email, to: next } }, tx);
+  if (await findUserByEmail(next)) throw validation("Email is already taken", "newEmail");
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ email: next, verified: false, changedBy: caller.userId }).where(eq(users.id, user.id));
+    await audit({ tenantId: caller.tenantId, actorId: user.id, actorEmail: user.email, ip: caller.ip, action: "email.changed", targetType: "user", targetId: user.id, targetLabel: next, data: { from: user.email, to: next } }, tx);
   });
   await notifyEmailChange(user.email, next, caller.tenantId);
   return { email: next };

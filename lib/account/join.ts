@@ -18,46 +18,49 @@ import { INVITE_TTL_MS } from "./one-time-codes";
 const INVALID = "This link is invalid or has expired. Ask for a new one.";
 
 /** One live join code per account and tenant: a new one replaces the older, other tenants' stay. */
-export function issueJoinCode(tx: Tx | DB, userId: string, tenantId: string, passwordHash?: string) {
+export async function issueJoinCode(tx: Tx | DB, userId: string, tenantId: string, passwordHash?: string) {
   const code = randomToken(24);
-  tx.update(oneTimeCodes)
+  await tx
+    .update(oneTimeCodes)
     .set({ usedAt: new Date() })
-    .where(and(eq(oneTimeCodes.userId, userId), eq(oneTimeCodes.tenantId, tenantId), eq(oneTimeCodes.purpose, "join"), isNull(oneTimeCodes.usedAt)))
-    .run();
-  tx.insert(oneTimeCodes).values({ userId, tenantId, purpose: "join", codeHash: sha256(code), passwordHash: passwordHash ?? null, expiresAt: new Date(Date.now() + INVITE_TTL_MS) }).run();
+    .where(and(eq(oneTimeCodes.userId, userId), eq(oneTimeCodes.tenantId, tenantId), eq(oneTimeCodes.purpose, "join"), isNull(oneTimeCodes.usedAt)));
+  await tx.insert(oneTimeCodes).values({ userId, tenantId, purpose: "join", codeHash: sha256(code), passwordHash: passwordHash ?? null, expiresAt: new Date(Date.now() + INVITE_TTL_MS) });
   return code;
 }
 
 const joinUrl = (code: string) => absoluteUrl(`/join?code=${encodeURIComponent(code)}`);
-const tenantName = (tenantId: string) => db.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, tenantId)).get()?.name ?? "a tenant";
+const tenantName = async (tenantId: string) => (await db.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, tenantId)))[0]?.name ?? "a tenant";
 
-export function mailTenantInvitation(to: string, tenantId: string, code: string, invitedBy: string) {
-  return sendMail({
+export async function mailTenantInvitation(to: string, tenantId: string, code: string, invitedBy: string) {
+  const name = await tenantName(tenantId);
+  return await sendMail({
     to,
     tenantId,
     subject: "You are invited to join a tenant",
-    text: `${invitedBy} added your account to ${tenantName(tenantId)}. Until you accept, that tenant gives you no access. Accept with the link below (it works once, for 7 days); if you do not want to join, ignore this message.\n\nJoin code: ${code}`,
+    text: `${invitedBy} added your account to ${name}. Until you accept, that tenant gives you no access. Accept with the link below (it works once, for 7 days); if you do not want to join, ignore this message.\n\nJoin code: ${code}`,
     links: [{ label: "Accept invitation", url: joinUrl(code) }],
   });
 }
 
-export function mailRegistrationConfirmation(to: string, tenantId: string, code: string) {
-  return sendMail({
+export async function mailRegistrationConfirmation(to: string, tenantId: string, code: string) {
+  const name = await tenantName(tenantId);
+  return await sendMail({
     to,
     tenantId,
     subject: "Confirm your registration",
-    text: `Someone registered ${to} with ${tenantName(tenantId)}. To finish, open the link below and enter the password chosen at registration (it works once, for 7 days). If it was not you, ignore this message: nothing starts without it.\n\nJoin code: ${code}`,
+    text: `Someone registered ${to} with ${name}. To finish, open the link below and enter the password chosen at registration (it works once, for 7 days). If it was not you, ignore this message: nothing starts without it.\n\nJoin code: ${code}`,
     links: [{ label: "Confirm registration", url: joinUrl(code) }],
   });
 }
 
 /** The owner of an existing address is told, instead of the registrant being told "taken". */
-export function mailRegistrationAttempt(to: string, tenantId: string) {
-  return sendMail({
+export async function mailRegistrationAttempt(to: string, tenantId: string) {
+  const name = await tenantName(tenantId);
+  return await sendMail({
     to,
     tenantId,
     subject: "Someone tried to register with your address",
-    text: `Someone tried to register ${to} with ${tenantName(tenantId)}, but this address already has an account. If it was you, sign in, or reset your password if you forgot it. If it was not you, ignore this message: nothing was changed.`,
+    text: `Someone tried to register ${to} with ${name}, but this address already has an account. If it was you, sign in, or reset your password if you forgot it. If it was not you, ignore this message: nothing was changed.`,
     links: [
       { label: "Sign in", url: absoluteUrl("/login") },
       { label: "Reset password", url: absoluteUrl("/forgot-password") },
@@ -65,19 +68,20 @@ export function mailRegistrationAttempt(to: string, tenantId: string) {
   });
 }
 
-function liveJoinCode(code: string) {
-  return db
+async function liveJoinCode(code: string) {
+  const [row] = await db
     .select()
     .from(oneTimeCodes)
     .where(and(eq(oneTimeCodes.codeHash, sha256(code.trim())), eq(oneTimeCodes.purpose, "join"), isNull(oneTimeCodes.usedAt), gt(oneTimeCodes.expiresAt, new Date())))
-    .get();
+    .limit(1);
+  return row;
 }
 
 /** What the /join page shows before anything happens (opening the link changes nothing). */
-export function describeJoinCode(code: string) {
-  const row = liveJoinCode(code);
+export async function describeJoinCode(code: string) {
+  const row = await liveJoinCode(code);
   if (!row?.tenantId) return undefined;
-  return { tenantName: tenantName(row.tenantId), needsPassword: !!row.passwordHash };
+  return { tenantName: await tenantName(row.tenantId), needsPassword: !!row.passwordHash };
 }
 
 /**
@@ -86,22 +90,22 @@ export function describeJoinCode(code: string) {
  * cannot be made to confirm an account whose password a stranger chose.
  */
 export async function acceptJoin(input: { code: string; password?: string }, ctx: { ip: string }) {
-  consumeClientRate("redeem-ip", ctx.ip, 30, 600);
-  const row = liveJoinCode(input.code);
-  const user = row?.tenantId ? db.select().from(users).where(eq(users.id, row.userId)).get() : undefined;
+  await consumeClientRate("redeem-ip", ctx.ip, 30, 600);
+  const row = await liveJoinCode(input.code);
+  const user = row?.tenantId ? (await db.select().from(users).where(eq(users.id, row.userId)))[0] : undefined;
   if (!row?.tenantId || !user) throw validation(INVALID, "code");
   if (row.passwordHash && !(await verifyPassword(row.passwordHash, input.password ?? "")))
     throw validation("Enter the password chosen when registering", "password");
   const tenantId = row.tenantId;
-  return db.transaction((tx) => {
-    const won = tx.update(oneTimeCodes).set({ usedAt: new Date() }).where(and(eq(oneTimeCodes.id, row.id), isNull(oneTimeCodes.usedAt))).run().changes;
-    if (!won) throw validation(INVALID, "code");
-    const joined = tx.update(memberships).set({ invitedAt: null }).where(and(eq(memberships.userId, user.id), eq(memberships.tenantId, tenantId))).run().changes;
-    if (!joined) throw validation(INVALID, "code"); // removed from the tenant meanwhile
+  return await db.transaction(async (tx) => {
+    const won = await tx.update(oneTimeCodes).set({ usedAt: new Date() }).where(and(eq(oneTimeCodes.id, row.id), isNull(oneTimeCodes.usedAt))).returning({ id: oneTimeCodes.id });
+    if (!won.length) throw validation(INVALID, "code");
+    const joined = await tx.update(memberships).set({ invitedAt: null }).where(and(eq(memberships.userId, user.id), eq(memberships.tenantId, tenantId))).returning({ id: memberships.id });
+    if (!joined.length) throw validation(INVALID, "code"); // removed from the tenant meanwhile
     if (row.passwordHash && !user.passwordHash)
-      tx.update(users).set({ passwordHash: row.passwordHash, passwordUpdatedAt: new Date(), verified: true }).where(eq(users.id, user.id)).run();
+      await tx.update(users).set({ passwordHash: row.passwordHash, passwordUpdatedAt: new Date(), verified: true }).where(eq(users.id, user.id));
     const action = row.passwordHash ? "registration.confirmed" : "membership.accepted";
-    audit({ tenantId, actorId: user.id, actorEmail: user.email, ip: ctx.ip, action, targetType: "user", targetId: user.id, targetLabel: user.email }, tx);
+    await audit({ tenantId, actorId: user.id, actorEmail: user.email, ip: ctx.ip, action, targetType: "user", targetId: user.id, targetLabel: user.email }, tx);
     return { tenantId, email: user.email };
   });
 }

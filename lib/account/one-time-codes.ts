@@ -15,16 +15,16 @@ export const RESET_TTL_MS = 30 * 60_000;
 export const INVITE_TTL_MS = 7 * 24 * 3600_000;
 const INVALID_CODE = "This link or code is invalid or has expired. Request a new one.";
 
-function issueCode(userId: string, tenantId: string | null, purpose: "reset" | "invite", ttl: number) {
+async function issueCode(userId: string, tenantId: string | null, purpose: "reset" | "invite", ttl: number) {
   const code = randomToken(24);
   const expiresAt = new Date(Date.now() + ttl);
-  db.transaction((tx) => {
+  await db.transaction(async (tx) => {
     // Only one live code per purpose: a new request invalidates the older ones.
-    tx.update(oneTimeCodes)
+    await tx
+      .update(oneTimeCodes)
       .set({ usedAt: new Date() })
-      .where(and(eq(oneTimeCodes.userId, userId), eq(oneTimeCodes.purpose, purpose), isNull(oneTimeCodes.usedAt)))
-      .run();
-    tx.insert(oneTimeCodes).values({ userId, tenantId, purpose, codeHash: sha256(code), expiresAt }).run();
+      .where(and(eq(oneTimeCodes.userId, userId), eq(oneTimeCodes.purpose, purpose), isNull(oneTimeCodes.usedAt)));
+    await tx.insert(oneTimeCodes).values({ userId, tenantId, purpose, codeHash: sha256(code), expiresAt });
   });
   return { code, expiresAt };
 }
@@ -34,32 +34,33 @@ function issueCode(userId: string, tenantId: string | null, purpose: "reset" | "
  * address is registered. Limited per address and per IP.
  */
 export async function requestPasswordReset(email: string, ctx: { ip: string }) {
-  consumeClientRate("reset-ip", ctx.ip, 20, 3600);
+  await consumeClientRate("reset-ip", ctx.ip, 20, 3600);
   const expiresAt = new Date(Date.now() + RESET_TTL_MS);
-  const user = findUserByEmail(email);
+  const user = await findUserByEmail(email);
   try {
-    consumeRate(`reset-acct:${email.trim().toLowerCase()}`, 5, 3600);
+    await consumeRate(`reset-acct:${email.trim().toLowerCase()}`, 5, 3600);
   } catch {
     return { expiresAt }; // silently drop: answering differently would reveal the account
   }
   if (!user || !user.active) return { expiresAt };
-  const { code } = issueCode(user.id, null, "reset", RESET_TTL_MS);
-  audit({ action: "password.reset_requested", actorEmail: user.email, ip: ctx.ip, targetType: "user", targetId: user.id, targetLabel: user.email });
-  // Not awaited: waiting for SMTP only when the address is registered would reveal that it is.
-  sendMail({
+  const { code } = await issueCode(user.id, null, "reset", RESET_TTL_MS);
+  await audit({ action: "password.reset_requested", actorEmail: user.email, ip: ctx.ip, targetType: "user", targetId: user.id, targetLabel: user.email });
+  // Queued, not sent: the row is committed before we answer (nothing is lost if the process dies
+  // next), and the request never waits for SMTP, which would tell registered addresses apart.
+  await sendMail({
     to: user.email,
     subject: "Reset your password",
     text: `Someone asked to reset the password of ${user.email}. The link and code work once, for 30 minutes. If it was not you, ignore this message.\n\nCode: ${code}`,
     links: [{ label: "Reset password", url: absoluteUrl(`/reset-password?code=${encodeURIComponent(code)}`) }],
-  }).catch((e: unknown) => console.error("password reset mail failed:", e instanceof Error ? e.name : "unknown"));
+  });
   return { expiresAt };
 }
 
 /** Invitation: the new user sets a password through the emailed link. */
 export async function sendInvitation(userId: string, tenantId: string, invitedBy?: string) {
-  const user = db.select().from(users).where(eq(users.id, userId)).get();
+  const [user] = await db.select().from(users).where(eq(users.id, userId));
   if (!user) return;
-  const { code, expiresAt } = issueCode(user.id, tenantId, "invite", INVITE_TTL_MS);
+  const { code, expiresAt } = await issueCode(user.id, tenantId, "invite", INVITE_TTL_MS);
   await sendMail({
     to: user.email,
     tenantId,
@@ -70,17 +71,17 @@ export async function sendInvitation(userId: string, tenantId: string, invitedBy
   return { code, expiresAt };
 }
 
-function liveCode(code: string, purposes: ("reset" | "invite")[]) {
-  const row = db
+async function liveCode(code: string, purposes: ("reset" | "invite")[]) {
+  const [row] = await db
     .select()
     .from(oneTimeCodes)
     .where(and(eq(oneTimeCodes.codeHash, sha256(code.trim())), isNull(oneTimeCodes.usedAt), gt(oneTimeCodes.expiresAt, new Date())))
-    .get();
+    .limit(1);
   return row && (purposes as string[]).includes(row.purpose) ? row : undefined; // never "join": see ./join
 }
 
 /** Whether a link is still usable (the reset/invite pages say so before asking for a password). */
-export const isCodeLive = (code: string, purpose: "reset" | "invite") => !!liveCode(code, [purpose]);
+export const isCodeLive = async (code: string, purpose: "reset" | "invite") => !!(await liveCode(code, [purpose]));
 
 /**
  * Redeems a reset or invitation code with a new password. Every credential of the user ends (sessions,
@@ -89,22 +90,22 @@ export const isCodeLive = (code: string, purpose: "reset" | "invite") => !!liveC
  * `email`, when given (Quatrix signup), must match the code's user.
  */
 export async function redeemCode(input: { code: string; newPassword: string; email?: string }, purposes: ("reset" | "invite")[], ctx: { ip: string }) {
-  consumeClientRate("redeem-ip", ctx.ip, 30, 600);
-  const row = liveCode(input.code, purposes);
-  const user = row && db.select().from(users).where(eq(users.id, row.userId)).get();
+  await consumeClientRate("redeem-ip", ctx.ip, 30, 600);
+  const row = await liveCode(input.code, purposes);
+  const user = row && (await db.select().from(users).where(eq(users.id, row.userId)))[0];
   if (!row || !user || (input.email && user.email !== input.email.trim().toLowerCase())) throw validation(INVALID_CODE, "code");
-  assertPasswordPolicy(input.newPassword, tenantPolicy(row.tenantId), "newPassword", user.email);
+  assertPasswordPolicy(input.newPassword, await tenantPolicy(row.tenantId), "newPassword", user.email);
   const passwordHash = await hashPassword(input.newPassword);
-  return db.transaction((tx) => {
-    const won = tx.update(oneTimeCodes).set({ usedAt: new Date() }).where(and(eq(oneTimeCodes.id, row.id), isNull(oneTimeCodes.usedAt))).run().changes;
-    if (!won) throw validation(INVALID_CODE, "code");
-    tx.update(users)
+  return await db.transaction(async (tx) => {
+    const won = await tx.update(oneTimeCodes).set({ usedAt: new Date() }).where(and(eq(oneTimeCodes.id, row.id), isNull(oneTimeCodes.usedAt))).returning({ id: oneTimeCodes.id });
+    if (!won.length) throw validation(INVALID_CODE, "code");
+    await tx
+      .update(users)
       .set({ passwordHash, passwordUpdatedAt: new Date(), passwordChangeRequired: false, verified: true })
-      .where(eq(users.id, user.id))
-      .run();
-    revokeAllCredentials(user.id, {}, tx);
-    clearFailures([accountThrottleKey(user.id)], tx);
-    audit({ tenantId: row.tenantId, actorId: user.id, actorEmail: user.email, ip: ctx.ip, action: row.purpose === "invite" ? "invitation.accepted" : "password.reset", targetType: "user", targetId: user.id, targetLabel: user.email }, tx);
+      .where(eq(users.id, user.id));
+    await revokeAllCredentials(user.id, {}, tx);
+    await clearFailures([accountThrottleKey(user.id)], tx);
+    await audit({ tenantId: row.tenantId, actorId: user.id, actorEmail: user.email, ip: ctx.ip, action: row.purpose === "invite" ? "invitation.accepted" : "password.reset", targetType: "user", targetId: user.id, targetLabel: user.email }, tx);
     return { userId: user.id, email: user.email, tenantId: row.tenantId };
   });
 }

@@ -20,23 +20,23 @@ export const profileSchema = z.object({
 });
 export type ProfileInput = z.infer<typeof profileSchema>;
 
-export function getProfile(caller: Caller) {
-  const user = db.select().from(users).where(eq(users.id, caller.userId)).get();
+export async function getProfile(caller: Caller) {
+  const [user] = await db.select().from(users).where(eq(users.id, caller.userId));
   if (!user) throw notFound();
   return user;
 }
 
 /** The signed-in user's own names, time zone and languages (also mirrored on the membership). */
-export function updateProfile(caller: Caller, input: ProfileInput) {
-  db.transaction((tx) => {
-    tx.update(users)
+export async function updateProfile(caller: Caller, input: ProfileInput) {
+  await db.transaction(async (tx) => {
+    await tx
+      .update(users)
       .set({ ...input, fullName: fullNameOf(input), changedBy: caller.userId })
-      .where(eq(users.id, caller.userId))
-      .run();
-    tx.update(memberships)
+      .where(eq(users.id, caller.userId));
+    await tx
+      .update(memberships)
       .set({ timezone: input.timezone, preferredLanguages: input.preferredLanguages })
-      .where(and(eq(memberships.userId, caller.userId), eq(memberships.tenantId, caller.tenantId)))
-      .run();
-    audit({ tenantId: caller.tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "profile.updated", targetType: "user", targetId: caller.userId, targetLabel: caller.email }, tx);
+      .where(and(eq(memberships.userId, caller.userId), eq(memberships.tenantId, caller.tenantId)));
+    await audit({ tenantId: caller.tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "profile.updated", targetType: "user", targetId: caller.userId, targetLabel: caller.email }, tx);
   });
 }

@@ -9,9 +9,9 @@ import { auditWhere, type AuditQuery } from "./query";
 export const AUDIT_EXPORT_LIMIT = 100_000;
 
 /** CSV of the audit events the caller may see that match the filters, newest first. */
-export function auditCsv(caller: Caller, q: AuditQuery) {
-  requirePermission(caller, "Audit", "Read");
-  const rows = db.select().from(auditEvents).where(auditWhere(caller, q)).orderBy(desc(auditEvents.createdAt)).limit(AUDIT_EXPORT_LIMIT).all();
+export async function auditCsv(caller: Caller, q: AuditQuery) {
+  await requirePermission(caller, "Audit", "Read");
+  const rows = await db.select().from(auditEvents).where(await auditWhere(caller, q)).orderBy(desc(auditEvents.createdAt)).limit(AUDIT_EXPORT_LIMIT);
   const lines = rows.map((e) => [e.createdAt, e.tenantId, e.actorEmail, e.action, e.targetType, e.targetLabel || e.targetId, e.ip, e.data].map(csvCell).join(","));
   return ["time,tenant,actor,action,target_type,target,ip,data", ...lines].join("\n") + "\n";
 }

@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, gte, lte, or, type SQL } from "drizzle-orm";
-import { contains, startsWith } from "@/lib/sql/like";
 import { z } from "zod";
 import { db } from "@/db/client";
+import { contains, startsWith } from "@/db/dialect";
 import { auditEvents, tenants } from "@/db/schema";
 import { requirePermission, requireTenant, type Caller } from "@/lib/authz/caller";
 import { userInScope } from "@/lib/users/scope";
@@ -22,8 +22,8 @@ export const auditQuerySchema = z.object({
 export type AuditQuery = z.infer<typeof auditQuerySchema>;
 
 /** Events of the caller's tenant, newest first. Sign-in failures for unknown accounts have no tenant and show to super admins only. */
-export function auditWhere(caller: Caller, q: Omit<AuditQuery, "page">): SQL | undefined {
-  requirePermission(caller, "Audit", "Read");
+export async function auditWhere(caller: Caller, q: Omit<AuditQuery, "page">): Promise<SQL | undefined> {
+  await requirePermission(caller, "Audit", "Read");
   const where: SQL[] = [];
   if (!caller.isSuperAdmin) where.push(eq(auditEvents.tenantId, caller.tenantId));
   else if (q.tenant) where.push(eq(auditEvents.tenantId, q.tenant));
@@ -37,32 +37,33 @@ export function auditWhere(caller: Caller, q: Omit<AuditQuery, "page">): SQL | u
   return where.length ? and(...where) : undefined;
 }
 
-export function listAudit(caller: Caller, q: AuditQuery, pageSize = 50) {
-  const where = auditWhere(caller, q);
-  const rows = db
-    .select({ event: auditEvents, tenantName: tenants.name })
-    .from(auditEvents)
-    .leftJoin(tenants, eq(tenants.id, auditEvents.tenantId))
-    .where(where)
-    .orderBy(desc(auditEvents.createdAt))
-    .limit(pageSize)
-    .offset((q.page - 1) * pageSize)
-    .all()
-    .map((r) => ({ ...r.event, tenantName: r.tenantName }));
-  return { rows, total: db.select({ n: count() }).from(auditEvents).where(where).get()!.n, pageSize };
+export async function listAudit(caller: Caller, q: AuditQuery, pageSize = 50) {
+  const where = await auditWhere(caller, q);
+  const rows = (
+    await db
+      .select({ event: auditEvents, tenantName: tenants.name })
+      .from(auditEvents)
+      .leftJoin(tenants, eq(tenants.id, auditEvents.tenantId))
+      .where(where)
+      .orderBy(desc(auditEvents.createdAt))
+      .limit(pageSize)
+      .offset((q.page - 1) * pageSize)
+  ).map((r) => ({ ...r.event, tenantName: r.tenantName }));
+  const [total] = await db.select({ n: count() }).from(auditEvents).where(where);
+  return { rows, total: total!.n, pageSize };
 }
 
 /** Tenants the caller may filter the audit log by: every tenant for a super admin, else only their own. */
-export function auditTenantOptions(caller: Caller) {
-  requirePermission(caller, "Audit", "Read");
-  return db.select({ id: tenants.id, name: tenants.name }).from(tenants).where(caller.isSuperAdmin ? undefined : eq(tenants.id, caller.tenantId)).orderBy(asc(tenants.name)).all();
+export async function auditTenantOptions(caller: Caller) {
+  await requirePermission(caller, "Audit", "Read");
+  return await db.select({ id: tenants.id, name: tenants.name }).from(tenants).where(caller.isSuperAdmin ? undefined : eq(tenants.id, caller.tenantId)).orderBy(asc(tenants.name));
 }
 
 /** A user's trail (events about them), for the user detail page. */
-export function userAuditTrail(caller: Caller, userId: string, tenantId = caller.tenantId, limit = 50) {
-  requirePermission(caller, "User", "Read");
-  requireTenant(caller, tenantId);
-  userInScope(caller, userId); // nobody outside the tenant (or only invited to it) has a trail here
+export async function userAuditTrail(caller: Caller, userId: string, tenantId = caller.tenantId, limit = 50) {
+  await requirePermission(caller, "User", "Read");
+  await requireTenant(caller, tenantId);
+  await userInScope(caller, userId); // nobody outside the tenant (or only invited to it) has a trail here
   const scope = caller.isSuperAdmin ? eq(auditEvents.targetId, userId) : and(eq(auditEvents.targetId, userId), eq(auditEvents.tenantId, tenantId));
-  return db.select().from(auditEvents).where(scope).orderBy(desc(auditEvents.createdAt)).limit(limit).all();
+  return await db.select().from(auditEvents).where(scope).orderBy(desc(auditEvents.createdAt)).limit(limit);
 }

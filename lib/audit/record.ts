@@ -1,4 +1,4 @@
-import { db, type Tx } from "@/db/client";
+import { db, type DB, type Tx } from "@/db/client";
 import { auditEvents } from "@/db/schema";
 
 export interface AuditEntry {
@@ -15,18 +15,16 @@ export interface AuditEntry {
 }
 
 /** Appends one audit event, inside the caller's transaction when one is given. */
-export function audit(entry: AuditEntry, tx: Tx | typeof db = db) {
-  tx.insert(auditEvents)
-    .values({
-      tenantId: entry.tenantId ?? null,
-      actorId: entry.actorId ?? null,
-      actorEmail: entry.actorEmail ?? "",
-      action: entry.action,
-      targetType: entry.targetType ?? "",
-      targetId: entry.targetId ?? null,
-      targetLabel: entry.targetLabel ?? "",
-      ip: entry.ip ?? "",
-      data: entry.data ?? {},
-    })
-    .run();
+export async function audit(entry: AuditEntry, tx: Tx | DB = db) {
+  await tx.insert(auditEvents).values({
+    tenantId: entry.tenantId ?? null,
+    actorId: entry.actorId ?? null,
+    actorEmail: entry.actorEmail ?? "",
+    action: entry.action,
+    targetType: entry.targetType ?? "",
+    targetId: entry.targetId ?? null,
+    targetLabel: entry.targetLabel ?? "",
+    ip: entry.ip ?? "",
+    data: entry.data ?? {},
+  });
 }

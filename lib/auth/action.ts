@@ -59,7 +59,7 @@ export function authedAction<S extends z.ZodType, T>(
   return async (input: z.input<S>): Promise<ActionResult<T>> => {
     const caller = await currentCaller();
     if (!caller) return { ok: false, message: "Your session has ended. Sign in again." };
-    if (!opts.allowPending && pendingRequirement(caller))
+    if (!opts.allowPending && (await pendingRequirement(caller)))
       return { ok: false, message: "Finish the required account setup first." };
     const parsed = parse(schema, input);
     if (parsed.error) return parsed.error;

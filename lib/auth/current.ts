@@ -19,13 +19,13 @@ export async function currentCaller(): Promise<Caller | null> {
 }
 
 /** What a signed-in user must do before anything else, if anything. */
-export function pendingRequirement(caller: Caller): "password" | "mfa" | null {
-  const user = db.select().from(users).where(eq(users.id, caller.userId)).get();
+export async function pendingRequirement(caller: Caller): Promise<"password" | "mfa" | null> {
+  const [user] = await db.select().from(users).where(eq(users.id, caller.userId));
   if (!user) return null;
   if (user.passwordChangeRequired) return "password";
   if (user.mfaEnrolled) return null;
   if (user.mfaRequired) return "mfa";
-  const tenant = db.select({ force: tenants.forceMfa }).from(tenants).where(eq(tenants.id, caller.tenantId)).get();
+  const [tenant] = await db.select({ force: tenants.forceMfa }).from(tenants).where(eq(tenants.id, caller.tenantId));
   return tenant?.force ? "mfa" : null;
 }
 
@@ -36,7 +36,7 @@ export function pendingRequirement(caller: Caller): "password" | "mfa" | null {
 export async function requirePageCaller(allow?: "password" | "mfa"): Promise<Caller> {
   const caller = await currentCaller();
   if (!caller) redirect("/login");
-  const pending = pendingRequirement(caller);
+  const pending = await pendingRequirement(caller);
   if (pending && pending !== allow) redirect(pending === "password" ? "/account/password?required=1" : "/account/mfa?required=1");
   return caller;
 }
@@ -44,6 +44,6 @@ export async function requirePageCaller(allow?: "password" | "mfa"): Promise<Cal
 /** For admin pages: a caller without the permission gets a 404, as if the page did not exist. */
 export async function requireAdminPage(resource?: Resource, action: Action = "Read"): Promise<Caller> {
   const caller = await requirePageCaller();
-  if (resource ? !can(caller, resource, action) : !isAdmin(caller)) notFound();
+  if (resource ? !(await can(caller, resource, action)) : !(await isAdmin(caller))) notFound();
   return caller;
 }

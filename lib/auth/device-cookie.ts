@@ -18,24 +18,25 @@ export const DEVICE_COOKIE = "iam.device";
 export const DEVICE_COOKIE_MAX_AGE_S = 180 * 86400;
 
 /** What the cookie is bound to besides the account: undefined for an account that does not exist. */
-function credentialsOf(userId: string) {
-  return db.select({ passwordHash: users.passwordHash, epoch: users.credentialsEpoch }).from(users).where(eq(users.id, userId)).get();
+async function credentialsOf(userId: string) {
+  const [credentials] = await db.select({ passwordHash: users.passwordHash, epoch: users.credentialsEpoch }).from(users).where(eq(users.id, userId));
+  return credentials;
 }
 
 const sign = (userId: string, nonce: string, c: { passwordHash: string | null; epoch: number }) =>
   keyedHash("device-cookie", `${userId}.${nonce}.${c.epoch}.${c.passwordHash ?? ""}`);
 
-export function newDeviceCookie(userId: string) {
-  const credentials = credentialsOf(userId);
+export async function newDeviceCookie(userId: string) {
+  const credentials = await credentialsOf(userId);
   if (!credentials) throw new Error(`No user ${userId} to remember a device for`);
   const nonce = randomToken(16);
   return `v2.${userId}.${nonce}.${sign(userId, nonce, credentials)}`;
 }
 
 /** The device's id when the cookie is genuine, bound to this account and issued since its credentials last ended, else undefined. */
-export function knownDevice(cookie: string | undefined, userId: string) {
+export async function knownDevice(cookie: string | undefined, userId: string) {
   const [v, boundTo, nonce, sig] = cookie?.split(".") ?? [];
   if (v !== "v2" || boundTo !== userId || !nonce || !sig) return undefined;
-  const credentials = credentialsOf(userId);
+  const credentials = await credentialsOf(userId);
   return credentials && safeEqual(sig, sign(userId, nonce, credentials)) ? nonce : undefined;
 }

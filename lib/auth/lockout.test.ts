@@ -16,47 +16,47 @@ const lockOut = async (email: string, deviceCookie?: string) => {
 };
 const resetPassword = async (email: string, newPassword: string) => {
   await requestPasswordReset(email, ctx);
-  const mail = db.select().from(emails).where(and(eq(emails.to, email), eq(emails.subject, "Reset your password"))).orderBy(desc(emails.createdAt)).get()!;
-  await redeemCode({ code: openBody(mail).text.match(/Code: (\S+)/)![1]!, newPassword }, ["reset"], ctx);
+  const [mail] = await db.select().from(emails).where(and(eq(emails.to, email), eq(emails.subject, "Reset your password"))).orderBy(desc(emails.createdAt)).limit(1);
+  await redeemCode({ code: openBody(mail!).text.match(/Code: (\S+)/)![1]!, newPassword }, ["reset"], ctx);
 };
 
 describe("device cookies", () => {
   it("are bound to one account and cannot be forged", async () => {
     const a = await makeUser();
     const b = await makeUser();
-    const cookie = newDeviceCookie(a.id);
-    expect(knownDevice(cookie, a.id)).toBeTruthy();
-    expect(knownDevice(cookie, b.id)).toBeUndefined();
+    const cookie = await newDeviceCookie(a.id);
+    expect(await knownDevice(cookie, a.id)).toBeTruthy();
+    expect(await knownDevice(cookie, b.id)).toBeUndefined();
     const [v, , nonce, sig] = cookie.split(".");
-    expect(knownDevice([v, b.id, nonce, sig].join("."), b.id)).toBeUndefined();
-    expect(knownDevice(`${cookie.slice(0, -1)}${cookie.endsWith("0") ? "1" : "0"}`, a.id)).toBeUndefined();
-    expect(knownDevice(undefined, a.id)).toBeUndefined();
+    expect(await knownDevice([v, b.id, nonce, sig].join("."), b.id)).toBeUndefined();
+    expect(await knownDevice(`${cookie.slice(0, -1)}${cookie.endsWith("0") ? "1" : "0"}`, a.id)).toBeUndefined();
+    expect(await knownDevice(undefined, a.id)).toBeUndefined();
   });
 
   it("one browser signing in does not forget another", async () => {
     const user = await makeUser();
-    const first = newDeviceCookie(user.id);
-    newDeviceCookie(user.id);
-    expect(knownDevice(first, user.id)).toBeTruthy();
+    const first = await newDeviceCookie(user.id);
+    await newDeviceCookie(user.id);
+    expect(await knownDevice(first, user.id)).toBeTruthy();
   });
 
   it("kept from before a password reset, give no guesses of their own", async () => {
     const user = await makeUser();
-    const stale = newDeviceCookie(user.id);
+    const stale = await newDeviceCookie(user.id);
     await resetPassword(user.email, "the owner's new passphrase");
     // Guesses through the stale cookie count on the account, as from any stranger.
     await lockOut(user.email, stale);
     await expect(passwordLogin({ loginId: user.email, password: "the owner's new passphrase" }, ctx)).rejects.toThrow(/Try again in \d+ s/);
     await expect(passwordLogin({ loginId: user.email, password: "the owner's new passphrase", deviceCookie: stale }, ctx)).rejects.toThrow(/Try again in \d+ s/);
     // A browser that signs in after the reset is a known device again.
-    expect((await passwordLogin({ loginId: user.email, password: "the owner's new passphrase", deviceCookie: newDeviceCookie(user.id) }, ctx)).status).toBe("ok");
+    expect((await passwordLogin({ loginId: user.email, password: "the owner's new passphrase", deviceCookie: await newDeviceCookie(user.id) }, ctx)).status).toBe("ok");
   });
 });
 
 describe("nobody can lock a user out", () => {
   it("failures from elsewhere do not lock the owner's known browser; its own failures count apart", async () => {
     const user = await makeUser();
-    const device = newDeviceCookie(user.id);
+    const device = await newDeviceCookie(user.id);
     await lockOut(user.email);
     await expect(passwordLogin({ loginId: user.email, password: PASSWORD }, ctx)).rejects.toThrow(/Try again in \d+ s/);
     expect((await passwordLogin({ loginId: user.email, password: PASSWORD, deviceCookie: device }, ctx)).status).toBe("ok");
@@ -65,14 +65,14 @@ describe("nobody can lock a user out", () => {
     // Guessing from the known browser is throttled too, on its own counter.
     await lockOut(user.email, device);
     await expect(passwordLogin({ loginId: user.email, password: PASSWORD, deviceCookie: device }, ctx)).rejects.toThrow(/Try again in \d+ s/);
-    expect((await passwordLogin({ loginId: user.email, password: PASSWORD, deviceCookie: newDeviceCookie(user.id) }, ctx)).status).toBe("ok");
+    expect((await passwordLogin({ loginId: user.email, password: PASSWORD, deviceCookie: await newDeviceCookie(user.id) }, ctx)).status).toBe("ok");
   });
 
   it("another account's device cookie is no way around the lock", async () => {
     const user = await makeUser();
     const other = await makeUser();
     await lockOut(user.email);
-    await expect(passwordLogin({ loginId: user.email, password: PASSWORD, deviceCookie: newDeviceCookie(other.id) }, ctx)).rejects.toThrow(/Try again in \d+ s/);
+    await expect(passwordLogin({ loginId: user.email, password: PASSWORD, deviceCookie: await newDeviceCookie(other.id) }, ctx)).rejects.toThrow(/Try again in \d+ s/);
   });
 
   it("a password reset lifts the account's lock", async () => {
@@ -97,7 +97,7 @@ describe("re-entering the password (a stolen API token)", () => {
 
   it("spends the account's sign-in guesses, not a set of its own", async () => {
     const user = await makeUser();
-    const device = newDeviceCookie(user.id);
+    const device = await newDeviceCookie(user.id);
     await reauthGuesses(user);
     await expect(passwordLogin({ loginId: user.email, password: PASSWORD }, ctx)).rejects.toThrow(/Try again in \d+ s/);
     // The owner's known browser still gets in.

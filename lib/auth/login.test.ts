@@ -9,8 +9,8 @@ import { db } from "@/db/client";
 import { auditEvents, authChallenges, users } from "@/db/schema";
 import { completeMfa, consumeTicket, issueTicket, passwordLogin, trustDevice } from "./login";
 
-const auditCount = (action: string, targetId: string) =>
-  db.select().from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.targetId, targetId))).all().length;
+const auditCount = async (action: string, targetId: string) =>
+  (await db.select().from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.targetId, targetId)))).length;
 /** Settles every promise and counts the rejection messages matching each pattern. */
 async function outcomes(tries: Promise<unknown>[]) {
   const settled = await Promise.allSettled(tries);
@@ -48,19 +48,19 @@ describe("password sign-in", () => {
     expect(count(/Invalid email or password/)).toBeLessThanOrEqual(FREE_FAILURES);
     expect(count(/Try again in \d+ s/)).toBeGreaterThanOrEqual(12 - FREE_FAILURES);
     await expect(passwordLogin({ loginId: user.email, password: PASSWORD }, ctx())).rejects.toThrow(/Try again in \d+ s/);
-    expect(auditCount("login.throttled", user.id)).toBeGreaterThanOrEqual(1 + 12 - FREE_FAILURES);
+    expect(await auditCount("login.throttled", user.id)).toBeGreaterThanOrEqual(1 + 12 - FREE_FAILURES);
   });
 
   it("a success clears the counter, so a user choosing a tenant is never locked out", async () => {
     const user = await makeUser();
-    ensureMembership(db, user.id, makeTenant().id);
+    await ensureMembership(db, user.id, (await makeTenant()).id);
     for (let i = 0; i < FREE_FAILURES + 2; i++) expect((await passwordLogin({ loginId: user.email, password: PASSWORD }, ctx())).status).toBe("choose_tenant");
   });
 
   it("accepts a username as login id, sharing the account's throttle with its email", async () => {
     const user = await makeUser();
     const username = `user_${user.id.slice(0, 8)}`;
-    db.update(users).set({ username }).where(eq(users.id, user.id)).run();
+    await db.update(users).set({ username }).where(eq(users.id, user.id));
     expect(await passwordLogin({ loginId: username, password: PASSWORD }, ctx())).toMatchObject({ status: "ok", userId: user.id });
     await expect(passwordLogin({ loginId: username, password: "wrong password!" }, ctx())).rejects.toThrow("Invalid email or password");
     for (let i = 0; i < FREE_FAILURES - 1; i++) await passwordLogin({ loginId: user.email, password: "nope nope nope" }, ctx()).catch(() => undefined);
@@ -69,15 +69,15 @@ describe("password sign-in", () => {
 
   it("audits a sign-in attempt on a disabled account", async () => {
     const user = await makeUser();
-    db.update(users).set({ active: false }).where(eq(users.id, user.id)).run();
+    await db.update(users).set({ active: false }).where(eq(users.id, user.id));
     await expect(passwordLogin({ loginId: user.email, password: PASSWORD }, ctx())).rejects.toThrow(/disabled/);
-    expect(auditCount("login.disabled_account", user.id)).toBe(1);
+    expect(await auditCount("login.disabled_account", user.id)).toBe(1);
   });
 
   it("asks for a tenant when the user belongs to several", async () => {
     const user = await makeUser();
-    const other = makeTenant();
-    ensureMembership(db, user.id, other.id);
+    const other = await makeTenant();
+    await ensureMembership(db, user.id, other.id);
     const out = await passwordLogin({ loginId: user.email, password: PASSWORD }, ctx());
     expect(out.status).toBe("choose_tenant");
     const chosen = await passwordLogin({ loginId: user.email, password: PASSWORD, tenantId: other.id }, ctx());
@@ -89,7 +89,7 @@ describe("second factor", () => {
   it("requires a code when the user has MFA, accepts a valid one once", async () => {
     const user = await makeUser();
     const secret = generateTotpSecret();
-    enableAuthenticator(user.id, secret, totpAt(secret, Date.now() - 30_000), { id: user.id, email: user.email, ip: "" });
+    await enableAuthenticator(user.id, secret, totpAt(secret, Date.now() - 30_000), { id: user.id, email: user.email, ip: "" });
     const out = await passwordLogin({ loginId: user.email, password: PASSWORD }, ctx());
     expect(out.status).toBe("mfa");
     if (out.status !== "mfa") return;
@@ -102,23 +102,23 @@ describe("second factor", () => {
   it("a burst of parallel wrong codes gets no more than 5 checks; the right code is then refused", async () => {
     const user = await makeUser();
     const secret = generateTotpSecret();
-    enableAuthenticator(user.id, secret, totpAt(secret, Date.now() - 30_000), { id: user.id, email: user.email, ip: "" });
+    await enableAuthenticator(user.id, secret, totpAt(secret, Date.now() - 30_000), { id: user.id, email: user.email, ip: "" });
     const out = await passwordLogin({ loginId: user.email, password: PASSWORD }, ctx());
     if (out.status !== "mfa") throw new Error("expected an MFA challenge");
     const count = await outcomes(Array.from({ length: 12 }, () => completeMfa({ twoFactorId: out.twoFactorId, code: "000000" }, ctx())));
     expect(count(/not valid/)).toBeLessThanOrEqual(5);
     expect(count(/not valid|expired|Try again/)).toBe(12);
-    const row = db.select().from(authChallenges).where(eq(authChallenges.userId, user.id)).get()!;
-    expect(row.attempts).toBe(5);
+    const [row] = await db.select().from(authChallenges).where(eq(authChallenges.userId, user.id));
+    expect(row!.attempts).toBe(5);
     await expect(completeMfa({ twoFactorId: out.twoFactorId, code: totpAt(secret, Date.now()) }, ctx())).rejects.toThrow(/expired/);
   });
 
   it("skips the code on a trusted device, and trusting it is audited", async () => {
     const user = await makeUser();
     const secret = generateTotpSecret();
-    enableAuthenticator(user.id, secret, totpAt(secret, Date.now()), { id: user.id, email: user.email, ip: "" });
-    const { token } = trustDevice(user.id, "t", ctx());
-    expect(auditCount("mfa.device_trusted", user.id)).toBe(1);
+    await enableAuthenticator(user.id, secret, totpAt(secret, Date.now()), { id: user.id, email: user.email, ip: "" });
+    const { token } = await trustDevice(user.id, "t", ctx());
+    expect(await auditCount("mfa.device_trusted", user.id)).toBe(1);
     expect((await passwordLogin({ loginId: user.email, password: PASSWORD, trustToken: token }, ctx())).status).toBe("ok");
     expect((await passwordLogin({ loginId: user.email, password: PASSWORD, trustToken: "forged" }, ctx())).status).toBe("mfa");
   });
@@ -127,9 +127,9 @@ describe("second factor", () => {
 describe("sign-in tickets", () => {
   it("are single-use", async () => {
     const user = await makeUser();
-    const ticket = issueTicket(user.id, "t");
-    expect(consumeTicket(ticket)).toEqual({ userId: user.id, tenantId: "t" });
-    expect(consumeTicket(ticket)).toBeUndefined();
-    expect(consumeTicket("made-up")).toBeUndefined();
+    const ticket = await issueTicket(user.id, "t");
+    expect(await consumeTicket(ticket)).toEqual({ userId: user.id, tenantId: "t" });
+    expect(await consumeTicket(ticket)).toBeUndefined();
+    expect(await consumeTicket("made-up")).toBeUndefined();
   });
 });

@@ -26,24 +26,23 @@ export type LoginOutcome =
   | { status: "choose_tenant"; tenants: { id: string; name: string }[] };
 
 /** Tenants the user may sign in to: accepted memberships in live tenants, or every live tenant for a super admin. */
-export function signInTenants(user: { id: string; isSuperAdmin: boolean }) {
+export async function signInTenants(user: { id: string; isSuperAdmin: boolean }) {
   if (user.isSuperAdmin)
-    return db.select({ id: tenants.id, name: tenants.name }).from(tenants).where(isNull(tenants.retiredAt)).orderBy(tenants.name).all();
+    return db.select({ id: tenants.id, name: tenants.name }).from(tenants).where(isNull(tenants.retiredAt)).orderBy(tenants.name);
   return db
     .select({ id: tenants.id, name: tenants.name })
     .from(memberships)
     .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
     .where(and(eq(memberships.userId, user.id), isNull(memberships.invitedAt), isNull(tenants.retiredAt)))
-    .orderBy(tenants.name)
-    .all();
+    .orderBy(tenants.name);
 }
 
 /** The account behind a login id: an email address (stored lower-cased) or else a username. */
-function findLogin(loginId: string) {
-  return (
-    db.select().from(users).where(eq(users.email, loginId.toLowerCase())).get() ??
-    db.select().from(users).where(eq(users.username, loginId)).get()
-  );
+async function findLogin(loginId: string) {
+  const [byEmail] = await db.select().from(users).where(eq(users.email, loginId.toLowerCase())).limit(1);
+  if (byEmail) return byEmail;
+  const [byUsername] = await db.select().from(users).where(eq(users.username, loginId)).limit(1);
+  return byUsername;
 }
 
 /** Claims the attempt in the throttle (before any hashing); a refused attempt is audited too. */
@@ -51,7 +50,7 @@ async function claimOrAudit(keys: string[], entry: Omit<AuditEntry, "action">) {
   try {
     await claimAttempt(keys);
   } catch (e) {
-    audit({ ...entry, action: "login.throttled" });
+    await audit({ ...entry, action: "login.throttled" });
     throw e;
   }
 }
@@ -61,8 +60,8 @@ async function claimOrAudit(keys: string[], entry: Omit<AuditEntry, "action">) {
  * own; every other attempt counts on the account (one counter whether named by email or by
  * username) and, behind a trusted proxy, on the client address.
  */
-function throttleKeys(userId: string | undefined, loginId: string, ip: string, deviceCookie?: string) {
-  const device = userId ? knownDevice(deviceCookie, userId) : undefined;
+async function throttleKeys(userId: string | undefined, loginId: string, ip: string, deviceCookie?: string) {
+  const device = userId ? await knownDevice(deviceCookie, userId) : undefined;
   if (device) return [`dev:${device}`];
   return [accountThrottleKey(userId ?? loginId.toLowerCase()), ...perClientKeys("ip", ip)];
 }
@@ -76,22 +75,22 @@ export async function passwordLogin(
   ctx: LoginContext,
 ): Promise<LoginOutcome> {
   const loginId = input.loginId.trim();
-  const user = findLogin(loginId);
+  const user = await findLogin(loginId);
   const label = user?.email ?? loginId.toLowerCase();
   const entry = { actorEmail: label, ip: ctx.ip, targetType: "user", targetId: user?.id ?? null, targetLabel: label };
-  const keys = throttleKeys(user?.id, loginId, ctx.ip, input.deviceCookie);
+  const keys = await throttleKeys(user?.id, loginId, ctx.ip, input.deviceCookie);
   await claimOrAudit(keys, entry);
   if (!(await verifyPassword(user?.passwordHash, input.password)) || !user) {
-    failedAttempt(keys);
-    audit({ ...entry, action: "login.failed" });
+    await failedAttempt(keys);
+    await audit({ ...entry, action: "login.failed" });
     throw unauthenticated(BAD_CREDENTIALS);
   }
-  succeededAttempt(keys);
+  await succeededAttempt(keys);
   if (!user.active) {
-    audit({ ...entry, action: "login.disabled_account" });
+    await audit({ ...entry, action: "login.disabled_account" });
     throw new AppError("forbidden", "This account is disabled. Contact your administrator.");
   }
-  const allowed = signInTenants(user);
+  const allowed = await signInTenants(user);
   let tenantId = input.tenantId;
   if (tenantId && !allowed.some((t) => t.id === tenantId)) throw unauthenticated("You are not a member of that tenant");
   if (!tenantId) {
@@ -99,12 +98,12 @@ export async function passwordLogin(
     if (allowed.length > 1) return { status: "choose_tenant", tenants: allowed };
     tenantId = allowed[0]!.id;
   }
-  const methods = db.select({ id: mfaMethods.id, kind: mfaMethods.kind }).from(mfaMethods).where(eq(mfaMethods.userId, user.id)).all();
-  if (methods.length === 0 || isTrustedDevice(user.id, input.trustToken)) return { status: "ok", userId: user.id, tenantId };
+  const methods = await db.select({ id: mfaMethods.id, kind: mfaMethods.kind }).from(mfaMethods).where(eq(mfaMethods.userId, user.id));
+  if (methods.length === 0 || (await isTrustedDevice(user.id, input.trustToken))) return { status: "ok", userId: user.id, tenantId };
   const twoFactorId = randomToken();
-  db.insert(authChallenges)
-    .values({ userId: user.id, tenantId, kind: "mfa", secretHash: sha256(twoFactorId), expiresAt: new Date(Date.now() + CHALLENGE_TTL_MS) })
-    .run();
+  await db
+    .insert(authChallenges)
+    .values({ userId: user.id, tenantId, kind: "mfa", secretHash: sha256(twoFactorId), expiresAt: new Date(Date.now() + CHALLENGE_TTL_MS) });
   return { status: "mfa", twoFactorId, userId: user.id, tenantId, methods };
 }
 
@@ -112,99 +111,109 @@ const EXPIRED = "This sign-in has expired. Start again with your password.";
 
 /** Second step: a pending twoFactorId plus a TOTP, PIN or recovery code. */
 export async function completeMfa(input: { twoFactorId: string; code: string }, ctx: LoginContext) {
-  const challenge = db
+  const [challenge] = await db
     .select()
     .from(authChallenges)
     .where(and(eq(authChallenges.secretHash, sha256(input.twoFactorId)), eq(authChallenges.kind, "mfa")))
-    .get();
+    .limit(1);
   if (!challenge) throw unauthenticated(EXPIRED);
   // Claim one of the challenge's attempts before checking the code: parallel guesses cannot exceed the limit.
-  const claimed = db
-    .update(authChallenges)
-    .set({ attempts: sql`${authChallenges.attempts} + 1` })
-    .where(and(eq(authChallenges.id, challenge.id), lt(authChallenges.attempts, MAX_CODE_ATTEMPTS), isNull(authChallenges.usedAt), gt(authChallenges.expiresAt, new Date())))
-    .run().changes;
+  const claimed = (
+    await db
+      .update(authChallenges)
+      .set({ attempts: sql`${authChallenges.attempts} + 1` })
+      .where(and(eq(authChallenges.id, challenge.id), lt(authChallenges.attempts, MAX_CODE_ATTEMPTS), isNull(authChallenges.usedAt), gt(authChallenges.expiresAt, new Date())))
+      .returning({ id: authChallenges.id })
+  ).length;
   if (!claimed) throw unauthenticated(EXPIRED);
   const entry = { tenantId: challenge.tenantId, actorId: challenge.userId, ip: ctx.ip, targetType: "user", targetId: challenge.userId };
   let factor: SecondFactor | null;
   try {
     factor = await checkSecondFactor(challenge.userId, input.code, perClientKeys("ip", ctx.ip));
   } catch (e) {
-    if (isAppError(e) && e.kind === "rate_limited") audit({ ...entry, action: "login.throttled" });
+    if (isAppError(e) && e.kind === "rate_limited") await audit({ ...entry, action: "login.throttled" });
     throw e;
   }
   if (!factor) {
-    audit({ ...entry, action: "login.mfa_failed" });
+    await audit({ ...entry, action: "login.mfa_failed" });
     throw unauthenticated("The code is not valid");
   }
-  const used = db
-    .update(authChallenges)
-    .set({ usedAt: new Date() })
-    .where(and(eq(authChallenges.id, challenge.id), isNull(authChallenges.usedAt)))
-    .run().changes;
+  const used = (
+    await db
+      .update(authChallenges)
+      .set({ usedAt: new Date() })
+      .where(and(eq(authChallenges.id, challenge.id), isNull(authChallenges.usedAt)))
+      .returning({ id: authChallenges.id })
+  ).length;
   if (!used) throw unauthenticated("This sign-in has already been completed");
-  if (factor === "recovery") audit({ ...entry, action: "mfa.recovery_code_used" });
+  if (factor === "recovery") await audit({ ...entry, action: "mfa.recovery_code_used" });
   return { userId: challenge.userId, tenantId: challenge.tenantId, factor };
 }
 
-/** Records a completed sign-in (counters and audit). */
-export function recordLogin(userId: string, tenantId: string, ctx: LoginContext, via: "browser" | "api", tx: Tx | DB = db) {
-  const user = tx.select().from(users).where(eq(users.id, userId)).get();
-  if (!user) throw notFound();
-  tx.update(users)
-    .set({ lastLoginAt: new Date(), successfulLogins: user.successfulLogins + 1 })
+/** Records a completed sign-in (counters and audit). The counter is one atomic increment: instances sharing the database count together. */
+export async function recordLogin(userId: string, tenantId: string, ctx: LoginContext, via: "browser" | "api", tx: Tx | DB = db) {
+  const [user] = await tx
+    .update(users)
+    .set({ lastLoginAt: new Date(), successfulLogins: sql`${users.successfulLogins} + 1` })
     .where(eq(users.id, userId))
-    .run();
-  audit({ tenantId, action: "login.success", actorId: userId, actorEmail: user.email, ip: ctx.ip, targetType: "user", targetId: userId, targetLabel: user.email, data: { via } }, tx);
+    .returning({ email: users.email });
+  if (!user) throw notFound();
+  await audit({ tenantId, action: "login.success", actorId: userId, actorEmail: user.email, ip: ctx.ip, targetType: "user", targetId: userId, targetLabel: user.email, data: { via } }, tx);
 }
 
 /** A verified sign-in becomes a session; the session and the sign-in record are written together. */
-export function startSession(input: NewSession & LoginContext, via: "browser" | "api") {
-  return db.transaction((tx) => {
-    const created = createSession(input, tx);
-    recordLogin(input.userId, input.tenantId, input, via, tx);
+export async function startSession(input: NewSession & LoginContext, via: "browser" | "api") {
+  return db.transaction(async (tx) => {
+    const created = await createSession(input, tx);
+    await recordLogin(input.userId, input.tenantId, input, via, tx);
     return created;
   });
 }
 
 /** A fully verified sign-in becomes a single-use ticket that next-auth exchanges for a session. */
-export function issueTicket(userId: string, tenantId: string) {
+export async function issueTicket(userId: string, tenantId: string) {
   const ticket = randomToken();
-  db.insert(authChallenges)
-    .values({ userId, tenantId, kind: "ticket", secretHash: sha256(ticket), expiresAt: new Date(Date.now() + 60_000) })
-    .run();
+  await db
+    .insert(authChallenges)
+    .values({ userId, tenantId, kind: "ticket", secretHash: sha256(ticket), expiresAt: new Date(Date.now() + 60_000) });
   return ticket;
 }
 
-export function consumeTicket(ticket: string) {
-  const row = db
+export async function consumeTicket(ticket: string) {
+  const [row] = await db
     .select()
     .from(authChallenges)
     .where(and(eq(authChallenges.secretHash, sha256(ticket)), eq(authChallenges.kind, "ticket"), isNull(authChallenges.usedAt), gt(authChallenges.expiresAt, new Date())))
-    .get();
+    .limit(1);
   if (!row) return undefined;
-  const won = db.update(authChallenges).set({ usedAt: new Date() }).where(and(eq(authChallenges.id, row.id), isNull(authChallenges.usedAt))).run().changes;
+  const won = (
+    await db
+      .update(authChallenges)
+      .set({ usedAt: new Date() })
+      .where(and(eq(authChallenges.id, row.id), isNull(authChallenges.usedAt)))
+      .returning({ id: authChallenges.id })
+  ).length;
   return won ? { userId: row.userId, tenantId: row.tenantId } : undefined;
 }
 
-export function trustDevice(userId: string, tenantId: string, ctx: LoginContext) {
+export async function trustDevice(userId: string, tenantId: string, ctx: LoginContext) {
   const token = randomToken();
-  db.transaction((tx) => {
-    const device = tx
+  await db.transaction(async (tx) => {
+    const [device] = await tx
       .insert(trustedDevices)
       .values({ userId, tokenHash: sha256(token), expiresAt: new Date(Date.now() + TRUST_DAYS * 86400_000) })
-      .returning({ id: trustedDevices.id })
-      .get();
-    audit({ tenantId, action: "mfa.device_trusted", actorId: userId, ip: ctx.ip, targetType: "user", targetId: userId, data: { deviceId: device.id, days: TRUST_DAYS } }, tx);
+      .returning({ id: trustedDevices.id });
+    await audit({ tenantId, action: "mfa.device_trusted", actorId: userId, ip: ctx.ip, targetType: "user", targetId: userId, data: { deviceId: device!.id, days: TRUST_DAYS } }, tx);
   });
   return { token, maxAgeSeconds: TRUST_DAYS * 86400 };
 }
 
-function isTrustedDevice(userId: string, token?: string) {
+async function isTrustedDevice(userId: string, token?: string) {
   if (!token) return false;
-  return !!db
+  const [device] = await db
     .select({ id: trustedDevices.id })
     .from(trustedDevices)
     .where(and(eq(trustedDevices.userId, userId), eq(trustedDevices.tokenHash, sha256(token)), gt(trustedDevices.expiresAt, new Date())))
-    .get();
+    .limit(1);
+  return !!device;
 }

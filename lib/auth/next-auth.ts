@@ -34,11 +34,11 @@ export const authOptions: NextAuthOptions = {
       async authorize(credentials, req) {
         const ticket = credentials?.ticket;
         if (!ticket) return null;
-        const found = consumeTicket(ticket);
+        const found = await consumeTicket(ticket);
         if (!found) return null;
         const headers = new Headers(req.headers as Record<string, string>);
         const ctx = { ip: clientIp(headers), userAgent: headers.get("user-agent") ?? "" };
-        const { session } = startSession({ ...found, kind: "browser", ...ctx, device: deviceLabel(ctx.userAgent) }, "browser");
+        const { session } = await startSession({ ...found, kind: "browser", ...ctx, device: deviceLabel(ctx.userAgent) }, "browser");
         return { id: found.userId, sid: session.id };
       },
     }),

@@ -16,15 +16,15 @@ describe("client address", () => {
     expect(clientIp(new Headers())).toBe("unknown");
   });
 
-  it("throttles per address only behind a trusted proxy: a direct client could forge it", () => {
+  it("throttles per address only behind a trusted proxy: a direct client could forge it", async () => {
     expect(perClientKeys("ip", "1.2.3.4")).toEqual([]);
     const key = `t-${Date.now()}`;
-    for (let i = 0; i < 5; i++) consumeClientRate(key, "1.2.3.4", 2, 3600);
+    for (let i = 0; i < 5; i++) await consumeClientRate(key, "1.2.3.4", 2, 3600);
     env.TRUST_PROXY = true;
     expect(perClientKeys("ip", "1.2.3.4")).toEqual(["ip:1.2.3.4"]);
-    consumeClientRate(key, "1.2.3.4", 2, 3600);
-    consumeClientRate(key, "1.2.3.4", 2, 3600);
-    expect(() => consumeClientRate(key, "1.2.3.4", 2, 3600)).toThrow(/Try again/i);
-    consumeClientRate(key, "5.6.7.8", 2, 3600);
+    await consumeClientRate(key, "1.2.3.4", 2, 3600);
+    await consumeClientRate(key, "1.2.3.4", 2, 3600);
+    await expect(consumeClientRate(key, "1.2.3.4", 2, 3600)).rejects.toThrow(/Try again/i);
+    await consumeClientRate(key, "5.6.7.8", 2, 3600);
   });
 });

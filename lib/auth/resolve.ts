@@ -6,32 +6,38 @@ import { sha256 } from "@/lib/security/crypto";
 import { activeSessionByAccessToken, activeSessionById, type SessionRow } from "@/lib/sessions/sessions";
 
 /** A session or token only acts while its user is active and still belongs to the tenant (an invitation not yet accepted is no membership). */
-function callerFor(userId: string, tenantId: string, ip: string, extra: Partial<Caller>): Caller | null {
-  const user = db.select().from(users).where(eq(users.id, userId)).get();
-  if (!user || !user.active) return null;
-  const tenant = db.select({ retiredAt: tenants.retiredAt }).from(tenants).where(eq(tenants.id, tenantId)).get();
-  if (!tenant || tenant.retiredAt) return null;
-  if (!user.isSuperAdmin) {
-    const m = db.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.userId, userId), eq(memberships.tenantId, tenantId), isNull(memberships.invitedAt))).get();
-    if (!m) return null;
-  }
-  return { userId, email: user.email, tenantId, isSuperAdmin: user.isSuperAdmin, readOnly: false, ip, ...extra };
+async function callerFor(userId: string, tenantId: string, ip: string, extra: Partial<Caller>): Promise<Caller | null> {
+  // One round trip: the user, whether the tenant is live, whether the user is a member of it.
+  const [row] = await db
+    .select({ email: users.email, active: users.active, isSuperAdmin: users.isSuperAdmin, tenantId: tenants.id, retiredAt: tenants.retiredAt, membershipId: memberships.id })
+    .from(users)
+    .leftJoin(tenants, eq(tenants.id, tenantId))
+    .leftJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.tenantId, tenantId), isNull(memberships.invitedAt)))
+    .where(eq(users.id, userId))
+    .limit(1);
+  if (!row || !row.active || !row.tenantId || row.retiredAt) return null;
+  if (!row.isSuperAdmin && !row.membershipId) return null;
+  return { userId, email: row.email, tenantId, isSuperAdmin: row.isSuperAdmin, readOnly: false, ip, ...extra };
 }
 
-export function callerFromSession(session: SessionRow | undefined, ip: string) {
+export async function callerFromSession(session: SessionRow | undefined, ip: string) {
   return session ? callerFor(session.userId, session.tenantId, ip, { sessionId: session.id, authenticatedAt: session.createdAt }) : null;
 }
 
-export const callerFromSessionId = (sid: string, ip: string) => callerFromSession(activeSessionById(sid), ip);
+export const callerFromSessionId = async (sid: string, ip: string) => callerFromSession(await activeSessionById(sid), ip);
 
 /** Bearer tokens: session access tokens first, then permanent and temporary API tokens. */
-export function callerFromBearer(token: string, ip: string): Caller | null {
+export async function callerFromBearer(token: string, ip: string): Promise<Caller | null> {
   if (!token || token.length > 512) return null;
-  const session = activeSessionByAccessToken(token);
+  const session = await activeSessionByAccessToken(token);
   if (session) return callerFromSession(session, ip);
-  const row = db.select().from(apiTokens).where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt))).get();
+  const [row] = await db
+    .select()
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt)))
+    .limit(1);
   if (!row || (row.expiresAt && row.expiresAt.getTime() <= Date.now())) return null;
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000)
-    db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.id)).run();
+    await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.id));
   return callerFor(row.userId, row.tenantId, ip, { tokenId: row.id, readOnly: row.readOnly });
 }

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, exists, inArray, isNull, notExists, or } from "drizzle-orm";
 import { db } from "@/db/client";
 import { membershipRoles, memberships, rolePermissions, roles, tenants } from "@/db/schema";
 import { notFound } from "@/lib/errors";
@@ -25,65 +25,48 @@ export interface Caller {
  * tenant's default role when the membership holds none. Read fresh on every call so a role change
  * takes effect on the holder's next request.
  */
-export function permissionsOf(userId: string, tenantId: string): PermissionPair[] {
-  const membership = db
-    .select({ id: memberships.id })
-    .from(memberships)
-    .where(and(eq(memberships.userId, userId), eq(memberships.tenantId, tenantId)))
-    .get();
-  if (!membership) return [];
+export async function permissionsOf(userId: string, tenantId: string): Promise<PermissionPair[]> {
+  // One round trip (on PostgreSQL every query is one): the membership's live roles, or the
+  // tenant's default role when it holds none, and their live permissions.
+  const membership = db.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.userId, userId), eq(memberships.tenantId, tenantId)));
   const held = db
-    .select({ roleId: roles.id })
+    .select({ id: membershipRoles.roleId })
     .from(membershipRoles)
-    .innerJoin(roles, eq(roles.id, membershipRoles.roleId))
-    .where(and(eq(membershipRoles.membershipId, membership.id), isNull(roles.revokedAt)))
-    .all()
-    .map((r) => r.roleId);
-  if (held.length === 0) {
-    const fallback = db
-      .select({ id: roles.id })
-      .from(roles)
-      .where(and(eq(roles.tenantId, tenantId), eq(roles.isDefault, true), isNull(roles.revokedAt)))
-      .get();
-    if (fallback) held.push(fallback.id);
-  }
-  const pairs: PermissionPair[] = [];
-  for (const roleId of held) {
-    pairs.push(
-      ...db
-        .select({ resource: rolePermissions.resource, action: rolePermissions.action })
-        .from(rolePermissions)
-        .where(and(eq(rolePermissions.roleId, roleId), isNull(rolePermissions.revokedAt)))
-        .all(),
-    );
-  }
-  return pairs;
+    .innerJoin(roles, and(eq(roles.id, membershipRoles.roleId), isNull(roles.revokedAt)))
+    .where(inArray(membershipRoles.membershipId, membership));
+  const fallback = db.select({ id: roles.id }).from(roles).where(and(eq(roles.tenantId, tenantId), eq(roles.isDefault, true), isNull(roles.revokedAt)));
+  return db
+    .select({ resource: rolePermissions.resource, action: rolePermissions.action })
+    .from(rolePermissions)
+    .where(and(isNull(rolePermissions.revokedAt), or(inArray(rolePermissions.roleId, held), and(inArray(rolePermissions.roleId, fallback), exists(membership), notExists(held)))));
 }
 
-export function can(caller: Caller, resource: Resource, action: Action) {
+export async function can(caller: Caller, resource: Resource, action: Action) {
   if (caller.readOnly && action !== "Read") return false;
   if (caller.isSuperAdmin) return true;
-  return grants(permissionsOf(caller.userId, caller.tenantId), resource, action);
+  return grants(await permissionsOf(caller.userId, caller.tenantId), resource, action);
 }
 
 /** Refuses with a 403 naming the missing permission, recorded in the audit log as "authz.denied". */
-export function requirePermission(caller: Caller, resource: Resource, action: Action) {
-  if (can(caller, resource, action)) return;
+export async function requirePermission(caller: Caller, resource: Resource, action: Action) {
+  if (await can(caller, resource, action)) return;
   const needed = `${resource}/${action}`;
   const message = caller.readOnly && action !== "Read" ? "This token can only read" : `You need the ${needed} permission to do this`;
-  throw denied(caller, message, { action: needed, data: { missing: [needed] } });
+  throw await denied(caller, message, { action: needed, data: { missing: [needed] } });
 }
 
 /** Objects of another tenant answer exactly like missing ones; so does a tenant that does not exist. */
-export function requireTenant(caller: Caller, tenantId: string | null | undefined) {
+export async function requireTenant(caller: Caller, tenantId: string | null | undefined) {
   if (!tenantId || (tenantId !== caller.tenantId && !caller.isSuperAdmin)) throw notFound();
-  if (tenantId !== caller.tenantId && !db.select({ id: tenants.id }).from(tenants).where(eq(tenants.id, tenantId)).get()) throw notFound("Tenant not found");
+  if (tenantId === caller.tenantId) return;
+  const [tenant] = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.id, tenantId));
+  if (!tenant) throw notFound("Tenant not found");
 }
 
 /** Any admin permission at all: decides whether the admin console is shown. */
-export function isAdmin(caller: Caller) {
+export async function isAdmin(caller: Caller) {
   if (caller.isSuperAdmin) return true;
-  return permissionsOf(caller.userId, caller.tenantId).some((p) =>
+  return (await permissionsOf(caller.userId, caller.tenantId)).some((p) =>
     grants([p], "User", "Read") || grants([p], "Role", "Read") || grants([p], "Group", "Read") || grants([p], "Audit", "Read"),
   );
 }

@@ -14,11 +14,12 @@ export interface Attempt {
 }
 
 /**
- * Records a refused change ("authz.denied") and returns the 403 to throw. Call it before any
- * write transaction is open: an event written inside one would be rolled back with the change.
+ * Records a refused change ("authz.denied") and returns the 403 to throw (`throw await denied(…)`).
+ * Call it before any write transaction is open: an event written inside one would be rolled back
+ * with the change (and on SQLite it would wait for the connection that transaction holds).
  */
-export function denied(caller: Caller, message: string, attempt: Attempt) {
-  audit({
+export async function denied(caller: Caller, message: string, attempt: Attempt) {
+  await audit({
     tenantId: attempt.tenantId ?? caller.tenantId,
     actorId: caller.userId,
     actorEmail: caller.email,

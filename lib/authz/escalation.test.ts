@@ -10,16 +10,16 @@ import { covers, holdsAll, missingPermissions, requireHoldsAll, requireReaches }
 
 /** A user of the Default tenant holding one role with exactly these pairs. */
 async function holder(pairs: PermissionPair[]) {
-  const user = await makeUser({ roles: [makeRoleWith(pairs).name] });
+  const user = await makeUser({ roles: [(await makeRoleWith(pairs)).name] });
   return { user, caller: callerOf(user) };
 }
 
 const denials = (actorId: string) =>
-  db.select().from(auditEvents).where(and(eq(auditEvents.action, "authz.denied"), eq(auditEvents.actorId, actorId))).all();
+  db.select().from(auditEvents).where(and(eq(auditEvents.action, "authz.denied"), eq(auditEvents.actorId, actorId)));
 
-const refusal = (fn: () => unknown) => {
+const refusal = async (fn: () => Promise<unknown>) => {
   try {
-    fn();
+    await fn();
   } catch (e) {
     if (e instanceof AppError) return { kind: e.kind, message: e.message };
     throw e;
@@ -59,24 +59,24 @@ describe("covers: what a held set of permissions covers", () => {
 describe("holdsAll / requireHoldsAll", () => {
   it("reads the caller's permissions in their tenant; a super admin holds everything", async () => {
     const { caller } = await holder([{ resource: "Role", action: "Edit" }]);
-    expect(holdsAll(caller, [{ resource: "Role", action: "Edit" }])).toBe(true);
-    expect(missingPermissions(caller, [{ resource: "All", action: "All" }, { resource: "Role", action: "Edit" }, { resource: "All", action: "All" }])).toEqual([{ resource: "All", action: "All" }]);
+    expect(await holdsAll(caller, [{ resource: "Role", action: "Edit" }])).toBe(true);
+    expect(await missingPermissions(caller, [{ resource: "All", action: "All" }, { resource: "Role", action: "Edit" }, { resource: "All", action: "All" }])).toEqual([{ resource: "All", action: "All" }]);
     const root = callerOf(await makeUser({ superAdmin: true }));
-    expect(holdsAll(root, [{ resource: "All", action: "All" }])).toBe(true);
+    expect(await holdsAll(root, [{ resource: "All", action: "All" }])).toBe(true);
   });
 
   it("refuses with a 403 naming what is missing and records the attempt", async () => {
     const { user, caller } = await holder([{ resource: "Role", action: "Edit" }]);
-    const r = refusal(() => requireHoldsAll(caller, [{ resource: "All", action: "All" }], { action: "role.created", targetType: "role", targetLabel: "x" }));
+    const r = await refusal(() => requireHoldsAll(caller, [{ resource: "All", action: "All" }], { action: "role.created", targetType: "role", targetLabel: "x" }));
     expect(r).toEqual({ kind: "forbidden", message: "You cannot grant permissions you do not hold yourself: All/All" });
-    expect(denials(user.id)).toMatchObject([{ targetType: "role", targetLabel: "x", data: { attempted: "role.created", missing: ["All/All"] } }]);
+    expect(await denials(user.id)).toMatchObject([{ targetType: "role", targetLabel: "x", data: { attempted: "role.created", missing: ["All/All"] } }]);
   });
 
   it("a refusal for a missing permission names it and is recorded too", async () => {
     const { user, caller } = await holder([{ resource: "Role", action: "Edit" }]);
-    expect(refusal(() => requirePermission(caller, "User", "Edit"))).toEqual({ kind: "forbidden", message: "You need the User/Edit permission to do this" });
-    expect(refusal(() => requirePermission(caller, "User", "Read"))).toEqual({ kind: "forbidden", message: "You need the User/Read permission to do this" });
-    expect(denials(user.id)).toMatchObject([{ data: { attempted: "User/Edit", missing: ["User/Edit"] } }, { data: { attempted: "User/Read" } }]);
+    expect(await refusal(() => requirePermission(caller, "User", "Edit"))).toEqual({ kind: "forbidden", message: "You need the User/Edit permission to do this" });
+    expect(await refusal(() => requirePermission(caller, "User", "Read"))).toEqual({ kind: "forbidden", message: "You need the User/Read permission to do this" });
+    expect(await denials(user.id)).toMatchObject([{ data: { attempted: "User/Edit", missing: ["User/Edit"] } }, { data: { attempted: "User/Read" } }]);
   });
 });
 
@@ -86,15 +86,15 @@ describe("requireReaches: changing another account", () => {
     const peer = (await holder([{ resource: "User", action: "Edit" }])).user;
     const member = await makeUser();
     const admin = await makeUser({ roles: ["admin"] });
-    expect(() => requireReaches(caller, peer, "user.updated")).not.toThrow();
-    expect(() => requireReaches(caller, member, "user.updated")).not.toThrow();
-    expect(() => requireReaches(caller, user, "user.updated")).not.toThrow();
-    expect(refusal(() => requireReaches(caller, admin, "user.updated"))).toEqual({
+    await expect(requireReaches(caller, peer, "user.updated")).resolves.toBeUndefined();
+    await expect(requireReaches(caller, member, "user.updated")).resolves.toBeUndefined();
+    await expect(requireReaches(caller, user, "user.updated")).resolves.toBeUndefined();
+    expect(await refusal(() => requireReaches(caller, admin, "user.updated"))).toEqual({
       kind: "forbidden",
       message: `${admin.email} holds permissions you do not (All/All): only someone who holds them can change this account`,
     });
-    expect(denials(user.id)).toMatchObject([{ targetId: admin.id, data: { attempted: "user.updated", missing: ["All/All"] } }]);
+    expect(await denials(user.id)).toMatchObject([{ targetId: admin.id, data: { attempted: "user.updated", missing: ["All/All"] } }]);
     const auditor = (await holder([{ resource: "Audit", action: "Read" }])).user;
-    expect(() => requireReaches(callerOf(admin), auditor, "user.updated")).not.toThrow();
+    await expect(requireReaches(callerOf(admin), auditor, "user.updated")).resolves.toBeUndefined();
   });
 });

@@ -28,27 +28,27 @@ export function covers(held: PermissionPair[], wanted: PermissionPair) {
 }
 
 /** The wanted pairs the caller does not hold, without duplicates; a super admin holds everything. */
-export function missingPermissions(caller: Caller, wanted: PermissionPair[]): PermissionPair[] {
+export async function missingPermissions(caller: Caller, wanted: PermissionPair[]): Promise<PermissionPair[]> {
   if (caller.isSuperAdmin || !wanted.length) return [];
-  const held = permissionsOf(caller.userId, caller.tenantId);
+  const held = await permissionsOf(caller.userId, caller.tenantId);
   const missing = new Map<string, PermissionPair>();
   for (const p of wanted) if (!covers(held, p)) missing.set(pairLabel(p), { resource: p.resource, action: p.action });
   return [...missing.values()];
 }
 
-export function holdsAll(caller: Caller, wanted: PermissionPair[]) {
-  return missingPermissions(caller, wanted).length === 0;
+export async function holdsAll(caller: Caller, wanted: PermissionPair[]) {
+  return (await missingPermissions(caller, wanted)).length === 0;
 }
 
 /**
  * Refuses (403, audited) unless the caller holds every pair of `wanted`; the message is `refusal`
  * followed by the missing pairs.
  */
-export function requireHoldsAll(caller: Caller, wanted: PermissionPair[], attempt: Attempt, refusal = "You cannot grant permissions you do not hold yourself") {
-  const missing = missingPermissions(caller, wanted);
+export async function requireHoldsAll(caller: Caller, wanted: PermissionPair[], attempt: Attempt, refusal = "You cannot grant permissions you do not hold yourself") {
+  const missing = await missingPermissions(caller, wanted);
   if (!missing.length) return;
   const labels = missing.map(pairLabel);
-  throw denied(caller, `${refusal}: ${labels.join(", ")}`, { ...attempt, data: { ...attempt.data, missing: labels } });
+  throw await denied(caller, `${refusal}: ${labels.join(", ")}`, { ...attempt, data: { ...attempt.data, missing: labels } });
 }
 
 /**
@@ -56,12 +56,12 @@ export function requireHoldsAll(caller: Caller, wanted: PermissionPair[], attemp
  * in the caller's tenant is held by the caller too: otherwise a helpdesk role could take over an
  * administrator's account (new email, then a password reset) and with it their permissions.
  */
-export function requireReaches(caller: Caller, target: { id: string; email: string }, attempt: string) {
+export async function requireReaches(caller: Caller, target: { id: string; email: string }, attempt: string) {
   if (caller.isSuperAdmin || target.id === caller.userId) return;
-  const missing = missingPermissions(caller, permissionsOf(target.id, caller.tenantId));
+  const missing = await missingPermissions(caller, await permissionsOf(target.id, caller.tenantId));
   if (!missing.length) return;
   const labels = missing.map(pairLabel);
-  throw denied(caller, `${target.email} holds permissions you do not (${labels.join(", ")}): only someone who holds them can change this account`, {
+  throw await denied(caller, `${target.email} holds permissions you do not (${labels.join(", ")}): only someone who holds them can change this account`, {
     action: attempt,
     targetType: "user",
     targetId: target.id,

@@ -1,5 +1,6 @@
-import { and, eq, inArray, not, like } from "drizzle-orm";
+import { and, eq, inArray, not } from "drizzle-orm";
 import { db } from "@/db/client";
+import { startsWith } from "@/db/dialect";
 import { emails } from "@/db/schema";
 import { decryptSecret, encryptSecret } from "@/lib/security/crypto";
 
@@ -27,11 +28,11 @@ export function openBody(row: Body): Body {
 }
 
 /** Seals rows stored in plain text by earlier versions (runs at start; a no-op once done). */
-export function sealPlainMail() {
-  const plain = db.select().from(emails).where(and(inArray(emails.status, ["stored", "failed"]), not(like(emails.text, `${SEALED}%`)))).all();
+export async function sealPlainMail() {
+  const plain = await db.select().from(emails).where(and(inArray(emails.status, ["stored", "failed"]), not(startsWith(emails.text, SEALED))));
   if (!plain.length) return 0;
-  db.transaction((tx) => {
-    for (const row of plain) tx.update(emails).set(sealBody({ text: row.text, links: row.links })).where(eq(emails.id, row.id)).run();
+  await db.transaction(async (tx) => {
+    for (const row of plain) await tx.update(emails).set(sealBody({ text: row.text, links: row.links })).where(eq(emails.id, row.id));
   });
   return plain.length;
 }

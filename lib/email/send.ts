@@ -11,30 +11,22 @@ export interface Mail {
   tenantId?: string | null;
 }
 
-const DELIVERED = "(Delivered over SMTP; the text is not kept.)";
-
 export const absoluteUrl = (pathname: string) => new URL(pathname, appUrl).toString();
 
 /**
- * Sends through SMTP when SMTP_URL is set; otherwise keeps the message in the outbox table so a
- * fresh install works end to end (the operator reads it on the Outbox page). Failures never throw
- * to the caller: the request that triggered the mail must not reveal delivery problems. A delivered
- * message is logged without its text and links: they can hold reset and invitation codes; a kept
- * one (outbox, failed delivery) holds them sealed with the instance key.
+ * Queues a message. With SMTP_URL set it is written "queued" and the mail worker of any instance
+ * sends it (lib/email/queue.ts): the request returns once the row is committed, so a process that
+ * dies after answering loses nothing, and delivery problems never reach (or slow) the caller.
+ * Without SMTP_URL it is "stored": the Outbox page shows it, so a fresh install works end to end.
+ * Text and links are sealed with the instance key either way (they hold reset and invitation codes).
  */
 export async function sendMail(mail: Mail) {
-  const links = mail.links ?? [];
-  const body = [mail.text, ...links.map((l) => `${l.label}: ${l.url}`)].join("\n\n");
-  const row = { tenantId: mail.tenantId ?? null, to: mail.to, subject: mail.subject, ...sealBody({ text: mail.text, links }) };
+  const row = { tenantId: mail.tenantId ?? null, to: mail.to, subject: mail.subject, ...sealBody({ text: mail.text, links: mail.links ?? [] }) };
   if (!env.SMTP_URL) {
-    db.insert(emails).values({ ...row, status: "stored" }).run();
+    await db.insert(emails).values({ ...row, status: "stored" });
     return;
   }
-  try {
-    const nodemailer = await import("nodemailer");
-    await nodemailer.createTransport(env.SMTP_URL).sendMail({ from: env.MAIL_FROM, to: mail.to, subject: mail.subject, text: body });
-    db.insert(emails).values({ ...row, text: DELIVERED, links: [], status: "sent" }).run();
-  } catch (e) {
-    db.insert(emails).values({ ...row, status: "failed", error: (e as Error).message.slice(0, 500) }).run();
-  }
+  await db.insert(emails).values({ ...row, status: "queued", nextAttemptAt: new Date() });
+  const { kickMail } = await import("./queue");
+  kickMail();
 }

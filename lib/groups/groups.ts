@@ -1,7 +1,7 @@
 import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
-import { contains } from "@/lib/sql/like";
 import { z } from "zod";
-import { db } from "@/db/client";
+import { db, type DB, type Tx } from "@/db/client";
+import { contains, jsonField } from "@/db/dialect";
 import { groupMembers, groups, memberships, users } from "@/db/schema";
 import { audit } from "@/lib/audit/record";
 import { requirePermission, requireTenant, type Caller } from "@/lib/authz/caller";
@@ -34,11 +34,11 @@ function act(caller: Caller, action: string, g: { id: string; name: string; tena
 }
 
 /** A group of the caller's tenant (any tenant for a super admin), else not found. */
-export function getGroup(caller: Caller, id: string) {
-  requirePermission(caller, "Group", "Read");
-  const g = db.select().from(groups).where(eq(groups.id, id)).get();
+export async function getGroup(caller: Caller, id: string) {
+  await requirePermission(caller, "Group", "Read");
+  const [g] = await db.select().from(groups).where(eq(groups.id, id));
   if (!g) throw notFound("Group not found");
-  requireTenant(caller, g.tenantId);
+  await requireTenant(caller, g.tenantId);
   return g;
 }
 
@@ -51,65 +51,64 @@ export interface GroupQuery {
   pageSize?: number;
 }
 
-export function listGroups(caller: Caller, query: GroupQuery = {}) {
-  requirePermission(caller, "Group", "Read");
+export async function listGroups(caller: Caller, query: GroupQuery = {}) {
+  await requirePermission(caller, "Group", "Read");
   const tenantId = query.tenantId ?? caller.tenantId;
-  requireTenant(caller, tenantId);
+  await requireTenant(caller, tenantId);
   const where: SQL[] = [eq(groups.tenantId, tenantId)];
   if (query.q) where.push(contains(groups.name, query.q));
-  for (const [k, v] of Object.entries(query.data ?? {})) where.push(sql`json_extract(${groups.data}, ${"$." + JSON.stringify(k)}) = ${v}`);
+  for (const [k, v] of Object.entries(query.data ?? {})) where.push(sql`${jsonField(groups.data, k)} = ${v}`);
   const pageSize = Math.min(query.pageSize ?? 25, 200);
   const page = Math.max(1, query.page ?? 1);
-  const rows = db
-    .select({ group: groups, members: sql<number>`(select count(*) from ${groupMembers} gm where gm.group_id = ${groups.id})` })
+  const rows = await db
+    .select({ group: groups, members: sql<number>`(select count(*) from ${groupMembers} gm where gm.group_id = ${groups.id})`.mapWith(Number) })
     .from(groups)
     .where(and(...where))
     .orderBy(asc(groups.name))
     .limit(pageSize)
-    .offset((page - 1) * pageSize)
-    .all();
-  const total = db.select({ n: count() }).from(groups).where(and(...where)).get()!.n;
-  return { rows: rows.map((r) => ({ ...r.group, memberCount: r.members })), total, page, pageSize };
+    .offset((page - 1) * pageSize);
+  const [total] = await db.select({ n: count() }).from(groups).where(and(...where));
+  return { rows: rows.map((r) => ({ ...r.group, memberCount: r.members })), total: total!.n, page, pageSize };
 }
 
-export function createGroup(caller: Caller, input: { tenantId?: string; name: string; data?: Record<string, string>; isSystem?: boolean }) {
-  requirePermission(caller, "Group", "Create");
+export async function createGroup(caller: Caller, input: { tenantId?: string; name: string; data?: Record<string, string>; isSystem?: boolean }) {
+  await requirePermission(caller, "Group", "Create");
   const tenantId = input.tenantId || caller.tenantId;
-  requireTenant(caller, tenantId);
+  await requireTenant(caller, tenantId);
   const name = input.name.trim();
   if (!name) throw validation("name: enter a group name", "name");
   const data = parseData(input.data ?? {});
-  return db.transaction((tx) => {
-    if (tx.select({ id: groups.id }).from(groups).where(and(eq(groups.tenantId, tenantId), eq(groups.name, name))).get())
+  return await db.transaction(async (tx) => {
+    if ((await tx.select({ id: groups.id }).from(groups).where(and(eq(groups.tenantId, tenantId), eq(groups.name, name))).limit(1)).length)
       throw conflict("A group with this name already exists", "name");
-    const g = tx.insert(groups).values({ tenantId, name, data, isSystem: !!input.isSystem }).returning().get();
-    audit(act(caller, "group.created", g), tx);
-    return g;
+    const [g] = await tx.insert(groups).values({ tenantId, name, data, isSystem: !!input.isSystem }).returning();
+    await audit(act(caller, "group.created", g!), tx);
+    return g!;
   });
 }
 
-export function updateGroup(caller: Caller, id: string, input: { name?: string; data?: Record<string, string> }) {
-  const g = getGroup(caller, id);
-  requirePermission(caller, "Group", "Edit");
+export async function updateGroup(caller: Caller, id: string, input: { name?: string; data?: Record<string, string> }) {
+  const g = await getGroup(caller, id);
+  await requirePermission(caller, "Group", "Edit");
   const name = input.name?.trim() ?? g.name;
   if (!name) throw validation("name: enter a group name", "name");
   const data = input.data ? parseData(input.data) : g.data;
-  return db.transaction((tx) => {
-    const clash = tx.select({ id: groups.id }).from(groups).where(and(eq(groups.tenantId, g.tenantId), eq(groups.name, name))).get();
+  return await db.transaction(async (tx) => {
+    const [clash] = await tx.select({ id: groups.id }).from(groups).where(and(eq(groups.tenantId, g.tenantId), eq(groups.name, name))).limit(1);
     if (clash && clash.id !== id) throw conflict("A group with this name already exists", "name");
-    const row = tx.update(groups).set({ name, data }).where(eq(groups.id, id)).returning().get();
-    audit(act(caller, "group.updated", row), tx);
-    return row;
+    const [row] = await tx.update(groups).set({ name, data }).where(eq(groups.id, id)).returning();
+    await audit(act(caller, "group.updated", row!), tx);
+    return row!;
   });
 }
 
-export function deleteGroup(caller: Caller, id: string) {
-  const g = getGroup(caller, id);
-  requirePermission(caller, "Group", "Delete");
+export async function deleteGroup(caller: Caller, id: string) {
+  const g = await getGroup(caller, id);
+  await requirePermission(caller, "Group", "Delete");
   if (g.isSystem) throw new AppError("precondition", "System groups cannot be deleted");
-  db.transaction((tx) => {
-    tx.delete(groups).where(eq(groups.id, id)).run();
-    audit(act(caller, "group.deleted", g), tx);
+  await db.transaction(async (tx) => {
+    await tx.delete(groups).where(eq(groups.id, id));
+    await audit(act(caller, "group.deleted", g), tx);
   });
 }
 
@@ -117,55 +116,68 @@ export function deleteGroup(caller: Caller, id: string) {
  * The checks of adding users to (or taking them out of) groups, for callers that must check before
  * their own transaction opens: Group/Edit, Group/Read, and that each id is a group of the tenant.
  */
-export function groupsInReach(caller: Caller, tenantId: string, ids: string[]) {
-  requirePermission(caller, "Group", "Edit");
-  requirePermission(caller, "Group", "Read");
-  requireTenant(caller, tenantId);
+export async function groupsInReach(caller: Caller, tenantId: string, ids: string[]) {
+  await requirePermission(caller, "Group", "Edit");
+  await requirePermission(caller, "Group", "Read");
+  await requireTenant(caller, tenantId);
   const unique = [...new Set(ids)];
-  const found = unique.length ? db.select().from(groups).where(and(eq(groups.tenantId, tenantId), inArray(groups.id, unique))).all() : [];
+  const found = unique.length ? await db.select().from(groups).where(and(eq(groups.tenantId, tenantId), inArray(groups.id, unique))) : [];
   if (found.length !== unique.length) throw validation("groups: unknown group", "groups");
   return found;
 }
 
 /** Adds members; each must belong to the group's tenant (else nothing changes). Already-members are left as they are. */
-export function addMembers(caller: Caller, groupId: string, userIds: string[]) {
-  const g = getGroup(caller, groupId);
-  requirePermission(caller, "Group", "Edit");
+export async function addMembers(caller: Caller, groupId: string, userIds: string[]) {
+  const g = await getGroup(caller, groupId);
+  await requirePermission(caller, "Group", "Edit");
+  await addMembersChecked(caller, g, userIds);
+}
+
+/**
+ * The writes of addMembers, for a group the caller was already checked against (getGroup and
+ * Group/Edit, or groupsInReach): callers with a transaction of their own check first (so a refusal
+ * is recorded) and pass `tx`; the change is a savepoint in it.
+ */
+export async function addMembersChecked(caller: Caller, g: GroupRow, userIds: string[], tx: Tx | DB = db) {
   const ids = [...new Set(userIds)];
-  db.transaction((tx) => {
+  await tx.transaction(async (t) => {
     for (const part of chunks(ids)) {
-      const inTenant = tx.select({ id: memberships.userId }).from(memberships).where(and(eq(memberships.tenantId, g.tenantId), inArray(memberships.userId, part))).all();
+      const inTenant = await t.select({ id: memberships.userId }).from(memberships).where(and(eq(memberships.tenantId, g.tenantId), inArray(memberships.userId, part)));
       if (inTenant.length !== part.length) throw notFound("User not found");
-      tx.insert(groupMembers).values(part.map((userId) => ({ groupId, userId }))).onConflictDoNothing().run();
+      await t.insert(groupMembers).values(part.map((userId) => ({ groupId: g.id, userId }))).onConflictDoNothing();
     }
-    audit(act(caller, "group.members_added", g, membersAudit(ids)), tx);
+    await audit(act(caller, "group.members_added", g, membersAudit(ids)), t);
   });
 }
 
-export function removeMembers(caller: Caller, groupId: string, userIds: string[]) {
-  const g = getGroup(caller, groupId);
-  requirePermission(caller, "Group", "Edit");
+export async function removeMembers(caller: Caller, groupId: string, userIds: string[]) {
+  const g = await getGroup(caller, groupId);
+  await requirePermission(caller, "Group", "Edit");
+  await removeMembersChecked(caller, g, userIds);
+}
+
+/** The writes of removeMembers, for a group already checked (see addMembersChecked). */
+export async function removeMembersChecked(caller: Caller, g: GroupRow, userIds: string[], tx: Tx | DB = db) {
   const ids = [...new Set(userIds)];
-  db.transaction((tx) => {
-    for (const part of chunks(ids)) tx.delete(groupMembers).where(and(eq(groupMembers.groupId, groupId), inArray(groupMembers.userId, part))).run();
-    audit(act(caller, "group.members_removed", g, membersAudit(ids)), tx);
+  await tx.transaction(async (t) => {
+    for (const part of chunks(ids)) await t.delete(groupMembers).where(and(eq(groupMembers.groupId, g.id), inArray(groupMembers.userId, part)));
+    await audit(act(caller, "group.members_removed", g, membersAudit(ids)), t);
   });
 }
 
-export function listMembers(caller: Caller, groupId: string) {
-  const g = getGroup(caller, groupId);
-  return db
+export async function listMembers(caller: Caller, groupId: string) {
+  const g = await getGroup(caller, groupId);
+  return await db
     // A pending invitation shows only its address (the name is the account's, not the tenant's).
     .select({ id: users.id, email: users.email, fullName: sql<string>`case when ${memberships.invitedAt} is null then ${users.fullName} else '' end` })
     .from(groupMembers)
     .innerJoin(users, eq(users.id, groupMembers.userId))
     .leftJoin(memberships, and(eq(memberships.userId, groupMembers.userId), eq(memberships.tenantId, g.tenantId)))
     .where(eq(groupMembers.groupId, groupId))
-    .orderBy(asc(users.email))
-    .all();
+    .orderBy(asc(users.email));
 }
 
-export function groupsOfUser(userId: string, tenantId?: string) {
+export async function groupsOfUser(userId: string, tenantId?: string) {
   const where = tenantId ? and(eq(groupMembers.userId, userId), eq(groups.tenantId, tenantId)) : eq(groupMembers.userId, userId);
-  return db.select({ group: groups }).from(groupMembers).innerJoin(groups, eq(groups.id, groupMembers.groupId)).where(where).orderBy(asc(groups.name)).all().map((r) => r.group);
+  return (await db.select({ group: groups }).from(groupMembers).innerJoin(groups, eq(groups.id, groupMembers.groupId)).where(where).orderBy(asc(groups.name))).map((r) => r.group);
 }

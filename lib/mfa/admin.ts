@@ -12,11 +12,13 @@ import { hashPin, syncEnrolled } from "./methods";
 export type AuthType = "2FA" | "PIN";
 
 /** `changesMethods`: the call adds or removes a method, which on one's own account needs a recent sign-in. */
-function targets(caller: Caller, ids: string[], changesMethods: boolean) {
-  requirePermission(caller, "User", "Reset");
+async function targets(caller: Caller, ids: string[], changesMethods: boolean) {
+  await requirePermission(caller, "User", "Reset");
   if (!ids.length) throw validation("ids: name at least one user", "ids");
   if (changesMethods && ids.includes(caller.userId)) requireRecentSignIn(caller);
-  return [...new Set(ids)].map((id) => manageableUser(caller, id));
+  const list: Awaited<ReturnType<typeof manageableUser>>[] = [];
+  for (const id of new Set(ids)) list.push(await manageableUser(caller, id));
+  return list;
 }
 
 const log = (caller: Caller, action: string, userId: string, data: Record<string, unknown> = {}) => ({
@@ -28,52 +30,52 @@ const log = (caller: Caller, action: string, userId: string, data: Record<string
  * of theirs ends (sessions, API tokens, trusted browsers). PIN: sets the given PIN as a second factor.
  */
 export async function setMfa(caller: Caller, ids: string[], authType: AuthType, code: string) {
-  const list = targets(caller, ids, authType === "PIN");
+  const list = await targets(caller, ids, authType === "PIN");
   const pinHash = authType === "PIN" ? await hashPin(code) : undefined;
-  db.transaction((tx) => {
+  await db.transaction(async (tx) => {
     for (const u of list) {
       if (authType === "2FA") {
-        tx.update(users).set({ mfaRequired: true }).where(eq(users.id, u.id)).run();
-        revokeAllCredentials(u.id, {}, tx);
+        await tx.update(users).set({ mfaRequired: true }).where(eq(users.id, u.id));
+        await revokeAllCredentials(u.id, {}, tx);
       } else {
-        tx.delete(mfaMethods).where(and(eq(mfaMethods.userId, u.id), eq(mfaMethods.kind, "pin"))).run();
-        tx.insert(mfaMethods).values({ userId: u.id, kind: "pin", pinHash }).run();
-        syncEnrolled(u.id, tx);
+        await tx.delete(mfaMethods).where(and(eq(mfaMethods.userId, u.id), eq(mfaMethods.kind, "pin")));
+        await tx.insert(mfaMethods).values({ userId: u.id, kind: "pin", pinHash });
+        await syncEnrolled(u.id, tx);
       }
-      audit(log(caller, authType === "2FA" ? "mfa.forced" : "mfa.pin_set", u.id), tx);
+      await audit(log(caller, authType === "2FA" ? "mfa.forced" : "mfa.pin_set", u.id), tx);
     }
   });
 }
 
 /** Turns MFA off; refused while the tenant forces 2FA, so nobody is let off by this call. */
-export function removeMfa(caller: Caller, ids: string[], authType: AuthType) {
-  const list = targets(caller, ids, true);
-  const forced = db.select({ f: tenants.forceMfa }).from(tenants).where(eq(tenants.id, caller.tenantId)).get()?.f;
-  if (forced && authType === "2FA") throw new AppError("precondition", "Two-factor authentication is forced for this tenant and cannot be removed");
-  db.transaction((tx) => {
+export async function removeMfa(caller: Caller, ids: string[], authType: AuthType) {
+  const list = await targets(caller, ids, true);
+  const [tenant] = await db.select({ f: tenants.forceMfa }).from(tenants).where(eq(tenants.id, caller.tenantId));
+  if (tenant?.f && authType === "2FA") throw new AppError("precondition", "Two-factor authentication is forced for this tenant and cannot be removed");
+  await db.transaction(async (tx) => {
     for (const u of list) {
       const kinds = authType === "2FA" ? (["authenticator"] as const) : (["pin"] as const);
-      tx.delete(mfaMethods).where(and(eq(mfaMethods.userId, u.id), inArray(mfaMethods.kind, [...kinds]))).run();
+      await tx.delete(mfaMethods).where(and(eq(mfaMethods.userId, u.id), inArray(mfaMethods.kind, [...kinds])));
       if (authType === "2FA") {
-        tx.update(users).set({ mfaRequired: false }).where(eq(users.id, u.id)).run();
-        tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, u.id)).run();
+        await tx.update(users).set({ mfaRequired: false }).where(eq(users.id, u.id));
+        await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, u.id));
       }
-      syncEnrolled(u.id, tx);
-      audit(log(caller, "mfa.removed", u.id, { authType }), tx);
+      await syncEnrolled(u.id, tx);
+      await audit(log(caller, "mfa.removed", u.id, { authType }), tx);
     }
   });
 }
 
 /** MFA stays required, every method and recovery code is wiped, and every credential ends (sessions, API tokens, trusted browsers). */
-export function resetMfa(caller: Caller, ids: string[]) {
-  const list = targets(caller, ids, true);
-  db.transaction((tx) => {
+export async function resetMfa(caller: Caller, ids: string[]) {
+  const list = await targets(caller, ids, true);
+  await db.transaction(async (tx) => {
     for (const u of list) {
-      tx.delete(mfaMethods).where(eq(mfaMethods.userId, u.id)).run();
-      tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, u.id)).run();
-      tx.update(users).set({ mfaRequired: true, mfaEnrolled: false }).where(eq(users.id, u.id)).run();
-      revokeAllCredentials(u.id, {}, tx);
-      audit(log(caller, "mfa.reset", u.id), tx);
+      await tx.delete(mfaMethods).where(eq(mfaMethods.userId, u.id));
+      await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, u.id));
+      await tx.update(users).set({ mfaRequired: true, mfaEnrolled: false }).where(eq(users.id, u.id));
+      await revokeAllCredentials(u.id, {}, tx);
+      await audit(log(caller, "mfa.reset", u.id), tx);
     }
   });
 }

@@ -1,4 +1,4 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, count, eq, isNull } from "drizzle-orm";
 import { hash, verify } from "@node-rs/argon2";
 import { db, type DB, type Tx } from "@/db/client";
 import { mfaMethods, recoveryCodes, users } from "@/db/schema";
@@ -11,34 +11,34 @@ import { isBase32Secret, matchTotp } from "./totp";
 export type SecondFactor = "authenticator" | "pin" | "recovery";
 const RECOVERY_COUNT = 10;
 
-export const listMethods = (userId: string) =>
-  db.select().from(mfaMethods).where(eq(mfaMethods.userId, userId)).all();
+export const listMethods = async (userId: string) => await db.select().from(mfaMethods).where(eq(mfaMethods.userId, userId));
 
-export function hasAuthenticator(userId: string) {
-  return listMethods(userId).some((m) => m.kind === "authenticator");
+export async function hasAuthenticator(userId: string) {
+  return (await listMethods(userId)).some((m) => m.kind === "authenticator");
 }
 
-export function remainingRecoveryCodes(userId: string) {
-  return db.select().from(recoveryCodes).where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt))).all().length;
+export async function remainingRecoveryCodes(userId: string) {
+  const [row] = await db.select({ n: count() }).from(recoveryCodes).where(and(eq(recoveryCodes.userId, userId), isNull(recoveryCodes.usedAt)));
+  return row!.n;
 }
 
 /** Keeps users.mfaEnrolled in step with the methods table (the users list filters on it). */
-export function syncEnrolled(userId: string, tx: Tx | DB = db) {
-  const count = tx.select().from(mfaMethods).where(eq(mfaMethods.userId, userId)).all().length;
-  tx.update(users).set({ mfaEnrolled: count > 0 }).where(eq(users.id, userId)).run();
+export async function syncEnrolled(userId: string, tx: Tx | DB = db) {
+  const [row] = await tx.select({ n: count() }).from(mfaMethods).where(eq(mfaMethods.userId, userId));
+  await tx.update(users).set({ mfaEnrolled: row!.n > 0 }).where(eq(users.id, userId));
 }
 
 /**
  * Recovery codes: 10 groups of 4+4 characters (about 40 bits each), shown once. Stored as an
  * HMAC under an instance key: a plain hash of so short a code could be reversed from a leaked table.
  */
-export function newRecoveryCodes(userId: string, tx: Tx | DB = db) {
-  tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)).run();
+export async function newRecoveryCodes(userId: string, tx: Tx | DB = db) {
+  await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
   const codes = Array.from({ length: RECOVERY_COUNT }, () => {
     const raw = randomToken(8).replace(/[-_]/g, "x").slice(0, 8).toLowerCase();
     return `${raw.slice(0, 4)}-${raw.slice(4)}`;
   });
-  tx.insert(recoveryCodes).values(codes.map((c) => ({ userId, codeHash: recoveryHash(c) }))).run();
+  await tx.insert(recoveryCodes).values(codes.map((c) => ({ userId, codeHash: recoveryHash(c) })));
   return codes;
 }
 
@@ -51,29 +51,29 @@ export const recoveryHash = (code: string) => keyedHash("recovery-codes", normal
  */
 export async function verifySecondFactor(userId: string, code: string, now = Date.now()): Promise<SecondFactor | null> {
   const input = code.trim().replace(/\s/g, "");
-  for (const m of listMethods(userId)) {
+  for (const m of await listMethods(userId)) {
     if (m.kind === "authenticator" && m.secretEnc) {
       const step = matchTotp(decryptSecret(m.secretEnc), input, m.lastUsedStep, now);
       if (step !== null) {
         // Conditional update: two concurrent requests with the same code cannot both win.
-        const won = db
+        const won = await db
           .update(mfaMethods)
           .set({ lastUsedStep: step })
           .where(and(eq(mfaMethods.id, m.id), eq(mfaMethods.lastUsedStep, m.lastUsedStep)))
-          .run().changes;
-        if (won) return "authenticator";
+          .returning({ id: mfaMethods.id });
+        if (won.length) return "authenticator";
       }
     }
     if (m.kind === "pin" && m.pinHash && /^\d{4,12}$/.test(input)) {
       if (await verify(m.pinHash, input).catch(() => false)) return "pin";
     }
   }
-  const used = db
+  const used = await db
     .update(recoveryCodes)
     .set({ usedAt: new Date(now) })
     .where(and(eq(recoveryCodes.userId, userId), eq(recoveryCodes.codeHash, recoveryHash(input)), isNull(recoveryCodes.usedAt)))
-    .run().changes;
-  return used ? "recovery" : null;
+    .returning({ id: recoveryCodes.id });
+  return used.length ? "recovery" : null;
 }
 
 /**
@@ -84,8 +84,8 @@ export async function checkSecondFactor(userId: string, code: string, extraKeys:
   const keys = [`mfa:${userId}`, ...extraKeys];
   await claimAttempt(keys);
   const factor = await verifySecondFactor(userId, code);
-  if (factor) succeededAttempt(keys);
-  else failedAttempt(keys);
+  if (factor) await succeededAttempt(keys);
+  else await failedAttempt(keys);
   return factor;
 }
 
@@ -93,35 +93,31 @@ export async function checkSecondFactor(userId: string, code: string, extraKeys:
  * Adds an authenticator after checking a current code for the secret. The first method also
  * creates recovery codes, returned once.
  */
-export function enableAuthenticator(userId: string, secret: string, code: string, actor: { id: string; email: string; ip: string; tenantId?: string }, now = Date.now()) {
+export async function enableAuthenticator(userId: string, secret: string, code: string, actor: { id: string; email: string; ip: string; tenantId?: string }, now = Date.now()) {
   if (!isBase32Secret(secret)) throw validation("secret must be a base32 TOTP secret", "secret");
   const step = matchTotp(secret, code.trim(), 0, now);
   if (step === null) throw validation("The code does not match; check your device clock and try the current code", "code");
-  return db.transaction((tx) => {
-    const user = tx.select().from(users).where(eq(users.id, userId)).get();
+  return await db.transaction(async (tx) => {
+    const [user] = await tx.select().from(users).where(eq(users.id, userId));
     if (!user) throw notFound("User not found");
-    const method = tx
-      .insert(mfaMethods)
-      .values({ userId, kind: "authenticator", secretEnc: encryptSecret(secret), lastUsedStep: step })
-      .returning()
-      .get();
-    const hadCodes = tx.select().from(recoveryCodes).where(eq(recoveryCodes.userId, userId)).all().length > 0;
-    const codes = hadCodes ? [] : newRecoveryCodes(userId, tx);
-    syncEnrolled(userId, tx);
-    audit({ tenantId: actor.tenantId, actorId: actor.id, actorEmail: actor.email, ip: actor.ip, action: "mfa.enabled", targetType: "user", targetId: userId, targetLabel: user.email, data: { methodId: method.id } }, tx);
-    return { method, recoveryCodes: codes };
+    const [method] = await tx.insert(mfaMethods).values({ userId, kind: "authenticator", secretEnc: encryptSecret(secret), lastUsedStep: step }).returning();
+    const hadCodes = (await tx.select({ id: recoveryCodes.id }).from(recoveryCodes).where(eq(recoveryCodes.userId, userId)).limit(1)).length > 0;
+    const codes = hadCodes ? [] : await newRecoveryCodes(userId, tx);
+    await syncEnrolled(userId, tx);
+    await audit({ tenantId: actor.tenantId, actorId: actor.id, actorEmail: actor.email, ip: actor.ip, action: "mfa.enabled", targetType: "user", targetId: userId, targetLabel: user.email, data: { methodId: method!.id } }, tx);
+    return { method: method!, recoveryCodes: codes };
   });
 }
 
 /** Removes one method; the last method removed also drops the recovery codes. */
-export function deleteMethod(userId: string, methodId: string, actor: { id: string; email: string; ip: string; tenantId?: string }) {
-  db.transaction((tx) => {
-    const res = tx.delete(mfaMethods).where(and(eq(mfaMethods.id, methodId), eq(mfaMethods.userId, userId))).run();
-    if (res.changes === 0) throw notFound("MFA method not found");
-    const left = tx.select().from(mfaMethods).where(eq(mfaMethods.userId, userId)).all();
-    if (left.length === 0) tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId)).run();
-    syncEnrolled(userId, tx);
-    audit({ tenantId: actor.tenantId, actorId: actor.id, actorEmail: actor.email, ip: actor.ip, action: "mfa.method_removed", targetType: "user", targetId: userId, data: { methodId } }, tx);
+export async function deleteMethod(userId: string, methodId: string, actor: { id: string; email: string; ip: string; tenantId?: string }) {
+  await db.transaction(async (tx) => {
+    const removed = await tx.delete(mfaMethods).where(and(eq(mfaMethods.id, methodId), eq(mfaMethods.userId, userId))).returning({ id: mfaMethods.id });
+    if (removed.length === 0) throw notFound("MFA method not found");
+    const left = await tx.select({ id: mfaMethods.id }).from(mfaMethods).where(eq(mfaMethods.userId, userId)).limit(1);
+    if (left.length === 0) await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+    await syncEnrolled(userId, tx);
+    await audit({ tenantId: actor.tenantId, actorId: actor.id, actorEmail: actor.email, ip: actor.ip, action: "mfa.method_removed", targetType: "user", targetId: userId, data: { methodId } }, tx);
   });
 }
 

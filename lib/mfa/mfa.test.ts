@@ -41,23 +41,23 @@ describe("MFA methods", () => {
     const secret = generateTotpSecret();
     // One fixed instant: two Date.now() calls could fall on either side of a 30 s step.
     const now = Date.UTC(2026, 0, 1, 12, 0, 15);
-    expect(() => enableAuthenticator(user.id, secret, "000000", { id: user.id, email: user.email, ip: "" }, now)).toThrow(/does not match/);
-    const { recoveryCodes } = enableAuthenticator(user.id, secret, totpAt(secret, now), { id: user.id, email: user.email, ip: "" }, now);
+    await expect(enableAuthenticator(user.id, secret, "000000", { id: user.id, email: user.email, ip: "" }, now)).rejects.toThrow(/does not match/);
+    const { recoveryCodes } = await enableAuthenticator(user.id, secret, totpAt(secret, now), { id: user.id, email: user.email, ip: "" }, now);
     expect(recoveryCodes).toHaveLength(10);
-    const [m] = listMethods(user.id);
+    const [m] = await listMethods(user.id);
     expect(m!.secretEnc).not.toContain(secret);
     // The enrolment code itself cannot be replayed at sign-in.
     expect(await verifySecondFactor(user.id, totpAt(secret, now), now)).toBeNull();
     expect(await verifySecondFactor(user.id, recoveryCodes[0]!)).toBe("recovery");
     expect(await verifySecondFactor(user.id, recoveryCodes[0]!)).toBeNull();
-    expect(remainingRecoveryCodes(user.id)).toBe(9);
+    expect(await remainingRecoveryCodes(user.id)).toBe(9);
   });
 
   it("a TOTP code is accepted once", async () => {
     const user = await makeUser();
     const secret = generateTotpSecret();
     const now = Date.UTC(2026, 0, 1, 12, 0, 15);
-    enableAuthenticator(user.id, secret, totpAt(secret, now - 30_000), { id: user.id, email: user.email, ip: "" }, now);
+    await enableAuthenticator(user.id, secret, totpAt(secret, now - 30_000), { id: user.id, email: user.email, ip: "" }, now);
     const code = totpAt(secret, now);
     expect(await verifySecondFactor(user.id, code, now)).toBe("authenticator");
     expect(await verifySecondFactor(user.id, code, now)).toBeNull();
@@ -66,8 +66,8 @@ describe("MFA methods", () => {
   it("stores recovery codes as an HMAC under the instance key, not a plain SHA-256", async () => {
     const user = await makeUser();
     const secret = generateTotpSecret();
-    const { recoveryCodes } = enableAuthenticator(user.id, secret, totpAt(secret, Date.now()), { id: user.id, email: user.email, ip: "" });
-    const stored = db.select().from(recoveryCodeRows).where(eq(recoveryCodeRows.userId, user.id)).all().map((r) => r.codeHash);
+    const { recoveryCodes } = await enableAuthenticator(user.id, secret, totpAt(secret, Date.now()), { id: user.id, email: user.email, ip: "" });
+    const stored = (await db.select().from(recoveryCodeRows).where(eq(recoveryCodeRows.userId, user.id))).map((r) => r.codeHash);
     const plain = recoveryCodes[0]!.replace("-", "");
     expect(stored).not.toContain(sha256(plain));
     expect(stored).toContain(keyedHash("recovery-codes", plain));
@@ -78,39 +78,39 @@ describe("MFA methods", () => {
     const user = await makeUser();
     const caller = callerOf(user);
     const secret = generateTotpSecret();
-    const { recoveryCodes } = enableAuthenticator(user.id, secret, totpAt(secret, Date.now() - 30_000), { id: user.id, email: user.email, ip: "" });
+    const { recoveryCodes } = await enableAuthenticator(user.id, secret, totpAt(secret, Date.now() - 30_000), { id: user.id, email: user.email, ip: "" });
     const fresh = await regenerateRecoveryCodes(caller, recoveryCodes[0]!);
     expect(await verifySecondFactor(user.id, recoveryCodes[1]!)).toBeNull();
-    const methodId = listMethods(user.id)[0]!.id;
+    const methodId = (await listMethods(user.id))[0]!.id;
     await expect(disableOwnMethod(caller, methodId, "999999")).rejects.toThrow(/not valid/);
     await disableOwnMethod(caller, methodId, fresh[0]!);
-    expect(listMethods(user.id)).toHaveLength(0);
-    expect(remainingRecoveryCodes(user.id)).toBe(0);
+    expect(await listMethods(user.id)).toHaveLength(0);
+    expect(await remainingRecoveryCodes(user.id)).toBe(0);
   });
 
   it("code checks are throttled per user, also against a parallel burst", async () => {
     const user = await makeUser();
     const caller = callerOf(user);
     const secret = generateTotpSecret();
-    const { recoveryCodes } = enableAuthenticator(user.id, secret, totpAt(secret, Date.now() - 30_000), { id: user.id, email: user.email, ip: "" });
+    const { recoveryCodes } = await enableAuthenticator(user.id, secret, totpAt(secret, Date.now() - 30_000), { id: user.id, email: user.email, ip: "" });
     const settled = await Promise.allSettled(Array.from({ length: 12 }, (_, i) => regenerateRecoveryCodes(caller, `0000-00${String(i).padStart(2, "0")}`)));
     const messages = settled.map((r) => (r.status === "rejected" ? (r.reason as Error).message : "ok"));
     expect(messages.filter((m) => /not valid/.test(m)).length).toBeLessThanOrEqual(FREE_FAILURES);
     expect(messages.filter((m) => /Try again in \d+ s/.test(m)).length).toBeGreaterThanOrEqual(12 - FREE_FAILURES);
     // Locked: even a valid recovery code is refused, and not consumed.
-    await expect(disableOwnMethod(caller, listMethods(user.id)[0]!.id, recoveryCodes[0]!)).rejects.toThrow(/Try again in \d+ s/);
-    expect(remainingRecoveryCodes(user.id)).toBe(10);
+    await expect(disableOwnMethod(caller, (await listMethods(user.id))[0]!.id, recoveryCodes[0]!)).rejects.toThrow(/Try again in \d+ s/);
+    expect(await remainingRecoveryCodes(user.id)).toBe(10);
   });
 
   it("a refused removal (wrong method, MFA forced) consumes no recovery code", async () => {
     const user = await makeUser();
     const admin = callerOf(await makeUser({ superAdmin: true }));
     const secret = generateTotpSecret();
-    const { recoveryCodes } = enableAuthenticator(user.id, secret, totpAt(secret, Date.now() - 30_000), { id: user.id, email: user.email, ip: "" });
+    const { recoveryCodes } = await enableAuthenticator(user.id, secret, totpAt(secret, Date.now() - 30_000), { id: user.id, email: user.email, ip: "" });
     await expect(disableMethod(admin, user.id, "00000000-0000-4000-8000-000000000000", recoveryCodes[0]!)).rejects.toThrow(/not found/);
-    db.update(users).set({ mfaRequired: true }).where(eq(users.id, user.id)).run();
-    await expect(disableMethod(admin, user.id, listMethods(user.id)[0]!.id, recoveryCodes[0]!)).rejects.toThrow(/required/);
-    expect(remainingRecoveryCodes(user.id)).toBe(10);
+    await db.update(users).set({ mfaRequired: true }).where(eq(users.id, user.id));
+    await expect(disableMethod(admin, user.id, (await listMethods(user.id))[0]!.id, recoveryCodes[0]!)).rejects.toThrow(/required/);
+    expect(await remainingRecoveryCodes(user.id)).toBe(10);
     expect(await verifySecondFactor(user.id, recoveryCodes[0]!)).toBe("recovery");
   });
 });

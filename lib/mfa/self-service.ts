@@ -8,9 +8,9 @@ import { AppError, notFound, validation } from "@/lib/errors";
 import { checkSecondFactor, deleteMethod, enableAuthenticator, listMethods, newRecoveryCodes } from "./methods";
 
 /** Whether MFA is mandatory for this user in this tenant (admin-forced or tenant policy). */
-export function mfaForced(userId: string, tenantId: string) {
-  const user = db.select({ r: users.mfaRequired }).from(users).where(eq(users.id, userId)).get();
-  const tenant = db.select({ f: tenants.forceMfa }).from(tenants).where(eq(tenants.id, tenantId)).get();
+export async function mfaForced(userId: string, tenantId: string) {
+  const [user] = await db.select({ r: users.mfaRequired }).from(users).where(eq(users.id, userId));
+  const [tenant] = await db.select({ f: tenants.forceMfa }).from(tenants).where(eq(tenants.id, tenantId));
   return !!(user?.r || tenant?.f);
 }
 
@@ -24,12 +24,12 @@ async function assertCode(userId: string, code: string) {
  * consumes a recovery code. The caller has already been allowed to act on `userId`.
  */
 export async function disableMethod(actor: Caller, userId: string, methodId: string, code: string) {
-  const methods = listMethods(userId);
+  const methods = await listMethods(userId);
   if (!methods.some((m) => m.id === methodId)) throw notFound("MFA method not found");
-  if (methods.length <= 1 && mfaForced(userId, actor.tenantId))
+  if (methods.length <= 1 && (await mfaForced(userId, actor.tenantId)))
     throw new AppError("precondition", "Two-factor authentication is required for this account and cannot be turned off");
   await assertCode(userId, code);
-  deleteMethod(userId, methodId, { id: actor.userId, email: actor.email, ip: actor.ip, tenantId: actor.tenantId });
+  await deleteMethod(userId, methodId, { id: actor.userId, email: actor.email, ip: actor.ip, tenantId: actor.tenantId });
 }
 
 /**
@@ -37,19 +37,19 @@ export async function disableMethod(actor: Caller, userId: string, methodId: str
  * only proves the new secret, not who is asking, so on one's own account it needs a recent sign-in:
  * otherwise a leaked API token or an old session could enrol an attacker's authenticator.
  */
-export function addAuthenticator(actor: Caller, userId: string, secret: string, code: string) {
+export async function addAuthenticator(actor: Caller, userId: string, secret: string, code: string) {
   if (userId === actor.userId) requireRecentSignIn(actor);
-  return enableAuthenticator(userId, secret, code, { id: actor.userId, email: actor.email, ip: actor.ip, tenantId: actor.tenantId });
+  return await enableAuthenticator(userId, secret, code, { id: actor.userId, email: actor.email, ip: actor.ip, tenantId: actor.tenantId });
 }
 
 export const disableOwnMethod = (caller: Caller, methodId: string, code: string) => disableMethod(caller, caller.userId, methodId, code);
 
 export async function regenerateRecoveryCodes(caller: Caller, code: string) {
-  if (listMethods(caller.userId).length === 0) throw new AppError("precondition", "Set up an authenticator first");
+  if ((await listMethods(caller.userId)).length === 0) throw new AppError("precondition", "Set up an authenticator first");
   await assertCode(caller.userId, code);
-  const codes = db.transaction((tx) => {
-    const c = newRecoveryCodes(caller.userId, tx);
-    audit({ tenantId: caller.tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "mfa.recovery_codes_regenerated", targetType: "user", targetId: caller.userId }, tx);
+  const codes = await db.transaction(async (tx) => {
+    const c = await newRecoveryCodes(caller.userId, tx);
+    await audit({ tenantId: caller.tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "mfa.recovery_codes_regenerated", targetType: "user", targetId: caller.userId }, tx);
     return c;
   });
   return codes;

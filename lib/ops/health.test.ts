@@ -1,22 +1,27 @@
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { db } from "@/db/client";
+import { selectRows } from "@/db/dialect";
+import { engine } from "@/db/engine";
 import { readiness } from "./health";
 
+// Where drizzle's migrator records what it applied: its own schema on PostgreSQL.
+const migrationsTable = engine === "pg" ? sql`drizzle.__drizzle_migrations` : sql`__drizzle_migrations`;
+
 describe("readiness", () => {
-  it("is ready when every shipped migration is applied, and names the pending count otherwise", () => {
-    const now = readiness();
+  it("is ready when every shipped migration is applied, and names the pending count otherwise", async () => {
+    const now = await readiness();
     expect(now).toMatchObject({ ready: true, database: "ok" });
     expect(now.migrations!.applied).toBe(now.migrations!.expected);
 
     // Forget the newest applied migration: the instance must report itself not ready.
-    const last = db.get<{ hash: string; created_at: number }>(sql`SELECT hash, created_at FROM __drizzle_migrations ORDER BY created_at DESC LIMIT 1`);
-    db.run(sql`DELETE FROM __drizzle_migrations WHERE created_at = ${last.created_at}`);
+    // Writes go through selectRows with `returning`, which runs on both engines.
+    const [last] = await selectRows<{ hash: string; created_at: number | string }>(sql`select hash, created_at from ${migrationsTable} order by created_at desc limit 1`);
+    await selectRows(sql`delete from ${migrationsTable} where created_at = ${last!.created_at} returning 1 as ok`);
     try {
-      expect(readiness()).toMatchObject({ ready: false, database: "ok", message: "1 migration(s) pending: run npm run db:migrate" });
+      expect(await readiness()).toMatchObject({ ready: false, database: "ok", message: "1 migration(s) pending: run npm run db:migrate" });
     } finally {
-      db.run(sql`INSERT INTO __drizzle_migrations (hash, created_at) VALUES (${last.hash}, ${last.created_at})`);
+      await selectRows(sql`insert into ${migrationsTable} (hash, created_at) values (${last!.hash}, ${last!.created_at}) returning 1 as ok`);
     }
-    expect(readiness().ready).toBe(true);
+    expect((await readiness()).ready).toBe(true);
   });
 });

@@ -1,7 +1,8 @@
 import { sql } from "drizzle-orm";
 import fs from "node:fs";
 import path from "node:path";
-import { db } from "@/db/client";
+import { lastAppliedMigration, selectRows } from "@/db/dialect";
+import { migrationsFolder } from "@/db/migrate";
 
 export interface Readiness {
   ready: boolean;
@@ -10,9 +11,9 @@ export interface Readiness {
   message?: string;
 }
 
-/** Migrations shipped with this build: the drizzle-kit journal next to the SQL files. */
+/** Migrations shipped with this build for the engine in use: the drizzle-kit journal next to the SQL files. */
 function shippedMigrations() {
-  const journal = path.resolve(process.cwd(), "db/migrations/meta/_journal.json");
+  const journal = path.join(migrationsFolder, "meta/_journal.json");
   return (JSON.parse(fs.readFileSync(journal, "utf8")) as { entries: { when: number }[] }).entries;
 }
 
@@ -20,13 +21,18 @@ function shippedMigrations() {
  * Ready means this instance can serve: the database answers and every migration this build
  * ships has been applied (an instance facing pending migrations must not take traffic).
  */
-export function readiness(): Readiness {
-  let last: number;
+/** One round trip; throws the driver's error (the start-up check prints it). */
+export async function pingDatabase() {
+  await selectRows(sql`select 1 as ok`);
+}
+
+export async function readiness(): Promise<Readiness> {
   try {
-    last = Number(db.get<{ last: number | null }>(sql`SELECT max(created_at) AS last FROM __drizzle_migrations`).last ?? 0);
+    await pingDatabase();
   } catch {
     return { ready: false, database: "unreachable", migrations: null, message: "The database cannot be queried" };
   }
+  const last = await lastAppliedMigration();
   // The migrator applies every journal entry newer than the last one it recorded; so do we count.
   const shipped = shippedMigrations();
   const expected = shipped.length;

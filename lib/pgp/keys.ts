@@ -7,12 +7,12 @@ import { selfOrPermitted } from "@/lib/users/scope";
 
 export type PgpKeyRow = typeof pgpKeys.$inferSelect;
 
-export const hasPgpKey = (userId: string) => !!db.select({ id: pgpKeys.id }).from(pgpKeys).where(eq(pgpKeys.userId, userId)).get();
+export const hasPgpKey = async (userId: string) => (await db.select({ id: pgpKeys.id }).from(pgpKeys).where(eq(pgpKeys.userId, userId)).limit(1)).length > 0;
 
 /** A user's key; the (browser-encrypted) private part only for its owner. */
-export function getPgpKey(caller: Caller, userId: string) {
-  selfOrPermitted(caller, userId, "Read");
-  const key = db.select().from(pgpKeys).where(eq(pgpKeys.userId, userId)).get();
+export async function getPgpKey(caller: Caller, userId: string) {
+  await selfOrPermitted(caller, userId, "Read");
+  const [key] = await db.select().from(pgpKeys).where(eq(pgpKeys.userId, userId));
   if (!key) throw notFound("This user has no PGP key");
   return userId === caller.userId ? key : { ...key, privateKeyEncrypted: null };
 }

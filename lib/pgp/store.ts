@@ -68,19 +68,19 @@ export async function saveOwnKey(caller: Caller, input: { publicKey: string; pri
     keyCreatedAt: k.created,
     keyExpiresAt: k.expires,
   };
-  db.transaction((tx) => {
-    tx.insert(pgpKeys).values(values).onConflictDoUpdate({ target: pgpKeys.userId, set: { ...values, updatedAt: new Date() } }).run();
-    audit({ tenantId: caller.tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "pgp.key_saved", targetType: "user", targetId: caller.userId, data: { fingerprint: k.fingerprint, withPrivate: !!input.privateKey } }, tx);
+  await db.transaction(async (tx) => {
+    await tx.insert(pgpKeys).values(values).onConflictDoUpdate({ target: pgpKeys.userId, set: { ...values, updatedAt: new Date() } });
+    await audit({ tenantId: caller.tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "pgp.key_saved", targetType: "user", targetId: caller.userId, data: { fingerprint: k.fingerprint, withPrivate: !!input.privateKey } }, tx);
   });
   return k;
 }
 
-export function deleteOwnKey(caller: Caller) {
-  db.transaction((tx) => {
-    const res = tx.delete(pgpKeys).where(eq(pgpKeys.userId, caller.userId)).run();
-    if (!res.changes) throw notFound("You have no PGP key");
-    audit({ tenantId: caller.tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "pgp.key_deleted", targetType: "user", targetId: caller.userId }, tx);
+export async function deleteOwnKey(caller: Caller) {
+  await db.transaction(async (tx) => {
+    const removed = await tx.delete(pgpKeys).where(eq(pgpKeys.userId, caller.userId)).returning({ id: pgpKeys.id });
+    if (!removed.length) throw notFound("You have no PGP key");
+    await audit({ tenantId: caller.tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "pgp.key_deleted", targetType: "user", targetId: caller.userId }, tx);
   });
 }
 
-export const ownKey = (caller: Caller) => db.select().from(pgpKeys).where(eq(pgpKeys.userId, caller.userId)).get();
+export const ownKey = async (caller: Caller) => (await db.select().from(pgpKeys).where(eq(pgpKeys.userId, caller.userId)))[0];

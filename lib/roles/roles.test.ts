@@ -7,9 +7,9 @@ import { AppError } from "@/lib/errors";
 import { callerOf, makeTenant, makeUser } from "@/test/factories";
 import { assignRoles, createRole, getRole, listHolders, revokePermission, roleCodesOf, unassignRoles, updateRole } from "./roles";
 
-const failure = (fn: () => unknown) => {
+const failure = async (fn: () => Promise<unknown>) => {
   try {
-    fn();
+    await fn();
   } catch (e) {
     if (e instanceof AppError) return { kind: e.kind, message: e.message };
     throw e;
@@ -18,90 +18,90 @@ const failure = (fn: () => unknown) => {
 };
 
 async function tenantAdmin() {
-  const t = makeTenant();
+  const t = await makeTenant();
   const admin = await makeUser({ roles: ["admin"], tenantId: t.id });
   return { t, admin, caller: callerOf(admin, t.id) };
 }
 
 const activePairs = (roleId: string) =>
-  db.select({ resource: rolePermissions.resource, action: rolePermissions.action }).from(rolePermissions).where(and(eq(rolePermissions.roleId, roleId), isNull(rolePermissions.revokedAt))).all();
-const defaults = (tenantId: string) => db.select({ name: roles.name }).from(roles).where(and(eq(roles.tenantId, tenantId), eq(roles.isDefault, true))).all().map((r) => r.name);
+  db.select({ resource: rolePermissions.resource, action: rolePermissions.action }).from(rolePermissions).where(and(eq(rolePermissions.roleId, roleId), isNull(rolePermissions.revokedAt)));
+const defaults = async (tenantId: string) => (await db.select({ name: roles.name }).from(roles).where(and(eq(roles.tenantId, tenantId), eq(roles.isDefault, true)))).map((r) => r.name);
 
 describe("the built-in admin role", () => {
   it("takes a new description and default flag, but never loses All/All", async () => {
     const { t, caller } = await tenantAdmin();
-    const admin = getRole(caller, "admin");
-    updateRole(caller, "admin", { description: "Runs the tenant" });
-    expect(getRole(caller, "admin").description).toBe("Runs the tenant");
+    const admin = await getRole(caller, "admin");
+    await updateRole(caller, "admin", { description: "Runs the tenant" });
+    expect((await getRole(caller, "admin")).description).toBe("Runs the tenant");
 
-    expect(failure(() => updateRole(caller, "admin", { permissions: [] }))).toMatchObject({ kind: "precondition" });
-    expect(failure(() => revokePermission(caller, "admin", "All", "All"))).toMatchObject({ kind: "precondition", message: /always holds every permission/ });
-    expect(activePairs(admin.id)).toEqual([{ resource: "All", action: "All" }]);
+    expect(await failure(() => updateRole(caller, "admin", { permissions: [] }))).toMatchObject({ kind: "precondition" });
+    expect(await failure(() => revokePermission(caller, "admin", "All", "All"))).toMatchObject({ kind: "precondition", message: /always holds every permission/ });
+    expect(await activePairs(admin.id)).toEqual([{ resource: "All", action: "All" }]);
     // The admin still administers on the next request.
-    expect(can(caller, "Role", "Edit")).toBe(true);
-    expect(defaults(t.id)).toEqual(["member"]);
+    expect(await can(caller, "Role", "Edit")).toBe(true);
+    expect(await defaults(t.id)).toEqual(["member"]);
   });
 
   it("cannot be removed from oneself, but another admin can remove it", async () => {
     const { t, admin, caller } = await tenantAdmin();
-    expect(failure(() => unassignRoles(caller, admin.id, t.id, ["admin"]))).toMatchObject({ kind: "precondition", message: /yourself/ });
-    expect(roleCodesOf(admin.id, t.id)).toEqual(["admin"]);
+    expect(await failure(() => unassignRoles(caller, admin.id, t.id, ["admin"]))).toMatchObject({ kind: "precondition", message: /yourself/ });
+    expect(await roleCodesOf(admin.id, t.id)).toEqual(["admin"]);
     const other = await makeUser({ roles: ["admin"], tenantId: t.id });
-    unassignRoles(callerOf(other, t.id), admin.id, t.id, ["admin"]);
-    expect(roleCodesOf(admin.id, t.id)).toEqual([]);
+    await unassignRoles(callerOf(other, t.id), admin.id, t.id, ["admin"]);
+    expect(await roleCodesOf(admin.id, t.id)).toEqual([]);
   });
 });
 
 describe("revoking one permission", () => {
   it("takes it from holders on their next request and leaves the others", async () => {
     const { t, caller } = await tenantAdmin();
-    const role = createRole(caller, { name: "auditors", permissions: [{ resource: "Audit", action: "Read" }, { resource: "User", action: "Read" }] });
+    const role = await createRole(caller, { name: "auditors", permissions: [{ resource: "Audit", action: "Read" }, { resource: "User", action: "Read" }] });
     const holder = await makeUser({ tenantId: t.id, roles: ["auditors"] });
-    expect(can(callerOf(holder, t.id), "Audit", "Read")).toBe(true);
-    revokePermission(caller, role.id, "Audit", "Read");
-    expect(can(callerOf(holder, t.id), "Audit", "Read")).toBe(false);
-    expect(permissionsOf(holder.id, t.id)).toEqual([{ resource: "User", action: "Read" }]);
-    expect(failure(() => revokePermission(caller, role.id, "Audit", "Read"))).toMatchObject({ kind: "not_found" });
+    expect(await can(callerOf(holder, t.id), "Audit", "Read")).toBe(true);
+    await revokePermission(caller, role.id, "Audit", "Read");
+    expect(await can(callerOf(holder, t.id), "Audit", "Read")).toBe(false);
+    expect(await permissionsOf(holder.id, t.id)).toEqual([{ resource: "User", action: "Read" }]);
+    expect(await failure(() => revokePermission(caller, role.id, "Audit", "Read"))).toMatchObject({ kind: "not_found" });
   });
 });
 
 describe("default role", () => {
   it("is at most one per tenant: a new default clears the old one, other tenants untouched", async () => {
     const { t, caller } = await tenantAdmin();
-    const other = makeTenant();
-    createRole(caller, { name: "first", defaultRole: true });
-    expect(defaults(t.id)).toEqual(["first"]);
-    const second = createRole(caller, { name: "second" });
-    updateRole(caller, second.id, { defaultRole: true });
-    expect(defaults(t.id)).toEqual(["second"]);
-    updateRole(caller, "admin", { defaultRole: true });
-    expect(defaults(t.id)).toEqual(["admin"]);
-    expect(defaults(other.id)).toEqual(["member"]);
+    const other = await makeTenant();
+    await createRole(caller, { name: "first", defaultRole: true });
+    expect(await defaults(t.id)).toEqual(["first"]);
+    const second = await createRole(caller, { name: "second" });
+    await updateRole(caller, second.id, { defaultRole: true });
+    expect(await defaults(t.id)).toEqual(["second"]);
+    await updateRole(caller, "admin", { defaultRole: true });
+    expect(await defaults(t.id)).toEqual(["admin"]);
+    expect(await defaults(other.id)).toEqual(["member"]);
     // A failing update (name clash) rolls back the default switch with it.
-    expect(failure(() => updateRole(caller, second.id, { name: "first", defaultRole: true }))).toMatchObject({ kind: "conflict" });
-    expect(defaults(t.id)).toEqual(["admin"]);
+    expect(await failure(() => updateRole(caller, second.id, { name: "first", defaultRole: true }))).toMatchObject({ kind: "conflict" });
+    expect(await defaults(t.id)).toEqual(["admin"]);
   });
 });
 
 describe("role holders", () => {
   it("lists, assigns and unassigns holders inside the role's tenant only", async () => {
     const { t, caller } = await tenantAdmin();
-    const role = createRole(caller, { name: "support", permissions: [{ resource: "User", action: "Read" }] });
+    const role = await createRole(caller, { name: "support", permissions: [{ resource: "User", action: "Read" }] });
     const a = await makeUser({ tenantId: t.id });
     const b = await makeUser({ tenantId: t.id });
-    assignRoles(caller, a.id, t.id, [role.id]);
-    assignRoles(caller, b.id, t.id, [role.id]);
-    expect(listHolders(caller, role.id)).toMatchObject({ total: 2, rows: [a, b].sort((x, y) => x.email.localeCompare(y.email)).map((u) => ({ id: u.id })) });
-    expect(listHolders(caller, role.id, { records: 1, offset: 1 }).rows).toHaveLength(1);
-    unassignRoles(caller, a.id, t.id, [role.id]);
-    expect(roleCodesOf(a.id, t.id)).toEqual([]);
-    expect(listHolders(caller, role.id)).toMatchObject({ total: 1, rows: [{ id: b.id }] });
+    await assignRoles(caller, a.id, t.id, [role.id]);
+    await assignRoles(caller, b.id, t.id, [role.id]);
+    expect(await listHolders(caller, role.id)).toMatchObject({ total: 2, rows: [a, b].sort((x, y) => x.email.localeCompare(y.email)).map((u) => ({ id: u.id })) });
+    expect((await listHolders(caller, role.id, { records: 1, offset: 1 })).rows).toHaveLength(1);
+    await unassignRoles(caller, a.id, t.id, [role.id]);
+    expect(await roleCodesOf(a.id, t.id)).toEqual([]);
+    expect(await listHolders(caller, role.id)).toMatchObject({ total: 1, rows: [{ id: b.id }] });
 
     const outsider = await makeUser();
-    expect(failure(() => assignRoles(caller, outsider.id, t.id, [role.id]))).toMatchObject({ kind: "not_found" });
+    expect(await failure(() => assignRoles(caller, outsider.id, t.id, [role.id]))).toMatchObject({ kind: "not_found" });
     const foreign = await tenantAdmin();
-    expect(failure(() => listHolders(foreign.caller, role.id))).toMatchObject({ kind: "not_found" });
+    expect(await failure(() => listHolders(foreign.caller, role.id))).toMatchObject({ kind: "not_found" });
     const member = callerOf(b, t.id);
-    expect(failure(() => assignRoles(member, a.id, t.id, [role.id]))).toMatchObject({ kind: "forbidden" });
+    expect(await failure(() => assignRoles(member, a.id, t.id, [role.id]))).toMatchObject({ kind: "forbidden" });
   });
 });

@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, isNull, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import { db, type DB, type Tx } from "@/db/client";
 import { membershipRoles, memberships, rolePermissions, roles, users } from "@/db/schema";
 import { audit } from "@/lib/audit/record";
@@ -23,9 +23,24 @@ const act = (caller: Caller, action: string, r: { id: string; name: string; tena
   data,
 });
 
-function withPermissions(r: RoleRow, includeRevoked: boolean, tx: Tx | DB = db): RoleWithPermissions {
-  const where = includeRevoked ? eq(rolePermissions.roleId, r.id) : and(eq(rolePermissions.roleId, r.id), isNull(rolePermissions.revokedAt));
-  return { ...r, permissions: tx.select().from(rolePermissions).where(where).orderBy(asc(rolePermissions.resource), asc(rolePermissions.action)).all() };
+async function withPermissions(r: RoleRow, includeRevoked: boolean, tx: Tx | DB = db): Promise<RoleWithPermissions> {
+  const [one] = await withPermissionsAll([r], includeRevoked, tx);
+  return one!;
+}
+
+/** Several roles with their permissions, in one query for all of them. */
+async function withPermissionsAll(rs: RoleRow[], includeRevoked: boolean, tx: Tx | DB = db): Promise<RoleWithPermissions[]> {
+  if (!rs.length) return [];
+  const ids = rs.map((r) => r.id);
+  const where = includeRevoked ? inArray(rolePermissions.roleId, ids) : and(inArray(rolePermissions.roleId, ids), isNull(rolePermissions.revokedAt));
+  const perms = await tx.select().from(rolePermissions).where(where).orderBy(asc(rolePermissions.resource), asc(rolePermissions.action));
+  return rs.map((r) => ({ ...r, permissions: perms.filter((p) => p.roleId === r.id) }));
+}
+
+/** The role row as stored now, with its permissions (after a write in `tx`). */
+async function reread(tx: Tx, id: string, includeRevoked: boolean) {
+  const [row] = await tx.select().from(roles).where(eq(roles.id, id));
+  return withPermissions(row!, includeRevoked, tx);
 }
 
 export interface RoleQuery {
@@ -37,37 +52,41 @@ export interface RoleQuery {
   records?: number;
 }
 
-export function listRoles(caller: Caller, q: RoleQuery = {}) {
-  requirePermission(caller, "Role", "Read");
+export async function listRoles(caller: Caller, q: RoleQuery = {}) {
+  await requirePermission(caller, "Role", "Read");
   const tenantId = q.tenantId ?? caller.tenantId;
-  requireTenant(caller, tenantId);
+  await requireTenant(caller, tenantId);
   const where = q.includeRetired ? eq(roles.tenantId, tenantId) : and(eq(roles.tenantId, tenantId), isNull(roles.revokedAt));
   const col = q.orderBy === "name" ? roles.name : q.orderBy === "updated" ? roles.updatedAt : roles.createdAt;
-  const rows = db
+  const rows = await db
     .select()
     .from(roles)
     .where(where)
     .orderBy(q.order === "ASC" ? asc(col) : desc(col), asc(roles.name))
     .limit(Math.min(q.records ?? 10, 500))
-    .offset(q.offset ?? 0)
-    .all();
-  const total = db.select({ n: count() }).from(roles).where(where).get()!.n;
-  return { rows: rows.map((r) => withPermissions(r, !!q.includeRetired)), total };
+    .offset(q.offset ?? 0);
+  const [counted] = await db.select({ n: count() }).from(roles).where(where);
+  return { rows: await withPermissionsAll(rows, !!q.includeRetired), total: counted!.n };
 }
 
 /** By id or by name (BillForward `{role}`), in the caller's tenant. Retired ones only when asked. */
-export function getRole(caller: Caller, ref: string, opts: { includeRetired?: boolean; tenantId?: string } = {}) {
-  requirePermission(caller, "Role", "Read");
+export async function getRole(caller: Caller, ref: string, opts: { includeRetired?: boolean; tenantId?: string } = {}) {
+  await requirePermission(caller, "Role", "Read");
   const tenantId = opts.tenantId ?? caller.tenantId;
-  requireTenant(caller, tenantId);
-  const r = db.select().from(roles).where(and(eq(roles.tenantId, tenantId), or(eq(roles.id, ref), eq(roles.name, ref)))).get();
+  await requireTenant(caller, tenantId);
+  // A role's id may equal another role's name: the first match, as before.
+  const [r] = await db
+    .select()
+    .from(roles)
+    .where(and(eq(roles.tenantId, tenantId), or(eq(roles.id, ref), eq(roles.name, ref))))
+    .limit(1);
   if (!r || (r.revokedAt && !opts.includeRetired)) throw notFound("Role not found");
-  return withPermissions(r, !!opts.includeRetired);
+  return await withPermissions(r, !!opts.includeRetired);
 }
 
-function unsetOtherDefaults(tx: Tx, tenantId: string, keepId: string) {
-  tx.update(roles).set({ isDefault: false }).where(and(eq(roles.tenantId, tenantId), eq(roles.isDefault, true))).run();
-  tx.update(roles).set({ isDefault: true }).where(eq(roles.id, keepId)).run();
+async function unsetOtherDefaults(tx: Tx, tenantId: string, keepId: string) {
+  await tx.update(roles).set({ isDefault: false }).where(and(eq(roles.tenantId, tenantId), eq(roles.isDefault, true)));
+  await tx.update(roles).set({ isDefault: true }).where(eq(roles.id, keepId));
 }
 
 export interface PermissionInput {
@@ -81,28 +100,28 @@ const target = (action: string, r: { id: string; name: string; tenantId: string 
  * A role is changed (renamed, re-described, made default, narrowed, retired, given or taken) only
  * by someone who holds everything it carries, and everything it would carry after the change.
  */
-function requireRoleInReach(caller: Caller, r: RoleWithPermissions, action: string, adding: PermissionInput[] = []) {
-  requireHoldsAll(caller, r.permissions, target(action, r), `You cannot change the role "${r.name}": it carries permissions you do not hold yourself`);
-  requireHoldsAll(caller, adding, target(action, r));
+async function requireRoleInReach(caller: Caller, r: RoleWithPermissions, action: string, adding: PermissionInput[] = []) {
+  await requireHoldsAll(caller, r.permissions, target(action, r), `You cannot change the role "${r.name}": it carries permissions you do not hold yourself`);
+  await requireHoldsAll(caller, adding, target(action, r));
 }
 
-export function createRole(caller: Caller, input: { tenantId?: string; name: string; description?: string; defaultRole?: boolean; permissions?: PermissionInput[] }) {
-  requirePermission(caller, "Role", "Create");
+export async function createRole(caller: Caller, input: { tenantId?: string; name: string; description?: string; defaultRole?: boolean; permissions?: PermissionInput[] }) {
+  await requirePermission(caller, "Role", "Create");
   const tenantId = input.tenantId || caller.tenantId;
-  requireTenant(caller, tenantId);
+  await requireTenant(caller, tenantId);
   const name = input.name.trim();
   if (!name) throw validation("name: enter a role name", "name");
   const perms = dedupe(input.permissions ?? []);
   // A default role is held by every member without a role: never more than its creator holds.
-  requireHoldsAll(caller, perms, { action: "role.created", tenantId, targetType: "role", targetLabel: name, data: { defaultRole: !!input.defaultRole } });
-  return db.transaction((tx) => {
-    if (tx.select({ id: roles.id }).from(roles).where(and(eq(roles.tenantId, tenantId), eq(roles.name, name))).get())
+  await requireHoldsAll(caller, perms, { action: "role.created", tenantId, targetType: "role", targetLabel: name, data: { defaultRole: !!input.defaultRole } });
+  return await db.transaction(async (tx) => {
+    if ((await tx.select({ id: roles.id }).from(roles).where(and(eq(roles.tenantId, tenantId), eq(roles.name, name)))).length)
       throw conflict("A role with this name already exists", "name");
-    const r = tx.insert(roles).values({ tenantId, name, description: input.description ?? "", changedBy: caller.userId }).returning().get();
-    if (perms.length) tx.insert(rolePermissions).values(perms.map((p) => ({ roleId: r.id, ...p, changedBy: caller.userId }))).run();
-    if (input.defaultRole) unsetOtherDefaults(tx, tenantId, r.id);
-    audit(act(caller, "role.created", r, { permissions: perms, defaultRole: !!input.defaultRole }), tx);
-    return withPermissions(tx.select().from(roles).where(eq(roles.id, r.id)).get()!, false, tx);
+    const [r] = await tx.insert(roles).values({ tenantId, name, description: input.description ?? "", changedBy: caller.userId }).returning();
+    if (perms.length) await tx.insert(rolePermissions).values(perms.map((p) => ({ roleId: r!.id, ...p, changedBy: caller.userId })));
+    if (input.defaultRole) await unsetOtherDefaults(tx, tenantId, r!.id);
+    await audit(act(caller, "role.created", r!, { permissions: perms, defaultRole: !!input.defaultRole }), tx);
+    return await reread(tx, r!.id, false);
   });
 }
 
@@ -115,59 +134,59 @@ const dedupe = (ps: PermissionInput[]) => [...new Map(ps.map((p) => [`${p.resour
  * Renames/re-describes a role, toggles default, and (when `permissions` is given) makes the
  * active permissions exactly that set: missing ones are revoked, new ones added.
  */
-export function updateRole(caller: Caller, ref: string, input: { name?: string; description?: string; defaultRole?: boolean; permissions?: PermissionInput[] }, tenantId?: string) {
-  const r = getRole(caller, ref, { tenantId });
-  requirePermission(caller, "Role", "Edit");
+export async function updateRole(caller: Caller, ref: string, input: { name?: string; description?: string; defaultRole?: boolean; permissions?: PermissionInput[] }, tenantId?: string) {
+  const r = await getRole(caller, ref, { tenantId });
+  await requirePermission(caller, "Role", "Edit");
   const name = input.name?.trim() ?? r.name;
   if (!name) throw validation("name: enter a role name", "name");
   if (r.isSystem && name !== r.name) throw new AppError("precondition", "Built-in roles cannot be renamed");
   if (isBuiltInAdmin(r) && input.permissions) throw adminHoldsAll();
-  requireRoleInReach(caller, r, "role.updated", input.permissions ? dedupe(input.permissions) : []);
-  return db.transaction((tx) => {
-    const clash = tx.select({ id: roles.id }).from(roles).where(and(eq(roles.tenantId, r.tenantId), eq(roles.name, name))).get();
+  await requireRoleInReach(caller, r, "role.updated", input.permissions ? dedupe(input.permissions) : []);
+  return await db.transaction(async (tx) => {
+    const [clash] = await tx.select({ id: roles.id }).from(roles).where(and(eq(roles.tenantId, r.tenantId), eq(roles.name, name)));
     if (clash && clash.id !== r.id) throw conflict("A role with this name already exists", "name");
-    tx.update(roles).set({ name, description: input.description ?? r.description, changedBy: caller.userId }).where(eq(roles.id, r.id)).run();
-    if (input.defaultRole === true) unsetOtherDefaults(tx, r.tenantId, r.id);
-    if (input.defaultRole === false) tx.update(roles).set({ isDefault: false }).where(eq(roles.id, r.id)).run();
+    await tx.update(roles).set({ name, description: input.description ?? r.description, changedBy: caller.userId }).where(eq(roles.id, r.id));
+    if (input.defaultRole === true) await unsetOtherDefaults(tx, r.tenantId, r.id);
+    if (input.defaultRole === false) await tx.update(roles).set({ isDefault: false }).where(eq(roles.id, r.id));
     if (input.permissions) {
       const wanted = dedupe(input.permissions);
       const key = (p: PermissionInput) => `${p.resource}/${p.action}`;
       const current = r.permissions;
       for (const p of current)
         if (!wanted.some((w) => key(w) === key(p)))
-          tx.update(rolePermissions).set({ revokedAt: new Date(), changedBy: caller.userId }).where(eq(rolePermissions.id, p.id)).run();
+          await tx.update(rolePermissions).set({ revokedAt: new Date(), changedBy: caller.userId }).where(eq(rolePermissions.id, p.id));
       const fresh = wanted.filter((w) => !current.some((p) => key(p) === key(w)));
-      if (fresh.length) tx.insert(rolePermissions).values(fresh.map((p) => ({ roleId: r.id, ...p, changedBy: caller.userId }))).run();
+      if (fresh.length) await tx.insert(rolePermissions).values(fresh.map((p) => ({ roleId: r.id, ...p, changedBy: caller.userId })));
     }
-    audit(act(caller, "role.updated", { ...r, name }, { defaultRole: input.defaultRole, permissions: input.permissions }), tx);
-    return withPermissions(tx.select().from(roles).where(eq(roles.id, r.id)).get()!, false, tx);
+    await audit(act(caller, "role.updated", { ...r, name }, { defaultRole: input.defaultRole, permissions: input.permissions }), tx);
+    return await reread(tx, r.id, false);
   });
 }
 
 /** Retires a role (never deleted): holders lose its permissions from their next request. */
-export function retireRole(caller: Caller, ref: string, tenantId?: string) {
-  const r = getRole(caller, ref, { tenantId });
-  requirePermission(caller, "Role", "Delete");
+export async function retireRole(caller: Caller, ref: string, tenantId?: string) {
+  const r = await getRole(caller, ref, { tenantId });
+  await requirePermission(caller, "Role", "Delete");
   if (r.isSystem) throw new AppError("precondition", "Built-in roles cannot be retired");
-  requireRoleInReach(caller, r, "role.retired");
-  return db.transaction((tx) => {
-    tx.update(roles).set({ revokedAt: new Date(), isDefault: false, changedBy: caller.userId }).where(eq(roles.id, r.id)).run();
-    audit(act(caller, "role.retired", r), tx);
-    return withPermissions(tx.select().from(roles).where(eq(roles.id, r.id)).get()!, true, tx);
+  await requireRoleInReach(caller, r, "role.retired");
+  return await db.transaction(async (tx) => {
+    await tx.update(roles).set({ revokedAt: new Date(), isDefault: false, changedBy: caller.userId }).where(eq(roles.id, r.id));
+    await audit(act(caller, "role.retired", r), tx);
+    return await reread(tx, r.id, true);
   });
 }
 
-export function revokePermission(caller: Caller, ref: string, resource: string, action: string, tenantId?: string) {
-  const r = getRole(caller, ref, { tenantId });
-  requirePermission(caller, "Role", "Edit");
+export async function revokePermission(caller: Caller, ref: string, resource: string, action: string, tenantId?: string) {
+  const r = await getRole(caller, ref, { tenantId });
+  await requirePermission(caller, "Role", "Edit");
   if (isBuiltInAdmin(r)) throw adminHoldsAll();
   const p = r.permissions.find((x) => x.resource === resource && x.action === action);
   if (!p) throw notFound("Permission not found on this role");
-  requireRoleInReach(caller, r, "role.permission_revoked");
-  return db.transaction((tx) => {
-    tx.update(rolePermissions).set({ revokedAt: new Date(), changedBy: caller.userId }).where(eq(rolePermissions.id, p.id)).run();
-    audit(act(caller, "role.permission_revoked", r, { resource, action }), tx);
-    return withPermissions(tx.select().from(roles).where(eq(roles.id, r.id)).get()!, false, tx);
+  await requireRoleInReach(caller, r, "role.permission_revoked");
+  return await db.transaction(async (tx) => {
+    await tx.update(rolePermissions).set({ revokedAt: new Date(), changedBy: caller.userId }).where(eq(rolePermissions.id, p.id));
+    await audit(act(caller, "role.permission_revoked", r, { resource, action }), tx);
+    return await reread(tx, r.id, false);
   });
 }
 
@@ -175,12 +194,12 @@ export function revokePermission(caller: Caller, ref: string, resource: string, 
  * Users explicitly holding a role in its tenant, by email, a page at a time. Members with no
  * explicit role fall back to the default role and are not listed.
  */
-export function listHolders(caller: Caller, ref: string, opts: { offset?: number; records?: number; tenantId?: string } = {}) {
-  const r = getRole(caller, ref, { includeRetired: true, tenantId: opts.tenantId });
+export async function listHolders(caller: Caller, ref: string, opts: { offset?: number; records?: number; tenantId?: string } = {}) {
+  const r = await getRole(caller, ref, { includeRetired: true, tenantId: opts.tenantId });
   // Holders are users: listing their emails needs User/Read as well.
-  requirePermission(caller, "User", "Read");
+  await requirePermission(caller, "User", "Read");
   const where = and(eq(membershipRoles.roleId, r.id), eq(memberships.tenantId, r.tenantId));
-  const rows = db
+  const rows = await db
     // A pending invitation shows only its address (the name is the account's, not the tenant's).
     .select({ id: users.id, email: users.email, fullName: sql<string>`case when ${memberships.invitedAt} is null then ${users.fullName} else '' end` })
     .from(membershipRoles)
@@ -189,27 +208,25 @@ export function listHolders(caller: Caller, ref: string, opts: { offset?: number
     .where(where)
     .orderBy(asc(users.email))
     .limit(Math.min(opts.records ?? 50, 200))
-    .offset(opts.offset ?? 0)
-    .all();
-  const total = db.select({ n: count() }).from(membershipRoles).innerJoin(memberships, eq(memberships.id, membershipRoles.membershipId)).where(where).get()!.n;
-  return { rows, total };
+    .offset(opts.offset ?? 0);
+  const [counted] = await db.select({ n: count() }).from(membershipRoles).innerJoin(memberships, eq(memberships.id, membershipRoles.membershipId)).where(where);
+  return { rows, total: counted!.n };
 }
 
 /** Role names held by a user in a tenant. */
-export function roleCodesOf(userId: string, tenantId: string) {
-  return db
+export async function roleCodesOf(userId: string, tenantId: string, tx: Tx | DB = db) {
+  const rows = await tx
     .select({ name: roles.name })
     .from(membershipRoles)
     .innerJoin(memberships, eq(memberships.id, membershipRoles.membershipId))
     .innerJoin(roles, eq(roles.id, membershipRoles.roleId))
     .where(and(eq(memberships.userId, userId), eq(memberships.tenantId, tenantId)))
-    .orderBy(asc(roles.name))
-    .all()
-    .map((r) => r.name);
+    .orderBy(asc(roles.name));
+  return rows.map((r) => r.name);
 }
 
-function membershipOf(userId: string, tenantId: string) {
-  const m = db.select().from(memberships).where(and(eq(memberships.userId, userId), eq(memberships.tenantId, tenantId))).get();
+async function membershipOf(userId: string, tenantId: string, tx: Tx | DB = db) {
+  const [m] = await tx.select().from(memberships).where(and(eq(memberships.userId, userId), eq(memberships.tenantId, tenantId)));
   if (!m) throw notFound("User not found");
   return m;
 }
@@ -219,13 +236,14 @@ function membershipOf(userId: string, tenantId: string) {
  * recorded and nothing changes: Role/Edit, the tenant, and that the caller holds every permission
  * of each role. Returns the roles.
  */
-export function rolesInReach(caller: Caller, tenantId: string, refs: string[], action: "user.roles_assigned" | "user.roles_unassigned") {
-  requirePermission(caller, "Role", "Edit");
-  requireTenant(caller, tenantId);
-  const found = resolveRoles(db, tenantId, refs);
+export async function rolesInReach(caller: Caller, tenantId: string, refs: string[], action: "user.roles_assigned" | "user.roles_unassigned") {
+  await requirePermission(caller, "Role", "Edit");
+  await requireTenant(caller, tenantId);
+  const found = await resolveRoles(db, tenantId, refs);
   const verb = action === "user.roles_assigned" ? "give" : "take away";
-  for (const r of found)
-    requireHoldsAll(caller, withPermissions(r, false).permissions, target(action, r), `You cannot ${verb} the role "${r.name}": it carries permissions you do not hold yourself`);
+  const withPerms = await withPermissionsAll(found, false);
+  for (const r of withPerms)
+    await requireHoldsAll(caller, r.permissions, target(action, r), `You cannot ${verb} the role "${r.name}": it carries permissions you do not hold yourself`);
   return found;
 }
 
@@ -235,27 +253,44 @@ const roleAudit = (caller: Caller, action: string, userId: string, tenantId: str
 });
 
 /** Gives roles (names or ids) to a user's membership in a tenant; returns the resulting role codes. */
-export function assignRoles(caller: Caller, userId: string, tenantId: string, refs: string[]) {
-  const found = rolesInReach(caller, tenantId, refs, "user.roles_assigned");
-  const m = membershipOf(userId, tenantId);
-  const before = roleCodesOf(userId, tenantId);
-  db.transaction((tx) => {
-    const added = found.filter((r) => tx.insert(membershipRoles).values({ membershipId: m.id, roleId: r.id }).onConflictDoNothing().run().changes > 0);
-    audit(roleAudit(caller, "user.roles_assigned", userId, tenantId, added, before, [...new Set([...before, ...added.map((r) => r.name)])].sort()), tx);
-  });
-  return roleCodesOf(userId, tenantId);
+export async function assignRoles(caller: Caller, userId: string, tenantId: string, refs: string[]) {
+  const found = await rolesInReach(caller, tenantId, refs, "user.roles_assigned");
+  return await assignRolesChecked(caller, userId, tenantId, found);
 }
 
-export function unassignRoles(caller: Caller, userId: string, tenantId: string, refs: string[]) {
-  const found = rolesInReach(caller, tenantId, refs, "user.roles_unassigned");
-  const m = membershipOf(userId, tenantId);
+/**
+ * The writes of assignRoles, for roles that already passed rolesInReach: callers with a transaction
+ * of their own check first (so a refusal is recorded) and pass `tx`; the change is a savepoint in it.
+ */
+export async function assignRolesChecked(caller: Caller, userId: string, tenantId: string, found: RoleRow[], tx: Tx | DB = db) {
+  const m = await membershipOf(userId, tenantId, tx);
+  const before = await roleCodesOf(userId, tenantId, tx);
+  await tx.transaction(async (t) => {
+    const added: RoleRow[] = [];
+    for (const r of found)
+      if ((await t.insert(membershipRoles).values({ membershipId: m.id, roleId: r.id }).onConflictDoNothing().returning({ roleId: membershipRoles.roleId })).length) added.push(r);
+    await audit(roleAudit(caller, "user.roles_assigned", userId, tenantId, added, before, [...new Set([...before, ...added.map((r) => r.name)])].sort()), t);
+  });
+  return await roleCodesOf(userId, tenantId, tx);
+}
+
+export async function unassignRoles(caller: Caller, userId: string, tenantId: string, refs: string[]) {
+  const found = await rolesInReach(caller, tenantId, refs, "user.roles_unassigned");
+  return await unassignRolesChecked(caller, userId, tenantId, found);
+}
+
+/** The writes of unassignRoles, for roles that already passed rolesInReach (see assignRolesChecked). */
+export async function unassignRolesChecked(caller: Caller, userId: string, tenantId: string, found: RoleRow[], tx: Tx | DB = db) {
+  const m = await membershipOf(userId, tenantId, tx);
   // Nobody locks themselves out of a tenant by accident; another admin (or a super admin) can do it.
   if (userId === caller.userId && !caller.isSuperAdmin && found.some(isBuiltInAdmin))
     throw new AppError("precondition", "You cannot remove the admin role from yourself: ask another administrator");
-  const before = roleCodesOf(userId, tenantId);
-  db.transaction((tx) => {
-    const removed = found.filter((r) => tx.delete(membershipRoles).where(and(eq(membershipRoles.membershipId, m.id), eq(membershipRoles.roleId, r.id))).run().changes > 0);
-    audit(roleAudit(caller, "user.roles_unassigned", userId, tenantId, removed, before, before.filter((n) => !removed.some((r) => r.name === n))), tx);
+  const before = await roleCodesOf(userId, tenantId, tx);
+  await tx.transaction(async (t) => {
+    const removed: RoleRow[] = [];
+    for (const r of found)
+      if ((await t.delete(membershipRoles).where(and(eq(membershipRoles.membershipId, m.id), eq(membershipRoles.roleId, r.id))).returning({ roleId: membershipRoles.roleId })).length) removed.push(r);
+    await audit(roleAudit(caller, "user.roles_unassigned", userId, tenantId, removed, before, before.filter((n) => !removed.some((r) => r.name === n))), t);
   });
-  return roleCodesOf(userId, tenantId);
+  return await roleCodesOf(userId, tenantId, tx);
 }

@@ -46,7 +46,8 @@ describe("secret encryption", () => {
     expect(() => decryptSecret(parts.join("."))).toThrow();
   });
 
-  it("creates the instance key file with mode 0600 when APP_SECRET is unset", () => {
+  // With DATABASE_URL, APP_SECRET is required (lib/env.ts), so only the default install has a key file.
+  it.skipIf(!!process.env.APP_SECRET)("creates the instance key file with mode 0600 when APP_SECRET is unset", () => {
     encryptSecret("x");
     const stat = fs.statSync(path.join(process.env.DATA_DIR!, "secret.key"));
     expect(stat.mode & 0o777).toBe(0o600);
@@ -59,18 +60,18 @@ describe("secret encryption", () => {
 });
 
 describe("throttling", () => {
-  it("allows free failures, then locks with a growing delay, and clears on success", () => {
+  it("allows free failures, then locks with a growing delay, and clears on success", async () => {
     const key = `acct:throttle-${Date.now()}`;
     const t0 = 1_000_000_000_000;
-    for (let i = 0; i < FREE_FAILURES - 1; i++) recordFailure([key], t0);
-    expect(() => assertNotThrottled([key], t0)).not.toThrow();
-    recordFailure([key], t0);
-    expect(() => assertNotThrottled([key], t0)).toThrow(/Try again in 2 s/);
-    expect(() => assertNotThrottled([key], t0 + 2_001)).not.toThrow();
-    recordFailure([key], t0 + 3_000);
-    expect(() => assertNotThrottled([key], t0 + 3_000)).toThrow(/Try again in 4 s/);
-    clearFailures([key]);
-    expect(() => assertNotThrottled([key], t0 + 3_000)).not.toThrow();
+    for (let i = 0; i < FREE_FAILURES - 1; i++) await recordFailure([key], t0);
+    await expect(assertNotThrottled([key], t0)).resolves.toBeUndefined();
+    await recordFailure([key], t0);
+    await expect(assertNotThrottled([key], t0)).rejects.toThrow(/Try again in 2 s/);
+    await expect(assertNotThrottled([key], t0 + 2_001)).resolves.toBeUndefined();
+    await recordFailure([key], t0 + 3_000);
+    await expect(assertNotThrottled([key], t0 + 3_000)).rejects.toThrow(/Try again in 4 s/);
+    await clearFailures([key]);
+    await expect(assertNotThrottled([key], t0 + 3_000)).resolves.toBeUndefined();
   });
 
   it("a parallel burst gets no more tries than a sequence: the attempts past the free ones wait, then are refused", async () => {
@@ -82,20 +83,23 @@ describe("throttling", () => {
         (e: Error) => (state[i] = e.message),
       ),
     );
-    await Promise.all(claims.slice(0, FREE_FAILURES));
-    expect(state.filter((s) => s === "claimed")).toHaveLength(FREE_FAILURES);
+    // Which attempts get through first is up to the engine's scheduling (PostgreSQL runs them on
+    // several connections); how many is not.
+    const claimed = () => state.filter((s) => s === "claimed").length;
+    while (claimed() < FREE_FAILURES) await new Promise((r) => setTimeout(r, 10));
     // The in-flight claims are not failures yet: nothing is locked while they are being checked.
-    expect(() => assertNotThrottled([key])).not.toThrow();
-    for (let i = 0; i < FREE_FAILURES; i++) failedAttempt([key]);
+    await expect(assertNotThrottled([key])).resolves.toBeUndefined();
+    for (let i = 0; i < FREE_FAILURES; i++) await failedAttempt([key]);
     await Promise.all(claims);
-    expect(state.slice(FREE_FAILURES).every((s) => /Try again in \d+ s/.test(s))).toBe(true);
+    expect(claimed()).toBe(FREE_FAILURES);
+    expect(state.filter((s) => s !== "claimed")).toEqual(Array(3).fill(expect.stringMatching(/Try again in \d+ s/)));
   });
 
   it("parallel correct attempts never lock each other out", async () => {
     const key = `acct:parallel-ok-${Date.now()}`;
     const attempt = async () => {
       await claimAttempt([key]);
-      succeededAttempt([key]);
+      await succeededAttempt([key]);
       return "ok";
     };
     expect(await Promise.all(Array.from({ length: 8 }, attempt))).toEqual(Array(8).fill("ok"));
@@ -104,11 +108,11 @@ describe("throttling", () => {
   it("a failed attempt's lock runs from when its check ended", async () => {
     const key = `acct:late-${Date.now()}`;
     const t0 = Date.now();
-    for (let i = 0; i < FREE_FAILURES - 1; i++) recordFailure([key], t0);
+    for (let i = 0; i < FREE_FAILURES - 1; i++) await recordFailure([key], t0);
     await claimAttempt([key]);
-    failedAttempt([key], t0 + 60_000);
-    expect(() => assertNotThrottled([key], t0 + 61_000)).toThrow(/Try again in 1 s/);
-    expect(() => assertNotThrottled([key], t0 + 62_001)).not.toThrow();
+    await failedAttempt([key], t0 + 60_000);
+    await expect(assertNotThrottled([key], t0 + 61_000)).rejects.toThrow(/Try again in 1 s/);
+    await expect(assertNotThrottled([key], t0 + 62_001)).resolves.toBeUndefined();
   });
 
     it("caps the delay", () => {
@@ -116,12 +120,12 @@ describe("throttling", () => {
     expect(delayFor(0)).toBe(0);
   });
 
-  it("rate-limits open operations per window with a retry time", () => {
+  it("rate-limits open operations per window with a retry time", async () => {
     const key = `rate-${Date.now()}`;
     const t0 = Date.now();
-    consumeRate(key, 2, 60, t0);
-    consumeRate(key, 2, 60, t0 + 1);
-    expect(() => consumeRate(key, 2, 60, t0 + 2)).toThrow(/Try again in 60 s/);
-    expect(() => consumeRate(key, 2, 60, t0 + 61_000)).not.toThrow();
+    await consumeRate(key, 2, 60, t0);
+    await consumeRate(key, 2, 60, t0 + 1);
+    await expect(consumeRate(key, 2, 60, t0 + 2)).rejects.toThrow(/Try again in 60 s/);
+    await expect(consumeRate(key, 2, 60, t0 + 61_000)).resolves.toBeUndefined();
   });
 });

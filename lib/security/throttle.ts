@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, gt, gte, inArray, lte, or, sql } from "drizzle-orm";
 import { db, type DB, type Tx } from "@/db/client";
 import { throttles } from "@/db/schema";
 import { env } from "@/lib/env";
@@ -20,6 +20,17 @@ export const accountThrottleKey = (account: string) => `acct:${account}`;
 const freeFor = (key: string) => (key.startsWith("ip:") ? IP_FREE_FAILURES : FREE_FAILURES);
 
 /**
+ * Every counter below is one atomic statement (an upsert or an update computing from the stored
+ * value, RETURNING the result), never a read followed by a write: instances sharing one database
+ * count together. Several keys are always written in one order, so two transactions touching the
+ * same keys on PostgreSQL queue behind each other's row locks instead of deadlocking.
+ */
+const ordered = (keys: string[]) => [...keys].sort();
+
+/** Runs fn in the caller's transaction, or in a new one when given the global db. */
+const inTransaction = <T>(tx: Tx | DB, fn: (t: Tx | DB) => Promise<T>): Promise<T> => (tx === db ? db.transaction(fn) : fn(tx));
+
+/**
  * Throttle keys for a client address, only when TRUST_PROXY says the address is real. A forgeable
  * address would be useless as a key, and one shared "unknown" key would let one attacker lock
  * everybody out; without a proxy, per-account limits carry the load.
@@ -27,8 +38,8 @@ const freeFor = (key: string) => (key.startsWith("ip:") ? IP_FREE_FAILURES : FRE
 export const perClientKeys = (prefix: string, ip: string): string[] => (env.TRUST_PROXY ? [`${prefix}:${ip}`] : []);
 
 /** consumeRate for a client address; a no-op when the address cannot be trusted (see perClientKeys). */
-export function consumeClientRate(prefix: string, ip: string, limit: number, windowSeconds: number) {
-  for (const key of perClientKeys(prefix, ip)) consumeRate(key, limit, windowSeconds);
+export async function consumeClientRate(prefix: string, ip: string, limit: number, windowSeconds: number) {
+  for (const key of perClientKeys(prefix, ip)) await consumeRate(key, limit, windowSeconds);
 }
 
 export function delayFor(failures: number, free = FREE_FAILURES) {
@@ -36,29 +47,48 @@ export function delayFor(failures: number, free = FREE_FAILURES) {
   return Math.min(MAX_DELAY_S, BASE_DELAY_S * 2 ** (failures - free));
 }
 
+/** When a key with this many recent failures, the last at `now`, is locked until (null: not locked). */
+const lockFor = (key: string, failures: number, now: number) => {
+  const delay = delayFor(failures, freeFor(key));
+  return delay ? new Date(now + delay * 1000) : null;
+};
+
 /** Throws rate_limited ("try again in N s") while any of the keys is locked. */
-export function assertNotThrottled(keys: string[], now = Date.now(), tx: Tx | DB = db) {
+export async function assertNotThrottled(keys: string[], now = Date.now(), tx: Tx | DB = db) {
+  if (!keys.length) return;
+  const rows = await tx.select({ key: throttles.key, lockedUntil: throttles.lockedUntil }).from(throttles).where(inArray(throttles.key, keys));
+  const lockOf = new Map(rows.map((r) => [r.key, r.lockedUntil]));
   for (const key of keys) {
-    const row = rowOf(key, tx);
-    if (row?.lockedUntil && row.lockedUntil.getTime() > now)
-      throw rateLimited(Math.ceil((row.lockedUntil.getTime() - now) / 1000));
+    const lockedUntil = lockOf.get(key);
+    if (lockedUntil && lockedUntil.getTime() > now) throw rateLimited(Math.ceil((lockedUntil.getTime() - now) / 1000));
   }
 }
 
-export function recordFailure(keys: string[], now = Date.now(), tx: Tx | DB = db) {
-  for (const key of keys) {
-    const row = rowOf(key, tx);
-    const stale = !row || now - row.updatedAt.getTime() > WINDOW_MS;
-    const failures = (stale ? 0 : row.failures) + 1;
-    const delay = delayFor(failures, freeFor(key));
-    const values = {
-      key,
-      failures,
-      lockedUntil: delay ? new Date(now + delay * 1000) : null,
-      updatedAt: new Date(now),
-    };
-    tx.insert(throttles).values(values).onConflictDoUpdate({ target: throttles.key, set: values }).run();
-  }
+/**
+ * Counts a failure on each key. The count is one atomic upsert (a counter older than the window
+ * starts again at 1); the lock it earns depends on the new count, so it is written right after, in
+ * the same transaction: on PostgreSQL the upsert's row lock keeps the two together.
+ */
+export async function recordFailure(keys: string[], now = Date.now(), tx: Tx | DB = db) {
+  if (!keys.length) return;
+  await inTransaction(tx, async (t) => {
+    for (const key of ordered(keys)) {
+      const [row] = await t
+        .insert(throttles)
+        .values({ key, failures: 1, lockedUntil: lockFor(key, 1, now), updatedAt: new Date(now) })
+        .onConflictDoUpdate({
+          target: throttles.key,
+          set: {
+            failures: sql`case when ${gte(throttles.updatedAt, new Date(now - WINDOW_MS))} then ${throttles.failures} + 1 else 1 end`,
+            lockedUntil: null,
+            updatedAt: new Date(now),
+          },
+        })
+        .returning({ failures: throttles.failures });
+      const lockedUntil = lockFor(key, row!.failures, now);
+      if (lockedUntil) await t.update(throttles).set({ lockedUntil }).where(eq(throttles.key, key));
+    }
+  });
 }
 
 /** A claim whose check never reported back (a crashed request) stops counting after this. */
@@ -69,38 +99,54 @@ const CLAIM_POLL_MS = 20;
 
 const inFlightKey = (key: string) => `inflight:${key}`;
 
-function rowOf(key: string, tx: Tx | DB = db) {
-  return tx.select().from(throttles).where(eq(throttles.key, key)).get();
-}
-
-function inFlight(key: string, now: number, tx: Tx | DB = db) {
-  const row = rowOf(inFlightKey(key), tx);
-  return row && now - row.updatedAt.getTime() < CLAIM_STALE_MS ? row.failures : 0;
-}
-
-function recentFailures(key: string, now: number, tx: Tx | DB = db) {
-  const row = rowOf(key, tx);
+async function recentFailures(key: string, now: number, tx: Tx | DB) {
+  const [row] = await tx.select({ failures: throttles.failures, updatedAt: throttles.updatedAt }).from(throttles).where(eq(throttles.key, key));
   return row && now - row.updatedAt.getTime() <= WINDOW_MS ? row.failures : 0;
 }
 
+/** Thrown inside tryClaim's transaction to undo its claims when it must wait. */
+class MustWait extends Error {}
+
 /**
- * One synchronous step of claimAttempt: refuses a locked key, and lets the attempt through only
- * if it stays within the free failures even should every attempt already in flight fail (or if
- * none is in flight, as in a sequence). Otherwise it reports "wait".
+ * One step of claimAttempt, one transaction: refuses a locked key, and lets the attempt through
+ * only if it stays within the free failures even should every attempt already in flight fail (or
+ * if none is in flight, as in a sequence). Otherwise it reports "wait" and its claims roll back.
+ * Each key's in-flight count is taken by an atomic upsert first (a claim older than
+ * CLAIM_STALE_MS no longer counts), and only then are the locks and failures read: concurrent
+ * claims on one key, from any instance, queue on that row, and each sees the claims before it and
+ * every attempt that reported back (failedAttempt releases its claim on the same row).
  */
-function tryClaim(keys: string[], now: number): "claimed" | "wait" {
-  return db.transaction((tx) => {
-    assertNotThrottled(keys, now, tx);
-    for (const key of keys) {
-      const pending = inFlight(key, now, tx);
-      if (pending > 0 && recentFailures(key, now, tx) + pending >= freeFor(key)) return "wait";
-    }
-    for (const key of keys) {
-      const values = { key: inFlightKey(key), failures: inFlight(key, now, tx) + 1, lockedUntil: null, updatedAt: new Date(now) };
-      tx.insert(throttles).values(values).onConflictDoUpdate({ target: throttles.key, set: values }).run();
-    }
+async function tryClaim(keys: string[], now: number): Promise<"claimed" | "wait"> {
+  try {
+    await db.transaction(async (tx) => {
+      const pending = new Map<string, number>();
+      for (const key of ordered(keys)) {
+        const [claim] = await tx
+          .insert(throttles)
+          .values({ key: inFlightKey(key), failures: 1, lockedUntil: null, updatedAt: new Date(now) })
+          .onConflictDoUpdate({
+            target: throttles.key,
+            set: {
+              failures: sql`case when ${gt(throttles.updatedAt, new Date(now - CLAIM_STALE_MS))} then ${throttles.failures} + 1 else 1 end`,
+              lockedUntil: null,
+              updatedAt: new Date(now),
+            },
+          })
+          .returning({ failures: throttles.failures });
+        pending.set(key, claim!.failures - 1);
+      }
+      // Read only now, behind the claim rows' locks: an attempt that reported back before us is seen.
+      await assertNotThrottled(keys, now, tx);
+      for (const key of keys) {
+        const ahead = pending.get(key)!;
+        if (ahead > 0 && (await recentFailures(key, now, tx)) + ahead >= freeFor(key)) throw new MustWait("wait");
+      }
+    });
     return "claimed";
-  });
+  } catch (e) {
+    if (e instanceof MustWait) return "wait";
+    throw e;
+  }
 }
 
 /**
@@ -111,50 +157,68 @@ function tryClaim(keys: string[], now: number): "claimed" | "wait" {
  */
 export async function claimAttempt(keys: string[]) {
   const deadline = Date.now() + CLAIM_WAIT_MS;
-  while (tryClaim(keys, Date.now()) === "wait") {
+  while ((await tryClaim(keys, Date.now())) === "wait") {
     if (Date.now() > deadline) throw rateLimited(1);
     await new Promise((r) => setTimeout(r, CLAIM_POLL_MS));
   }
 }
 
-function release(keys: string[], now: number, tx: Tx | DB = db) {
-  for (const key of keys) {
-    const pending = inFlight(key, now, tx);
-    if (pending > 1) tx.update(throttles).set({ failures: pending - 1 }).where(eq(throttles.key, inFlightKey(key))).run();
-    else tx.delete(throttles).where(eq(throttles.key, inFlightKey(key))).run();
+/** Gives back one in-flight claim per key: the last one (or a stale count) removes the row, else one atomic decrement. */
+async function release(keys: string[], now: number, tx: Tx | DB) {
+  for (const key of ordered(keys)) {
+    const k = inFlightKey(key);
+    const gone = await tx
+      .delete(throttles)
+      .where(and(eq(throttles.key, k), or(lte(throttles.failures, 1), lte(throttles.updatedAt, new Date(now - CLAIM_STALE_MS)))))
+      .returning({ key: throttles.key });
+    if (!gone.length) await tx.update(throttles).set({ failures: sql`${throttles.failures} - 1` }).where(eq(throttles.key, k));
   }
 }
 
 /** After a claimed attempt failed: it counts now, and any lock runs from now, not from before the slow check. */
-export function failedAttempt(keys: string[], now = Date.now()) {
-  db.transaction((tx) => {
-    release(keys, now, tx);
-    recordFailure(keys, now, tx);
+export async function failedAttempt(keys: string[], now = Date.now()) {
+  await db.transaction(async (tx) => {
+    await release(keys, now, tx);
+    await recordFailure(keys, now, tx);
   });
 }
 
 /** After a claimed attempt succeeded: the failures of these keys are forgotten. */
-export function succeededAttempt(keys: string[], now = Date.now()) {
-  db.transaction((tx) => {
-    release(keys, now, tx);
-    clearFailures(keys, tx);
+export async function succeededAttempt(keys: string[], now = Date.now()) {
+  await db.transaction(async (tx) => {
+    await release(keys, now, tx);
+    await clearFailures(keys, tx);
   });
 }
 
 /** Lifts the lock and forgets the failures of these keys (a success, or a password reset). */
-export function clearFailures(keys: string[], tx: Tx | DB = db) {
-  for (const key of keys) tx.delete(throttles).where(eq(throttles.key, key)).run();
+export async function clearFailures(keys: string[], tx: Tx | DB = db) {
+  if (!keys.length) return;
+  await tx.delete(throttles).where(inArray(throttles.key, keys));
 }
 
-/** Fixed-window counter for open API operations (signup, reset requests): n per window. */
-export function consumeRate(key: string, limit: number, windowSeconds: number, now = Date.now()) {
-  const row = db.select().from(throttles).where(eq(throttles.key, key)).get();
-  const windowStart = row && now - row.updatedAt.getTime() < windowSeconds * 1000 ? row : undefined;
-  const count = (windowStart?.failures ?? 0) + 1;
-  if (count > limit) {
-    const retry = Math.ceil((windowStart!.updatedAt.getTime() + windowSeconds * 1000 - now) / 1000);
+/**
+ * Fixed-window counter for open API operations (signup, reset requests): n per window. One atomic
+ * upsert: inside the window it counts up and keeps the window's start, past it it starts again.
+ * A refused call is counted too, which changes nothing: the window's start, and so the retry
+ * time, stay as they were.
+ */
+export async function consumeRate(key: string, limit: number, windowSeconds: number, now = Date.now()) {
+  const inWindow = gt(throttles.updatedAt, new Date(now - windowSeconds * 1000));
+  const [row] = await db
+    .insert(throttles)
+    .values({ key, failures: 1, lockedUntil: null, updatedAt: new Date(now) })
+    .onConflictDoUpdate({
+      target: throttles.key,
+      set: {
+        failures: sql`case when ${inWindow} then ${throttles.failures} + 1 else 1 end`,
+        lockedUntil: null,
+        updatedAt: sql`case when ${inWindow} then ${throttles.updatedAt} else ${sql.param(new Date(now), throttles.updatedAt)} end`,
+      },
+    })
+    .returning({ failures: throttles.failures, updatedAt: throttles.updatedAt });
+  if (row!.failures > limit) {
+    const retry = Math.ceil((row!.updatedAt.getTime() + windowSeconds * 1000 - now) / 1000);
     throw rateLimited(Math.max(1, retry));
   }
-  const values = { key, failures: count, lockedUntil: null, updatedAt: windowStart?.updatedAt ?? new Date(now) };
-  db.insert(throttles).values(values).onConflictDoUpdate({ target: throttles.key, set: values }).run();
 }

@@ -7,16 +7,16 @@ import { revokeAllCredentials } from "./revoke-all";
 import { listActiveSessions, revokeByTokens, revokeSession } from "./sessions";
 
 /** An admin's view of another user's sessions (User/Read in that user's tenant). */
-export function userSessions(caller: Caller, userId: string) {
-  selfOrPermitted(caller, userId, "Read");
+export async function userSessions(caller: Caller, userId: string) {
+  await selfOrPermitted(caller, userId, "Read");
   return listActiveSessions(userId);
 }
 
-export function revokeUserSession(caller: Caller, userId: string, sessionId: string) {
-  selfOrPermitted(caller, userId, "Edit");
-  db.transaction((tx) => {
-    revokeSession(userId, sessionId, tx);
-    audit({ tenantId: caller.tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "session.revoked", targetType: "user", targetId: userId, data: { sessionId } }, tx);
+export async function revokeUserSession(caller: Caller, userId: string, sessionId: string) {
+  await selfOrPermitted(caller, userId, "Edit");
+  await db.transaction(async (tx) => {
+    await revokeSession(userId, sessionId, tx);
+    await audit({ tenantId: caller.tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "session.revoked", targetType: "user", targetId: userId, data: { sessionId } }, tx);
   });
 }
 
@@ -24,25 +24,25 @@ export function revokeUserSession(caller: Caller, userId: string, sessionId: str
  * Signing out: `global` ends every credential of the caller (sessions, API tokens, trusted browsers); named
  * tokens end those sessions only and must match one; with neither, the calling session ends.
  */
-export function signOut(caller: Caller, opts: { global?: boolean; tokens?: { token?: string; refreshToken?: string } } = {}) {
+export async function signOut(caller: Caller, opts: { global?: boolean; tokens?: { token?: string; refreshToken?: string } } = {}) {
   const entry = { tenantId: caller.tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, targetType: "user", targetId: caller.userId };
   if (!opts.global && opts.tokens && !opts.tokens.token && !opts.tokens.refreshToken)
     throw validation("tokens: give token or refreshToken", "tokens");
   if (!opts.global && !opts.tokens && !caller.sessionId) throw validation("tokens: name the session to end", "tokens");
-  return db.transaction((tx) => {
+  return db.transaction(async (tx) => {
     if (opts.global) {
-      const ended = revokeAllCredentials(caller.userId, {}, tx);
-      audit({ ...entry, action: "session.revoked_all", data: { count: ended.sessions, tokensRevoked: ended.tokens } }, tx);
+      const ended = await revokeAllCredentials(caller.userId, {}, tx);
+      await audit({ ...entry, action: "session.revoked_all", data: { count: ended.sessions, tokensRevoked: ended.tokens } }, tx);
       return ended.sessions;
     }
     if (opts.tokens) {
-      const count = revokeByTokens(caller.userId, opts.tokens, tx);
+      const count = await revokeByTokens(caller.userId, opts.tokens, tx);
       if (!count) throw notFound("No session of yours matches these tokens");
-      audit({ ...entry, action: "session.signed_out", data: { count } }, tx);
+      await audit({ ...entry, action: "session.signed_out", data: { count } }, tx);
       return count;
     }
-    revokeSession(caller.userId, caller.sessionId!, tx);
-    audit({ ...entry, action: "session.signed_out", data: { sessionId: caller.sessionId } }, tx);
+    await revokeSession(caller.userId, caller.sessionId!, tx);
+    await audit({ ...entry, action: "session.signed_out", data: { sessionId: caller.sessionId } }, tx);
     return 1;
   });
 }

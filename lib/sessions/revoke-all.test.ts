@@ -18,26 +18,26 @@ import { callerOf, makeUser, PASSWORD } from "@/test/factories";
 import { signOut } from "./admin";
 import { createSession, refreshSession } from "./sessions";
 
-const tenantId = () => defaultTenant()!.id;
+const tenantId = async () => (await defaultTenant())!.id;
 
 /** One of every credential a user can hold, and sign-ins in progress, each shown to be live before the event. */
 async function credentialsOf(user: Awaited<ReturnType<typeof makeUser>>) {
-  const browser = createSession({ userId: user.id, tenantId: tenantId(), kind: "browser" }).session;
-  const api = createSession({ userId: user.id, tenantId: tenantId(), kind: "api" });
-  const permanent = await generatePermanentToken(callerOf(user, tenantId(), { sessionId: browser.id }), { password: PASSWORD });
-  const temporary = generateTemporaryTokens(callerOf(user, tenantId(), { sessionId: browser.id }));
-  trustDevice(user.id, tenantId(), { ip: "" });
+  const browser = (await createSession({ userId: user.id, tenantId: await tenantId(), kind: "browser" })).session;
+  const api = await createSession({ userId: user.id, tenantId: await tenantId(), kind: "api" });
+  const permanent = await generatePermanentToken(callerOf(user, await tenantId(), { sessionId: browser.id }), { password: PASSWORD });
+  const temporary = await generateTemporaryTokens(callerOf(user, await tenantId(), { sessionId: browser.id }));
+  await trustDevice(user.id, await tenantId(), { ip: "" });
   const bearers = { sessionToken: api.accessToken!, permanent: permanent.accessToken, temporaryPrivate: temporary.privateToken, temporaryPublic: temporary.publicToken };
-  expect(callerFromSessionId(browser.id, "")).not.toBeNull();
-  for (const token of Object.values(bearers)) expect(callerFromBearer(token, "")).not.toBeNull();
+  expect(await callerFromSessionId(browser.id, "")).not.toBeNull();
+  for (const token of Object.values(bearers)) expect(await callerFromBearer(token, "")).not.toBeNull();
   // Last: once the account has a second factor, generating a permanent token would ask for it.
   const totp = generateTotpSecret();
-  enableAuthenticator(user.id, totp, totpAt(totp, Date.now() - 30_000), { id: user.id, email: user.email, ip: "" });
+  await enableAuthenticator(user.id, totp, totpAt(totp, Date.now() - 30_000), { id: user.id, email: user.email, ip: "" });
   const pending = await passwordLogin({ loginId: user.email, password: PASSWORD }, { ip: "" });
   if (pending.status !== "mfa") throw new Error("expected a pending second factor");
-  const ticket = issueTicket(user.id, tenantId());
-  const deviceCookie = newDeviceCookie(user.id);
-  expect(knownDevice(deviceCookie, user.id)).toBeTruthy();
+  const ticket = await issueTicket(user.id, await tenantId());
+  const deviceCookie = await newDeviceCookie(user.id);
+  expect(await knownDevice(deviceCookie, user.id)).toBeTruthy();
   const signIn = { twoFactorId: pending.twoFactorId, code: () => totpAt(totp, Date.now()), ticket, deviceCookie };
   return { browser, api, permanent, bearers, signIn };
 }
@@ -45,42 +45,42 @@ async function credentialsOf(user: Awaited<ReturnType<typeof makeUser>>) {
 type Creds = Awaited<ReturnType<typeof credentialsOf>>;
 
 async function expectAllDead(user: { id: string; email: string; isSuperAdmin: boolean }, c: Creds, password = PASSWORD) {
-  expect(callerFromSessionId(c.browser.id, "")).toBeNull();
-  for (const [kind, token] of Object.entries(c.bearers)) expect(callerFromBearer(token, ""), kind).toBeNull();
-  expect(() => refreshSession(c.api.refreshToken!)).toThrow(/refresh token/);
+  expect(await callerFromSessionId(c.browser.id, "")).toBeNull();
+  for (const [kind, token] of Object.entries(c.bearers)) expect(await callerFromBearer(token, ""), kind).toBeNull();
+  await expect(refreshSession(c.api.refreshToken!)).rejects.toThrow(/refresh token/);
   // The permanent token's refresh token is refused even to a fresh, legitimate session.
-  const fresh = createSession({ userId: user.id, tenantId: tenantId(), kind: "browser" }).session;
-  await expect(refreshPermanentToken(callerOf(user, tenantId(), { sessionId: fresh.id }), { password, refreshToken: c.permanent.refreshToken })).rejects.toThrow(/Unknown refresh token/);
-  expect(db.select().from(trustedDevices).where(eq(trustedDevices.userId, user.id)).all()).toHaveLength(0);
+  const fresh = (await createSession({ userId: user.id, tenantId: await tenantId(), kind: "browser" })).session;
+  await expect(refreshPermanentToken(callerOf(user, await tenantId(), { sessionId: fresh.id }), { password, refreshToken: c.permanent.refreshToken })).rejects.toThrow(/Unknown refresh token/);
+  expect(await db.select().from(trustedDevices).where(eq(trustedDevices.userId, user.id))).toHaveLength(0);
   // Sign-ins that were in progress cannot be finished, and the browser is no longer a known device.
   await expect(completeMfa({ twoFactorId: c.signIn.twoFactorId, code: c.signIn.code() }, { ip: "" })).rejects.toThrow(/expired/);
-  expect(consumeTicket(c.signIn.ticket)).toBeUndefined();
-  expect(knownDevice(c.signIn.deviceCookie, user.id)).toBeUndefined();
+  expect(await consumeTicket(c.signIn.ticket)).toBeUndefined();
+  expect(await knownDevice(c.signIn.deviceCookie, user.id)).toBeUndefined();
 }
 
 describe("every credential ends together", () => {
   it("on a password change (all but the session that made it)", async () => {
     const user = await makeUser();
     const c = await credentialsOf(user);
-    const changer = createSession({ userId: user.id, tenantId: tenantId(), kind: "api" }).session;
-    await changePassword(callerOf(user, tenantId(), { sessionId: changer.id }), { currentPassword: PASSWORD, newPassword: "a brand new passphrase" });
+    const changer = (await createSession({ userId: user.id, tenantId: await tenantId(), kind: "api" })).session;
+    await changePassword(callerOf(user, await tenantId(), { sessionId: changer.id }), { currentPassword: PASSWORD, newPassword: "a brand new passphrase" });
     await expectAllDead(user, c, "a brand new passphrase");
-    expect(callerFromSessionId(changer.id, "")).not.toBeNull();
+    expect(await callerFromSessionId(changer.id, "")).not.toBeNull();
   });
 
   it("on a password reset", async () => {
     const user = await makeUser();
     const c = await credentialsOf(user);
     await requestPasswordReset(user.email, { ip: "4.4.4.4" });
-    const mail = db.select().from(emails).where(and(eq(emails.to, user.email), eq(emails.subject, "Reset your password"))).orderBy(desc(emails.createdAt)).get()!;
-    await redeemCode({ code: openBody(mail).text.match(/Code: (\S+)/)![1]!, newPassword: "another fine passphrase" }, ["reset"], { ip: "4.4.4.4" });
+    const [mail] = await db.select().from(emails).where(and(eq(emails.to, user.email), eq(emails.subject, "Reset your password"))).orderBy(desc(emails.createdAt)).limit(1);
+    await redeemCode({ code: openBody(mail!).text.match(/Code: (\S+)/)![1]!, newPassword: "another fine passphrase" }, ["reset"], { ip: "4.4.4.4" });
     await expectAllDead(user, c, "another fine passphrase");
   });
 
   it("on sign out everywhere (IamBackoffice Logout global)", async () => {
     const user = await makeUser();
     const c = await credentialsOf(user);
-    signOut(callerFromBearer(c.bearers.sessionToken, "")!, { global: true });
+    await signOut((await callerFromBearer(c.bearers.sessionToken, ""))!, { global: true });
     await expectAllDead(user, c);
   });
 

@@ -12,19 +12,27 @@ import { revokeAllSessions } from "./sessions";
  * reactivating the account revives none.
  * `keepSessionId` spares the session that just proved the password (a password change in place).
  */
-export function revokeAllCredentials(userId: string, opts: { keepSessionId?: string } = {}, tx: Tx | DB = db) {
+export async function revokeAllCredentials(userId: string, opts: { keepSessionId?: string } = {}, tx: Tx | DB = db) {
   // One transaction (a savepoint inside the caller's): the credentials end all together or not at all.
-  return tx.transaction((t) => {
+  return tx.transaction(async (t) => {
     // Device cookies sign the epoch (lib/auth/device-cookie), so every one issued before now stops counting.
-    t.update(users).set({ credentialsEpoch: sql`${users.credentialsEpoch} + 1` }).where(eq(users.id, userId)).run();
-    const signIns = t.update(authChallenges).set({ usedAt: new Date() }).where(and(eq(authChallenges.userId, userId), isNull(authChallenges.usedAt))).run().changes;
-    const devices = t.delete(trustedDevices).where(eq(trustedDevices.userId, userId)).run().changes;
-    const tokens = t
-      .update(apiTokens)
-      .set({ revokedAt: new Date() })
-      .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
-      .run().changes;
-    const sessions = revokeAllSessions(userId, opts.keepSessionId, t);
+    await t.update(users).set({ credentialsEpoch: sql`${users.credentialsEpoch} + 1` }).where(eq(users.id, userId));
+    const signIns = (
+      await t
+        .update(authChallenges)
+        .set({ usedAt: new Date() })
+        .where(and(eq(authChallenges.userId, userId), isNull(authChallenges.usedAt)))
+        .returning({ id: authChallenges.id })
+    ).length;
+    const devices = (await t.delete(trustedDevices).where(eq(trustedDevices.userId, userId)).returning({ id: trustedDevices.id })).length;
+    const tokens = (
+      await t
+        .update(apiTokens)
+        .set({ revokedAt: new Date() })
+        .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+        .returning({ id: apiTokens.id })
+    ).length;
+    const sessions = await revokeAllSessions(userId, opts.keepSessionId, t);
     return { sessions, tokens, devices, signIns };
   });
 }

@@ -12,107 +12,107 @@ import { callerOf, makeUser, PASSWORD } from "@/test/factories";
 import { signOut } from "./admin";
 import { createSession, refreshSession, revokeAllSessions, revokeSession } from "./sessions";
 
-const tenantId = () => defaultTenant()!.id;
-const trustedCount = (userId: string) => db.select().from(trustedDevices).where(eq(trustedDevices.userId, userId)).all().length;
-const audited = (action: string, userId: string) =>
-  db.select().from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.targetId, userId))).all().length;
+const tenantId = async () => (await defaultTenant())!.id;
+const trustedCount = async (userId: string) => (await db.select().from(trustedDevices).where(eq(trustedDevices.userId, userId))).length;
+const audited = async (action: string, userId: string) =>
+  (await db.select().from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.targetId, userId)))).length;
 
 describe("sessions", () => {
   it("a revoked session stops resolving on the next request", async () => {
     const user = await makeUser();
-    const { session } = createSession({ userId: user.id, tenantId: tenantId(), kind: "browser" });
-    expect(callerFromSessionId(session.id, "")?.userId).toBe(user.id);
-    revokeSession(user.id, session.id);
-    expect(callerFromSessionId(session.id, "")).toBeNull();
+    const { session } = await createSession({ userId: user.id, tenantId: await tenantId(), kind: "browser" });
+    expect((await callerFromSessionId(session.id, ""))?.userId).toBe(user.id);
+    await revokeSession(user.id, session.id);
+    expect(await callerFromSessionId(session.id, "")).toBeNull();
   });
 
   it("API sessions authenticate by token hash and rotate on refresh", async () => {
     const user = await makeUser();
-    const s = createSession({ userId: user.id, tenantId: tenantId(), kind: "api" });
-    expect(callerFromBearer(s.accessToken!, "")?.userId).toBe(user.id);
-    const r = refreshSession(s.refreshToken!);
-    expect(callerFromBearer(s.accessToken!, "")).toBeNull();
-    expect(callerFromBearer(r.accessToken, "")?.userId).toBe(user.id);
-    expect(() => refreshSession(s.refreshToken!)).toThrow();
+    const s = await createSession({ userId: user.id, tenantId: await tenantId(), kind: "api" });
+    expect((await callerFromBearer(s.accessToken!, ""))?.userId).toBe(user.id);
+    const r = await refreshSession(s.refreshToken!);
+    expect(await callerFromBearer(s.accessToken!, "")).toBeNull();
+    expect((await callerFromBearer(r.accessToken, ""))?.userId).toBe(user.id);
+    await expect(refreshSession(s.refreshToken!)).rejects.toThrow();
   });
 
   it("another user's session cannot be revoked", async () => {
     const a = await makeUser();
     const b = await makeUser();
-    const { session } = createSession({ userId: a.id, tenantId: tenantId(), kind: "browser" });
-    expect(() => revokeSession(b.id, session.id)).toThrow(/not found/i);
+    const { session } = await createSession({ userId: a.id, tenantId: await tenantId(), kind: "browser" });
+    await expect(revokeSession(b.id, session.id)).rejects.toThrow(/not found/i);
   });
 
   it("changing the password ends every other session", async () => {
     const user = await makeUser();
-    const mine = createSession({ userId: user.id, tenantId: tenantId(), kind: "browser" }).session;
-    const other = createSession({ userId: user.id, tenantId: tenantId(), kind: "browser" }).session;
-    await changePassword(callerOf(user, tenantId(), { sessionId: mine.id }), { currentPassword: PASSWORD, newPassword: "a brand new passphrase" });
-    expect(callerFromSessionId(mine.id, "")).not.toBeNull();
-    expect(callerFromSessionId(other.id, "")).toBeNull();
+    const mine = (await createSession({ userId: user.id, tenantId: await tenantId(), kind: "browser" })).session;
+    const other = (await createSession({ userId: user.id, tenantId: await tenantId(), kind: "browser" })).session;
+    await changePassword(callerOf(user, await tenantId(), { sessionId: mine.id }), { currentPassword: PASSWORD, newPassword: "a brand new passphrase" });
+    expect(await callerFromSessionId(mine.id, "")).not.toBeNull();
+    expect(await callerFromSessionId(other.id, "")).toBeNull();
   });
 
   it("a password reset ends every session and the code works once", async () => {
     const user = await makeUser();
-    const s = createSession({ userId: user.id, tenantId: tenantId(), kind: "browser" }).session;
+    const s = (await createSession({ userId: user.id, tenantId: await tenantId(), kind: "browser" })).session;
     await requestPasswordReset(user.email, { ip: "1.1.1.1" });
-    const mail = db.select().from(emails).orderBy(desc(emails.createdAt)).get()!;
-    expect(mail.to).toBe(user.email);
-    const code = openBody(mail).text.match(/Code: (\S+)/)![1]!;
+    const [mail] = await db.select().from(emails).orderBy(desc(emails.createdAt)).limit(1);
+    expect(mail!.to).toBe(user.email);
+    const code = openBody(mail!).text.match(/Code: (\S+)/)![1]!;
     await redeemCode({ code, newPassword: "another fine passphrase" }, ["reset"], { ip: "1.1.1.1" });
-    expect(callerFromSessionId(s.id, "")).toBeNull();
+    expect(await callerFromSessionId(s.id, "")).toBeNull();
     await expect(redeemCode({ code, newPassword: "another fine passphrase 2" }, ["reset"], { ip: "1.1.1.1" })).rejects.toThrow(/invalid or has expired/);
   });
 
   it("a reset request for an unknown address looks the same and sends nothing", async () => {
-    const before = db.select().from(emails).all().length;
+    const before = (await db.select().from(emails)).length;
     const res = await requestPasswordReset("nobody-here@example.test", { ip: "2.2.2.2" });
     expect(res.expiresAt).toBeInstanceOf(Date);
-    expect(db.select().from(emails).all().length).toBe(before);
+    expect((await db.select().from(emails)).length).toBe(before);
   });
 
   it("sign out everywhere ends all sessions", async () => {
     const user = await makeUser();
-    createSession({ userId: user.id, tenantId: tenantId(), kind: "browser" });
-    createSession({ userId: user.id, tenantId: tenantId(), kind: "api" });
-    expect(revokeAllSessions(user.id)).toBe(2);
+    await createSession({ userId: user.id, tenantId: await tenantId(), kind: "browser" });
+    await createSession({ userId: user.id, tenantId: await tenantId(), kind: "api" });
+    expect(await revokeAllSessions(user.id)).toBe(2);
   });
 
   it("trusted devices end on password change, password reset and sign out everywhere", async () => {
     const user = await makeUser();
-    const caller = callerOf(user, tenantId(), { sessionId: createSession({ userId: user.id, tenantId: tenantId(), kind: "browser" }).session.id });
-    trustDevice(user.id, tenantId(), { ip: "" });
+    const caller = callerOf(user, await tenantId(), { sessionId: (await createSession({ userId: user.id, tenantId: await tenantId(), kind: "browser" })).session.id });
+    await trustDevice(user.id, await tenantId(), { ip: "" });
     await changePassword(caller, { currentPassword: PASSWORD, newPassword: "a brand new passphrase" });
-    expect(trustedCount(user.id)).toBe(0);
+    expect(await trustedCount(user.id)).toBe(0);
 
-    trustDevice(user.id, tenantId(), { ip: "" });
+    await trustDevice(user.id, await tenantId(), { ip: "" });
     await requestPasswordReset(user.email, { ip: "3.3.3.3" });
-    const mail = db.select().from(emails).where(and(eq(emails.to, user.email), eq(emails.subject, "Reset your password"))).get()!;
-    const code = openBody(mail).text.match(/Code: (\S+)/)![1]!;
+    const [mail] = await db.select().from(emails).where(and(eq(emails.to, user.email), eq(emails.subject, "Reset your password"))).limit(1);
+    const code = openBody(mail!).text.match(/Code: (\S+)/)![1]!;
     await redeemCode({ code, newPassword: "another fine passphrase" }, ["reset"], { ip: "3.3.3.3" });
-    expect(trustedCount(user.id)).toBe(0);
+    expect(await trustedCount(user.id)).toBe(0);
 
-    trustDevice(user.id, tenantId(), { ip: "" });
-    const s = createSession({ userId: user.id, tenantId: tenantId(), kind: "browser" }).session;
-    expect(signOut(callerOf(user, tenantId(), { sessionId: s.id }), { global: true })).toBe(1);
-    expect(trustedCount(user.id)).toBe(0);
-    expect(audited("session.revoked_all", user.id)).toBe(1);
+    await trustDevice(user.id, await tenantId(), { ip: "" });
+    const s = (await createSession({ userId: user.id, tenantId: await tenantId(), kind: "browser" })).session;
+    expect(await signOut(callerOf(user, await tenantId(), { sessionId: s.id }), { global: true })).toBe(1);
+    expect(await trustedCount(user.id)).toBe(0);
+    expect(await audited("session.revoked_all", user.id)).toBe(1);
   });
 
   it("sign out ends the calling session only when no tokens are named; unknown tokens are 404", async () => {
     const user = await makeUser();
-    const mine = createSession({ userId: user.id, tenantId: tenantId(), kind: "api" });
-    const other = createSession({ userId: user.id, tenantId: tenantId(), kind: "api" });
-    const caller = callerOf(user, tenantId(), { sessionId: mine.session.id });
-    expect(() => signOut(caller, { tokens: { token: "not-a-token" } })).toThrow(/No session/);
-    expect(() => signOut(caller, { tokens: {} })).toThrow(/token or refreshToken/);
-    expect(callerFromSessionId(mine.session.id, "")).not.toBeNull();
-    signOut(caller, { tokens: { refreshToken: other.refreshToken } });
-    expect(callerFromBearer(other.accessToken!, "")).toBeNull();
-    expect(callerFromSessionId(mine.session.id, "")).not.toBeNull();
-    signOut(caller);
-    expect(callerFromSessionId(mine.session.id, "")).toBeNull();
-    expect(audited("session.signed_out", user.id)).toBe(2);
+    const mine = await createSession({ userId: user.id, tenantId: await tenantId(), kind: "api" });
+    const other = await createSession({ userId: user.id, tenantId: await tenantId(), kind: "api" });
+    const caller = callerOf(user, await tenantId(), { sessionId: mine.session.id });
+    await expect(signOut(caller, { tokens: { token: "not-a-token" } })).rejects.toThrow(/No session/);
+    await expect(signOut(caller, { tokens: {} })).rejects.toThrow(/token or refreshToken/);
+    expect(await callerFromSessionId(mine.session.id, "")).not.toBeNull();
+    await signOut(caller, { tokens: { refreshToken: other.refreshToken } });
+    expect(await callerFromBearer(other.accessToken!, "")).toBeNull();
+    expect(await callerFromSessionId(mine.session.id, "")).not.toBeNull();
+    await signOut(caller);
+    expect(await callerFromSessionId(mine.session.id, "")).toBeNull();
+    expect(await audited("session.signed_out", user.id)).toBe(2);
   });
 
   it("a burst of parallel wrong current passwords is throttled like sign-in", async () => {

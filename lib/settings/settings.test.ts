@@ -6,9 +6,9 @@ describe("settings keys", () => {
   it("treats inherited Object properties as unknown keys, not as settings", async () => {
     const u = await makeUser();
     for (const key of ["constructor", "toString", "__proto__", "hasOwnProperty"]) {
-      expect(() => getSetting(u.id, key)).toThrow(`Unknown setting "${key}"`);
-      expect(() => setSetting(u.id, key, "x")).toThrow(`Unknown setting "${key}"`);
+      await expect(getSetting(u.id, key)).rejects.toThrow(`Unknown setting "${key}"`);
+      await expect(setSetting(u.id, key, "x")).rejects.toThrow(`Unknown setting "${key}"`);
     }
-    expect(getSetting(u.id, "theme")).toBe("system");
+    expect(await getSetting(u.id, "theme")).toBe("system");
   });
 });

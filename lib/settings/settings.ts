@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { db } from "@/db/client";
+import { db, type DB, type Tx } from "@/db/client";
 import { userSettings } from "@/db/schema";
 import { validation } from "@/lib/errors";
 import { hasAuthenticator } from "@/lib/mfa/methods";
@@ -31,21 +31,25 @@ const HIDDEN = new Set(["2fa_sotp_code"]);
 /** Own keys only: "constructor", "__proto__" and the like are not settings. */
 const specOf = (key: string) => (Object.hasOwn(SETTINGS, key) && !HIDDEN.has(key) ? SETTINGS[key] : undefined);
 
-export function getSetting(userId: string, key: string): string {
-  if (key === "2fa_enabled") return String(hasAuthenticator(userId));
+export async function getSetting(userId: string, key: string): Promise<string> {
+  if (key === "2fa_enabled") return String(await hasAuthenticator(userId));
   const spec = specOf(key);
   if (!spec) throw validation(`Unknown setting "${key}"`, "key");
-  return db.select().from(userSettings).where(and(eq(userSettings.userId, userId), eq(userSettings.key, key))).get()?.value ?? spec.default;
+  const [row] = await db.select().from(userSettings).where(and(eq(userSettings.userId, userId), eq(userSettings.key, key)));
+  return row?.value ?? spec.default;
 }
 
-export function getAllSettings(userId: string) {
-  return Object.fromEntries([...Object.keys(SETTINGS), "2fa_enabled"].map((k) => [k, getSetting(userId, k)]));
+/** Every setting with its default filled in, in one query (plus the computed 2fa_enabled). */
+export async function getAllSettings(userId: string): Promise<Record<string, string>> {
+  const stored = new Map((await db.select().from(userSettings).where(eq(userSettings.userId, userId))).map((r) => [r.key, r.value]));
+  const values = Object.fromEntries(Object.entries(SETTINGS).map(([k, spec]) => [k, stored.get(k) ?? spec.default]));
+  return { ...values, "2fa_enabled": String(await hasAuthenticator(userId)) };
 }
 
-export const settingBool = (userId: string, key: string) => getSetting(userId, key) === "true";
+export const settingBool = async (userId: string, key: string) => (await getSetting(userId, key)) === "true";
 
 /** Validates and normalises ("TRUE" → "true", "016" → "16") before storing. */
-export function setSetting(userId: string, key: string, raw: string) {
+export async function setSetting(userId: string, key: string, raw: string, tx: Tx | DB = db) {
   if (READ_ONLY.has(key)) throw validation(`"${key}" is read-only`, "key");
   const spec = specOf(key);
   if (!spec) throw validation(`Unknown setting "${key}"`, "key");
@@ -61,13 +65,13 @@ export function setSetting(userId: string, key: string, raw: string) {
     if (n < spec.min! || n > spec.max!) throw validation(`"${key}" must be between ${spec.min} and ${spec.max}`, "value");
     normalized = String(n);
   } else if (!spec.values!.includes(value)) throw validation(`"${key}" must be one of ${spec.values!.join(", ")}`, "value");
-  db.insert(userSettings).values({ userId, key, value: normalized }).onConflictDoUpdate({ target: [userSettings.userId, userSettings.key], set: { value: normalized } }).run();
+  await tx.insert(userSettings).values({ userId, key, value: normalized }).onConflictDoUpdate({ target: [userSettings.userId, userSettings.key], set: { value: normalized } });
   return normalized;
 }
 
 /** Several settings at once, all or nothing: a bad value changes nothing. */
-export function setSettings(userId: string, values: Record<string, string>) {
-  db.transaction(() => {
-    for (const [key, value] of Object.entries(values)) setSetting(userId, key, value);
+export async function setSettings(userId: string, values: Record<string, string>) {
+  await db.transaction(async (tx) => {
+    for (const [key, value] of Object.entries(values)) await setSetting(userId, key, value, tx);
   });
 }

@@ -2,21 +2,40 @@ import { and, eq } from "drizzle-orm";
 import type { DB, Tx } from "@/db/client";
 import { rolePermissions, roles, tenants } from "@/db/schema";
 
+type TenantRow = typeof tenants.$inferSelect;
+
 /** Creates a tenant with its built-in roles: admin (All/All) and member (the default role). */
-export function insertTenantWithDefaults(tx: Tx | DB, name: string, changedBy?: string) {
-  const tenant = tx.insert(tenants).values({ name, customerCode: name, changedBy }).returning().get();
-  const admin = tx
-    .insert(roles)
-    .values({ tenantId: tenant.id, name: "admin", description: "Full administration of this tenant", isSystem: true, changedBy })
-    .returning()
-    .get();
-  tx.insert(rolePermissions).values({ roleId: admin.id, resource: "All", action: "All", changedBy }).run();
-  tx.insert(roles)
-    .values({ tenantId: tenant.id, name: "member", description: "Signed-in user; self-service only", isSystem: true, isDefault: true, changedBy })
-    .run();
-  return tenant;
+export async function insertTenantWithDefaults(tx: Tx | DB, name: string, changedBy?: string): Promise<TenantRow> {
+  const [tenant] = await tx.insert(tenants).values({ name, customerCode: name, changedBy }).returning();
+  await addDefaultRoles(tx, tenant!.id, changedBy);
+  return tenant!;
 }
 
-export function systemRole(tx: Tx | DB, tenantId: string, name: "admin" | "member") {
-  return tx.select().from(roles).where(and(eq(roles.tenantId, tenantId), eq(roles.name, name))).get();
+/**
+ * The same, unless a tenant of that name exists (then nothing is written): for instances booting
+ * together on one database, where check-then-insert would let both insert. Answers the tenant of
+ * that name either way, and whether this call created it.
+ */
+export async function ensureTenantWithDefaults(tx: Tx | DB, name: string): Promise<{ tenant: TenantRow; created: boolean }> {
+  const [inserted] = await tx.insert(tenants).values({ name, customerCode: name }).onConflictDoNothing({ target: tenants.name }).returning();
+  if (inserted) {
+    await addDefaultRoles(tx, inserted.id);
+    return { tenant: inserted, created: true };
+  }
+  const [existing] = await tx.select().from(tenants).where(eq(tenants.name, name));
+  return { tenant: existing!, created: false };
+}
+
+async function addDefaultRoles(tx: Tx | DB, tenantId: string, changedBy?: string) {
+  const [admin] = await tx
+    .insert(roles)
+    .values({ tenantId, name: "admin", description: "Full administration of this tenant", isSystem: true, changedBy })
+    .returning();
+  await tx.insert(rolePermissions).values({ roleId: admin!.id, resource: "All", action: "All", changedBy });
+  await tx.insert(roles).values({ tenantId, name: "member", description: "Signed-in user; self-service only", isSystem: true, isDefault: true, changedBy });
+}
+
+export async function systemRole(tx: Tx | DB, tenantId: string, name: "admin" | "member") {
+  const [row] = await tx.select().from(roles).where(and(eq(roles.tenantId, tenantId), eq(roles.name, name)));
+  return row;
 }

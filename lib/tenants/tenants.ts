@@ -21,67 +21,71 @@ const superOnly = (caller: Caller) => {
   if (!caller.isSuperAdmin) throw forbidden("Only super administrators manage tenants");
 };
 
-export function listTenants(caller: Caller) {
+export async function listTenants(caller: Caller) {
   superOnly(caller);
-  return db.select().from(tenants).orderBy(asc(tenants.name)).all();
+  return await db.select().from(tenants).orderBy(asc(tenants.name));
 }
 
-export function getTenant(caller: Caller, id: string) {
+export async function getTenant(caller: Caller, id: string) {
   superOnly(caller);
-  const t = db.select().from(tenants).where(eq(tenants.id, id)).get();
+  const [t] = await db.select().from(tenants).where(eq(tenants.id, id));
   if (!t) throw notFound("Tenant not found");
   return t;
 }
 
-export function createTenant(caller: Caller, name: string) {
+export async function createTenant(caller: Caller, name: string) {
   superOnly(caller);
   const clean = name.trim();
-  return db.transaction((tx) => {
-    if (tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.name, clean)).get()) throw conflict("A tenant with this name already exists", "name");
-    const t = insertTenantWithDefaults(tx, clean, caller.userId);
-    audit({ tenantId: t.id, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "tenant.created", targetType: "tenant", targetId: t.id, targetLabel: t.name }, tx);
+  return await db.transaction(async (tx) => {
+    if ((await tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.name, clean))).length) throw conflict("A tenant with this name already exists", "name");
+    const t = await insertTenantWithDefaults(tx, clean, caller.userId);
+    await audit({ tenantId: t.id, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "tenant.created", targetType: "tenant", targetId: t.id, targetLabel: t.name }, tx);
     return t;
   });
 }
 
-export function updateTenant(caller: Caller, id: string, input: z.infer<typeof tenantSettingsSchema>) {
-  const t = getTenant(caller, id);
-  return db.transaction((tx) => {
-    const clash = tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.name, input.name)).get();
+export async function updateTenant(caller: Caller, id: string, input: z.infer<typeof tenantSettingsSchema>) {
+  const t = await getTenant(caller, id);
+  await db.transaction(async (tx) => {
+    const [clash] = await tx.select({ id: tenants.id }).from(tenants).where(eq(tenants.name, input.name));
     if (clash && clash.id !== id) throw conflict("A tenant with this name already exists", "name");
-    tx.update(tenants).set({ ...input, changedBy: caller.userId }).where(eq(tenants.id, id)).run();
-    audit({ tenantId: id, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "tenant.updated", targetType: "tenant", targetId: id, targetLabel: input.name, data: { ...input, previousName: t.name } }, tx);
+    await tx.update(tenants).set({ ...input, changedBy: caller.userId }).where(eq(tenants.id, id));
+    await audit({ tenantId: id, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "tenant.updated", targetType: "tenant", targetId: id, targetLabel: input.name, data: { ...input, previousName: t.name } }, tx);
   });
 }
 
 /** Retiring a tenant ends access through it (sessions and tokens of that tenant stop resolving). */
-export function setTenantRetired(caller: Caller, id: string, retired: boolean) {
-  const t = getTenant(caller, id);
+export async function setTenantRetired(caller: Caller, id: string, retired: boolean) {
+  const t = await getTenant(caller, id);
   if (retired && id === caller.tenantId) throw new AppError("precondition", "Switch to another tenant before retiring this one");
-  db.transaction((tx) => {
-    tx.update(tenants).set({ retiredAt: retired ? new Date() : null, changedBy: caller.userId }).where(eq(tenants.id, id)).run();
-    audit({ tenantId: id, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: retired ? "tenant.retired" : "tenant.restored", targetType: "tenant", targetId: id, targetLabel: t.name }, tx);
+  await db.transaction(async (tx) => {
+    await tx.update(tenants).set({ retiredAt: retired ? new Date() : null, changedBy: caller.userId }).where(eq(tenants.id, id));
+    await audit({ tenantId: id, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: retired ? "tenant.retired" : "tenant.restored", targetType: "tenant", targetId: id, targetLabel: t.name }, tx);
   });
 }
 
 /** Tenants the caller can switch to: their accepted memberships, or every live tenant for a super admin. */
-export function switchableTenants(caller: Caller) {
+export async function switchableTenants(caller: Caller) {
   const all = caller.isSuperAdmin
-    ? db.select({ id: tenants.id, name: tenants.name, retiredAt: tenants.retiredAt }).from(tenants).all()
-    : db.select({ id: tenants.id, name: tenants.name, retiredAt: tenants.retiredAt }).from(memberships).innerJoin(tenants, eq(tenants.id, memberships.tenantId)).where(and(eq(memberships.userId, caller.userId), isNull(memberships.invitedAt))).all();
+    ? await db.select({ id: tenants.id, name: tenants.name, retiredAt: tenants.retiredAt }).from(tenants)
+    : await db
+        .select({ id: tenants.id, name: tenants.name, retiredAt: tenants.retiredAt })
+        .from(memberships)
+        .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
+        .where(and(eq(memberships.userId, caller.userId), isNull(memberships.invitedAt)));
   return all.filter((t) => !t.retiredAt).map(({ id, name }) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
-export function switchTenant(caller: Caller, tenantId: string) {
+export async function switchTenant(caller: Caller, tenantId: string) {
   if (!caller.sessionId) throw forbidden("Only browser sessions switch tenants");
-  if (!switchableTenants(caller).some((t) => t.id === tenantId)) throw notFound("Tenant not found");
-  switchSessionTenant(caller.sessionId, tenantId);
-  audit({ tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "session.tenant_switched", targetType: "tenant", targetId: tenantId });
+  if (!(await switchableTenants(caller)).some((t) => t.id === tenantId)) throw notFound("Tenant not found");
+  await switchSessionTenant(caller.sessionId, tenantId);
+  await audit({ tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "session.tenant_switched", targetType: "tenant", targetId: tenantId });
 }
 
 /** The tenant the caller is signed in to (no super admin check: it is their own). */
-export function callerTenant(caller: Caller) {
-  const t = db.select().from(tenants).where(eq(tenants.id, caller.tenantId)).get();
+export async function callerTenant(caller: Caller) {
+  const [t] = await db.select().from(tenants).where(eq(tenants.id, caller.tenantId));
   if (!t) throw notFound("Tenant not found");
   return t;
 }

@@ -8,26 +8,26 @@ import { requireTenant } from "@/lib/authz/caller";
 import { callerOf, makeUser } from "@/test/factories";
 import { generateTemporaryTokens } from "./tokens";
 
-const tokenCount = (userId: string) => db.select().from(apiTokens).where(eq(apiTokens.userId, userId)).all().length;
+const tokenCount = async (userId: string) => (await db.select().from(apiTokens).where(eq(apiTokens.userId, userId))).length;
 
 describe("temporary tokens", () => {
   it("are minted from a session, never from another temporary token", async () => {
     const u = await makeUser();
-    const { privateToken, publicToken } = generateTemporaryTokens(callerOf(u));
-    const before = tokenCount(u.id);
+    const { privateToken, publicToken } = await generateTemporaryTokens(callerOf(u));
+    const before = await tokenCount(u.id);
     for (const token of [publicToken, privateToken]) {
-      const caller = callerFromBearer(token, "127.0.0.1")!;
+      const caller = (await callerFromBearer(token, "127.0.0.1"))!;
       expect(caller.userId).toBe(u.id);
-      expect(() => generateTemporaryTokens(caller)).toThrow("cannot create tokens");
+      await expect(generateTemporaryTokens(caller)).rejects.toThrow("cannot create tokens");
     }
-    expect(tokenCount(u.id)).toBe(before);
+    expect(await tokenCount(u.id)).toBe(before);
   });
 });
 
 describe("requireTenant", () => {
   it("answers 404 Tenant not found to a super admin naming a tenant that does not exist", async () => {
     const sa = await makeUser({ superAdmin: true });
-    expect(() => requireTenant(callerOf(sa), randomUUID())).toThrow("Tenant not found");
-    expect(() => requireTenant(callerOf(sa), callerOf(sa).tenantId)).not.toThrow();
+    await expect(requireTenant(callerOf(sa), randomUUID())).rejects.toThrow("Tenant not found");
+    await expect(requireTenant(callerOf(sa), callerOf(sa).tenantId)).resolves.toBeUndefined();
   });
 });

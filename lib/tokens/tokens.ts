@@ -15,7 +15,7 @@ export type TokenRow = typeof apiTokens.$inferSelect;
 /** Re-authentication for minting long-lived credentials: password, plus a code when MFA is on. */
 async function reauthenticate(caller: Caller, password: string, code: string | undefined) {
   await assertCurrentPassword(caller, password, "password");
-  if (listMethods(caller.userId).length > 0) {
+  if ((await listMethods(caller.userId)).length > 0) {
     if (!code) throw validation("code: a two-factor code is required", "code");
     if (!(await verifySecondFactor(caller.userId, code))) throw validation("code: the two-factor code is not valid", "code");
   }
@@ -27,28 +27,27 @@ export async function generatePermanentToken(caller: Caller, input: { password: 
   await reauthenticate(caller, input.password, input.code);
   const accessToken = randomToken();
   const refreshToken = randomToken();
-  const row = db
+  const [row] = await db
     .insert(apiTokens)
     .values({ userId: caller.userId, tenantId: caller.tenantId, kind: "permanent", name: input.name?.trim() || "API token", tokenHash: sha256(accessToken), refreshTokenHash: sha256(refreshToken) })
-    .returning()
-    .get();
-  audit({ tenantId: caller.tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "token.created", targetType: "token", targetId: row.id, targetLabel: row.name });
-  return { id: row.id, accessToken, refreshToken };
+    .returning();
+  await audit({ tenantId: caller.tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "token.created", targetType: "token", targetId: row!.id, targetLabel: row!.name });
+  return { id: row!.id, accessToken, refreshToken };
 }
 
 /** Rotates a permanent token: the old access and refresh tokens stop working. */
 export async function refreshPermanentToken(caller: Caller, input: { password: string; refreshToken: string }) {
-  const row = db
+  const [row] = await db
     .select()
     .from(apiTokens)
     .where(and(eq(apiTokens.refreshTokenHash, sha256(input.refreshToken)), eq(apiTokens.userId, caller.userId), isNull(apiTokens.revokedAt)))
-    .get();
+    .limit(1);
   if (!row) throw notFound("Unknown refresh token");
   await assertCurrentPassword(caller, input.password, "password");
   const accessToken = randomToken();
   const refreshToken = randomToken();
-  db.update(apiTokens).set({ tokenHash: sha256(accessToken), refreshTokenHash: sha256(refreshToken) }).where(eq(apiTokens.id, row.id)).run();
-  audit({ tenantId: caller.tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "token.refreshed", targetType: "token", targetId: row.id, targetLabel: row.name });
+  await db.update(apiTokens).set({ tokenHash: sha256(accessToken), refreshTokenHash: sha256(refreshToken) }).where(eq(apiTokens.id, row.id));
+  await audit({ tenantId: caller.tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "token.refreshed", targetType: "token", targetId: row.id, targetLabel: row.name });
   return { accessToken, refreshToken };
 }
 
@@ -57,33 +56,39 @@ export async function refreshPermanentToken(caller: Caller, input: { password: s
  * temporary token cannot mint more: a public one would escalate itself to full rights, a private
  * one would extend its own one-hour life indefinitely.
  */
-export function generateTemporaryTokens(caller: Caller) {
+export async function generateTemporaryTokens(caller: Caller) {
   if (caller.readOnly) throw forbidden("A read-only token cannot create tokens");
   if (caller.tokenId) {
-    const own = db.select({ kind: apiTokens.kind }).from(apiTokens).where(eq(apiTokens.id, caller.tokenId)).get();
+    const [own] = await db.select({ kind: apiTokens.kind }).from(apiTokens).where(eq(apiTokens.id, caller.tokenId));
     if (own?.kind !== "permanent") throw forbidden("A temporary token cannot create tokens; use a session or a permanent API token");
   }
   const expiresAt = new Date(Date.now() + TEMPORARY_TTL_MS);
-  const mint = (kind: "temporary_private" | "temporary_public") => {
+  const mint = async (kind: "temporary_private" | "temporary_public") => {
     const token = randomToken();
-    db.insert(apiTokens)
-      .values({ userId: caller.userId, tenantId: caller.tenantId, kind, name: kind === "temporary_public" ? "Temporary public" : "Temporary private", tokenHash: sha256(token), readOnly: kind === "temporary_public", expiresAt })
-      .run();
+    await db
+      .insert(apiTokens)
+      .values({ userId: caller.userId, tenantId: caller.tenantId, kind, name: kind === "temporary_public" ? "Temporary public" : "Temporary private", tokenHash: sha256(token), readOnly: kind === "temporary_public", expiresAt });
     return token;
   };
-  return { privateToken: mint("temporary_private"), publicToken: mint("temporary_public"), expiresAt };
+  const privateToken = await mint("temporary_private");
+  const publicToken = await mint("temporary_public");
+  return { privateToken, publicToken, expiresAt };
 }
 
-export function listTokens(caller: Caller, userId: string) {
-  selfOrPermitted(caller, userId, "Read");
-  return db.select().from(apiTokens).where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt))).orderBy(desc(apiTokens.createdAt)).all()
-    .filter((t) => !t.expiresAt || t.expiresAt.getTime() > Date.now());
+export async function listTokens(caller: Caller, userId: string) {
+  await selfOrPermitted(caller, userId, "Read");
+  const rows = await db.select().from(apiTokens).where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt))).orderBy(desc(apiTokens.createdAt));
+  return rows.filter((t) => !t.expiresAt || t.expiresAt.getTime() > Date.now());
 }
 
 /** Revokes one token of a user: the owner, or an admin of the user's tenant. */
-export function revokeToken(caller: Caller, userId: string, tokenId: string) {
-  selfOrPermitted(caller, userId, "Edit");
-  const res = db.update(apiTokens).set({ revokedAt: new Date() }).where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt))).run();
-  if (!res.changes) throw notFound("Token not found");
-  audit({ tenantId: caller.tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "token.revoked", targetType: "token", targetId: tokenId, data: { userId } });
+export async function revokeToken(caller: Caller, userId: string, tokenId: string) {
+  await selfOrPermitted(caller, userId, "Edit");
+  const revoked = await db
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  if (!revoked.length) throw notFound("Token not found");
+  await audit({ tenantId: caller.tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "token.revoked", targetType: "token", targetId: tokenId, data: { userId } });
 }

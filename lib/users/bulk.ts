@@ -4,7 +4,7 @@ import type { Caller } from "@/lib/authz/caller";
 import { validation } from "@/lib/errors";
 import { addMembers, removeMembers } from "@/lib/groups/groups";
 import { removeMfa, resetMfa, setMfa } from "@/lib/mfa/admin";
-import { assignRoles, rolesInReach, unassignRoles } from "@/lib/roles/roles";
+import { assignRolesChecked, rolesInReach, unassignRolesChecked } from "@/lib/roles/roles";
 import { startDeleteUsers } from "./delete";
 import { updateUsers } from "./update";
 
@@ -29,7 +29,7 @@ export async function runBulk(caller: Caller, input: z.infer<typeof bulkSchema>)
     case "delete": {
       // "All matching" may include the caller: skip them rather than refuse the whole job.
       const others = ids.length > 1 ? ids.filter((id) => id !== caller.userId) : ids;
-      return { jobId: startDeleteUsers(caller, others).id, count: others.length };
+      return { jobId: (await startDeleteUsers(caller, others)).id, count: others.length };
     }
     case "activate":
     case "deactivate":
@@ -39,29 +39,35 @@ export async function runBulk(caller: Caller, input: z.infer<typeof bulkSchema>)
       await setMfa(caller, ids, "2FA", "");
       return { count: ids.length };
     case "resetMfa":
-      resetMfa(caller, ids);
+      await resetMfa(caller, ids);
       return { count: ids.length };
     case "removeMfa":
-      removeMfa(caller, ids, "2FA");
+      await removeMfa(caller, ids, "2FA");
       return { count: ids.length };
     case "setPin":
       await setMfa(caller, ids, "PIN", need());
       return { count: ids.length };
-    case "assignRole":
+    case "assignRole": {
       // Checked once before the transaction, so a refusal is recorded rather than rolled back.
-      rolesInReach(caller, caller.tenantId, [need()], "user.roles_assigned");
-      // better-sqlite3 nests each user's transaction as a savepoint: all users or none.
-      db.transaction(() => ids.forEach((id) => assignRoles(caller, id, caller.tenantId, [need()])));
+      const found = await rolesInReach(caller, caller.tenantId, [need()], "user.roles_assigned");
+      // Each user's change is a savepoint in one transaction: all users or none.
+      await db.transaction(async (tx) => {
+        for (const id of ids) await assignRolesChecked(caller, id, caller.tenantId, found, tx);
+      });
       return { count: ids.length };
-    case "removeRole":
-      rolesInReach(caller, caller.tenantId, [need()], "user.roles_unassigned");
-      db.transaction(() => ids.forEach((id) => unassignRoles(caller, id, caller.tenantId, [need()])));
+    }
+    case "removeRole": {
+      const found = await rolesInReach(caller, caller.tenantId, [need()], "user.roles_unassigned");
+      await db.transaction(async (tx) => {
+        for (const id of ids) await unassignRolesChecked(caller, id, caller.tenantId, found, tx);
+      });
       return { count: ids.length };
+    }
     case "addGroup":
-      addMembers(caller, need(), ids);
+      await addMembers(caller, need(), ids);
       return { count: ids.length };
     case "removeGroup":
-      removeMembers(caller, need(), ids);
+      await removeMembers(caller, need(), ids);
       return { count: ids.length };
   }
 }

@@ -6,8 +6,8 @@ import { audit } from "@/lib/audit/record";
 import { requirePermission, requireTenant, type Caller } from "@/lib/authz/caller";
 import { conflict, validation } from "@/lib/errors";
 import { assertPasswordPolicy, hashPassword } from "@/lib/security/password";
-import { addMembers, groupsInReach } from "@/lib/groups/groups";
-import { assignRoles, rolesInReach } from "@/lib/roles/roles";
+import { addMembersChecked, groupsInReach } from "@/lib/groups/groups";
+import { assignRolesChecked, rolesInReach } from "@/lib/roles/roles";
 import { systemRole } from "@/lib/tenants/defaults";
 import { tenantPolicy } from "@/lib/tenants/policy";
 import { imageUrlSchema } from "./image-url";
@@ -60,15 +60,15 @@ export async function createUser(caller: Caller, raw: CreateUserInput): Promise<
     throw validation(field ? `${field}: ${issue.message}` : issue.message, field || undefined);
   }
   const input = parsed.data;
-  requirePermission(caller, "User", "Create");
+  await requirePermission(caller, "User", "Create");
   const tenantId = input.tenantId ?? caller.tenantId;
-  requireTenant(caller, tenantId);
+  await requireTenant(caller, tenantId);
   // Handing out roles (or the admin role) and groups follows the rules of AssignRoles and
   // AssignUserToGroup, checked before the transaction so a refusal is recorded and nothing is created.
-  const roleRefs = [...input.roles, ...(input.tenantAdmin ? [systemRole(db, tenantId, "admin")!.id] : [])];
-  const granted = roleRefs.length ? rolesInReach(caller, tenantId, roleRefs, "user.roles_assigned") : [];
-  const joined = input.groups.length ? groupsInReach(caller, tenantId, input.groups) : [];
-  if (input.password) assertPasswordPolicy(input.password, tenantPolicy(tenantId), "password", input.email);
+  const roleRefs = [...input.roles, ...(input.tenantAdmin ? [(await systemRole(db, tenantId, "admin"))!.id] : [])];
+  const granted = roleRefs.length ? await rolesInReach(caller, tenantId, roleRefs, "user.roles_assigned") : [];
+  const joined = input.groups.length ? await groupsInReach(caller, tenantId, input.groups) : [];
+  if (input.password) assertPasswordPolicy(input.password, await tenantPolicy(tenantId), "password", input.email);
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   const values: NewUser = {
     email: input.email,
@@ -92,21 +92,22 @@ export async function createUser(caller: Caller, raw: CreateUserInput): Promise<
     changedBy: caller.userId,
   };
   let joinCode: string | undefined;
-  const { user, answer } = db.transaction((tx) => {
+  const { user, answer } = await db.transaction(async (tx) => {
     // Before the address is looked at: a taken username fails alike for a known and a new address.
-    if (values.username && findUserByUsername(values.username)) throw conflict("Username is already taken", "username");
-    const existing = accountFromElsewhere(tx, input.email, tenantId);
-    const u = existing ?? insertUser(tx, values);
-    ensureMembership(tx, u.id, tenantId, [], { data: input.membershipData, timezone: input.timezone, preferredLanguages: input.preferredLanguages });
+    if (values.username && (await findUserByUsername(values.username, tx))) throw conflict("Username is already taken", "username");
+    const existing = await accountFromElsewhere(tx, input.email, tenantId);
+    const u = existing ?? (await insertUser(tx, values));
+    await ensureMembership(tx, u.id, tenantId, [], { data: input.membershipData, timezone: input.timezone, preferredLanguages: input.preferredLanguages });
     // The tenant's log reads the same either way (its admin can read it); that the account already
     // existed is recorded outside the tenant, for super admins.
-    audit({ tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "user.created", targetType: "user", targetId: u.id, targetLabel: u.email, data: { invited: !passwordHash, roles: granted.map((r) => r.name) } }, tx);
+    await audit({ tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "user.created", targetType: "user", targetId: u.id, targetLabel: u.email, data: { invited: !passwordHash, roles: granted.map((r) => r.name) } }, tx);
     if (existing) {
-      joinCode = markInvited(tx, u.id, tenantId);
-      audit({ actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "membership.invited", targetType: "user", targetId: u.id, targetLabel: u.email, data: { tenantId } }, tx);
+      joinCode = await markInvited(tx, u.id, tenantId);
+      await audit({ actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "membership.invited", targetType: "user", targetId: u.id, targetLabel: u.email, data: { tenantId } }, tx);
     }
-    if (granted.length) assignRoles(caller, u.id, tenantId, granted.map((r) => r.id));
-    for (const g of joined) addMembers(caller, g.id, [u.id]);
+    // Roles and groups were checked above (rolesInReach, groupsInReach); these are the writes, in this transaction.
+    if (granted.length) await assignRolesChecked(caller, u.id, tenantId, granted, tx);
+    for (const g of joined) await addMembersChecked(caller, g, [u.id], tx);
     // An existing account is answered with what a new one would have been (the admin's input, now),
     // never its own row: only the id is real, so the invitation can be withdrawn.
     return { user: u, answer: existing ? unsavedUser(values, existing.id) : u };

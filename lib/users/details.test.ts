@@ -10,33 +10,33 @@ import { makeTenant, makeUser } from "@/test/factories";
 import { detailsOfUsers, registrationsOf, tenantForcesMfa } from "./details";
 import { ensureMembership } from "./records";
 
-const group = (tenantId: string, name: string, userIds: string[]) => {
-  const g = db.insert(groups).values({ tenantId, name }).returning().get();
-  if (userIds.length) db.insert(groupMembers).values(userIds.map((userId) => ({ groupId: g.id, userId }))).run();
-  return g;
+const group = async (tenantId: string, name: string, userIds: string[]) => {
+  const [g] = await db.insert(groups).values({ tenantId, name }).returning();
+  if (userIds.length) await db.insert(groupMembers).values(userIds.map((userId) => ({ groupId: g!.id, userId })));
+  return g!;
 };
 
 describe("user details read for a whole list", () => {
   it("match what the per-user reads answer, user by user, in the tenant only", async () => {
-    const t = makeTenant();
-    const other = makeTenant();
+    const t = await makeTenant();
+    const other = await makeTenant();
     const a = await makeUser({ tenantId: t.id, roles: ["member", "admin"] });
     const b = await makeUser({ tenantId: t.id });
     const c = await makeUser({ tenantId: t.id, roles: ["member"] });
-    ensureMembership(db, a.id, other.id, ["admin"]);
-    group(t.id, "beta", [a.id, b.id]);
-    group(t.id, "alpha", [a.id]);
-    group(other.id, "elsewhere", [a.id, c.id]);
-    db.insert(mfaMethods).values([{ userId: a.id, kind: "authenticator", secretEnc: "x" }, { userId: a.id, kind: "pin", pinHash: "y" }, { userId: c.id, kind: "pin", pinHash: "z" }]).run();
-    db.insert(pgpKeys).values({ userId: b.id, publicKey: "k", fingerprint: "f", algorithm: "rsa" }).run();
+    await ensureMembership(db, a.id, other.id, ["admin"]);
+    await group(t.id, "beta", [a.id, b.id]);
+    await group(t.id, "alpha", [a.id]);
+    await group(other.id, "elsewhere", [a.id, c.id]);
+    await db.insert(mfaMethods).values([{ userId: a.id, kind: "authenticator", secretEnc: "x" }, { userId: a.id, kind: "pin", pinHash: "y" }, { userId: c.id, kind: "pin", pinHash: "z" }]);
+    await db.insert(pgpKeys).values({ userId: b.id, publicKey: "k", fingerprint: "f", algorithm: "rsa" });
 
-    const of = detailsOfUsers([a.id, b.id, c.id, a.id], t.id);
+    const of = await detailsOfUsers([a.id, b.id, c.id, a.id], t.id);
     for (const u of [a, b, c]) {
       const d = of(u.id);
-      expect(d.roleNames).toEqual(roleCodesOf(u.id, t.id));
-      expect(d.groups).toEqual(groupsOfUser(u.id, t.id));
-      expect(d.methods).toEqual(listMethods(u.id));
-      expect(d.hasPgpKey).toBe(hasPgpKey(u.id));
+      expect(d.roleNames).toEqual(await roleCodesOf(u.id, t.id));
+      expect(d.groups).toEqual(await groupsOfUser(u.id, t.id));
+      expect(d.methods).toEqual(await listMethods(u.id));
+      expect(d.hasPgpKey).toBe(await hasPgpKey(u.id));
     }
     expect(of(a.id).roleNames).toEqual(["admin", "member"]);
     expect(of(a.id).groups.map((g) => g.name)).toEqual(["alpha", "beta"]);
@@ -44,25 +44,25 @@ describe("user details read for a whole list", () => {
     expect(of(b.id)).toMatchObject({ roleNames: [], methods: [], hasPgpKey: true });
     expect(of(c.id).groups).toEqual([]);
     expect(of("not-in-the-list")).toEqual({ methods: [], groups: [], roleNames: [], hasPgpKey: false });
-    expect(detailsOfUsers([], t.id)(a.id).roleNames).toEqual([]);
+    expect((await detailsOfUsers([], t.id))(a.id).roleNames).toEqual([]);
   });
 
-  it("tenantForcesMfa follows the tenant setting", () => {
-    const t = makeTenant();
-    expect(tenantForcesMfa(t.id)).toBe(false);
-    db.update(tenants).set({ forceMfa: true }).where(eq(tenants.id, t.id)).run();
-    expect(tenantForcesMfa(t.id)).toBe(true);
-    expect(tenantForcesMfa("no-such-tenant")).toBe(false);
+  it("tenantForcesMfa follows the tenant setting", async () => {
+    const t = await makeTenant();
+    expect(await tenantForcesMfa(t.id)).toBe(false);
+    await db.update(tenants).set({ forceMfa: true }).where(eq(tenants.id, t.id));
+    expect(await tenantForcesMfa(t.id)).toBe(true);
+    expect(await tenantForcesMfa("no-such-tenant")).toBe(false);
   });
 
   it("registrations list each membership with its roles, only in the visible tenants when given", async () => {
-    const t = makeTenant();
-    const other = makeTenant();
+    const t = await makeTenant();
+    const other = await makeTenant();
     const u = await makeUser({ tenantId: t.id, roles: ["admin"] });
-    ensureMembership(db, u.id, other.id, ["member", "admin"]);
-    const byTenant = (regs: ReturnType<typeof registrationsOf>) => Object.fromEntries(regs.map((r) => [r.membership.tenantId, [...r.roleNames].sort()]));
-    expect(byTenant(registrationsOf(u.id))).toEqual({ [t.id]: ["admin"], [other.id]: ["admin", "member"] });
-    expect(byTenant(registrationsOf(u.id, [other.id]))).toEqual({ [other.id]: ["admin", "member"] });
-    expect(registrationsOf(u.id, [])).toEqual([]);
+    await ensureMembership(db, u.id, other.id, ["member", "admin"]);
+    const byTenant = (regs: Awaited<ReturnType<typeof registrationsOf>>) => Object.fromEntries(regs.map((r) => [r.membership.tenantId, [...r.roleNames].sort()]));
+    expect(byTenant(await registrationsOf(u.id))).toEqual({ [t.id]: ["admin"], [other.id]: ["admin", "member"] });
+    expect(byTenant(await registrationsOf(u.id, [other.id]))).toEqual({ [other.id]: ["admin", "member"] });
+    expect(await registrationsOf(u.id, [])).toEqual([]);
   });
 });

@@ -32,36 +32,41 @@ const groupBy = <R, V>(rows: R[], key: (r: R) => string, value: (r: R) => V) => 
  * whole list of users: one query per kind, not one per user (every query is a round trip on
  * PostgreSQL). Callers check that the users are theirs to read.
  */
-export function detailsOfUsers(userIds: string[], tenantId: string) {
+export async function detailsOfUsers(userIds: string[], tenantId: string) {
   const ids = [...new Set(userIds)];
   const parts = chunks(ids);
-  const methods = parts.flatMap((part) => db.select().from(mfaMethods).where(inArray(mfaMethods.userId, part)).all());
-  const groupRows = parts.flatMap((part) =>
-    db
-      .select({ userId: groupMembers.userId, group: groups })
-      .from(groupMembers)
-      .innerJoin(groups, eq(groups.id, groupMembers.groupId))
-      .where(and(inArray(groupMembers.userId, part), eq(groups.tenantId, tenantId)))
-      .orderBy(asc(groups.name))
-      .all(),
-  );
-  const roleRows = parts.flatMap((part) =>
-    db
-      .select({ userId: memberships.userId, name: roles.name })
-      .from(membershipRoles)
-      .innerJoin(memberships, eq(memberships.id, membershipRoles.membershipId))
-      .innerJoin(roles, eq(roles.id, membershipRoles.roleId))
-      .where(and(inArray(memberships.userId, part), eq(memberships.tenantId, tenantId)))
-      .orderBy(asc(roles.name))
-      .all(),
-  );
-  const withKey = new Set(parts.flatMap((part) => db.select({ userId: pgpKeys.userId }).from(pgpKeys).where(inArray(pgpKeys.userId, part)).all()).map((r) => r.userId));
+  const methods: (typeof mfaMethods.$inferSelect)[] = [];
+  const groupRows: { userId: string; group: GroupRow }[] = [];
+  const roleRows: { userId: string; name: string }[] = [];
+  const withKey = new Set<string>();
+  // A pending invitation's MFA and key are the account's, not the tenant's: shown as none.
+  const pending = new Set<string>();
+  for (const part of parts) {
+    methods.push(...(await db.select().from(mfaMethods).where(inArray(mfaMethods.userId, part))));
+    groupRows.push(
+      ...(await db
+        .select({ userId: groupMembers.userId, group: groups })
+        .from(groupMembers)
+        .innerJoin(groups, eq(groups.id, groupMembers.groupId))
+        .where(and(inArray(groupMembers.userId, part), eq(groups.tenantId, tenantId)))
+        .orderBy(asc(groups.name))),
+    );
+    roleRows.push(
+      ...(await db
+        .select({ userId: memberships.userId, name: roles.name })
+        .from(membershipRoles)
+        .innerJoin(memberships, eq(memberships.id, membershipRoles.membershipId))
+        .innerJoin(roles, eq(roles.id, membershipRoles.roleId))
+        .where(and(inArray(memberships.userId, part), eq(memberships.tenantId, tenantId)))
+        .orderBy(asc(roles.name))),
+    );
+    for (const r of await db.select({ userId: pgpKeys.userId }).from(pgpKeys).where(inArray(pgpKeys.userId, part))) withKey.add(r.userId);
+    for (const id of await pendingIn(db, tenantId, part)) pending.add(id);
+  }
   // Slices are ordered by name each; several slices only ever hold different users, so per-user order holds.
   const methodsBy = groupBy(methods, (m) => m.userId, (m) => m);
   const groupsBy = groupBy(groupRows, (r) => r.userId, (r) => r.group);
   const rolesBy = groupBy(roleRows, (r) => r.userId, (r) => r.name);
-  // A pending invitation's MFA and key are the account's, not the tenant's: shown as none.
-  const pending = new Set(parts.flatMap((part) => [...pendingIn(db, tenantId, part)]));
   return (userId: string): UserDetails => ({
     methods: pending.has(userId) ? [] : (methodsBy.get(userId) ?? []),
     groups: groupsBy.get(userId) ?? [],
@@ -71,23 +76,23 @@ export function detailsOfUsers(userIds: string[], tenantId: string) {
 }
 
 /** Whether the tenant forces MFA on every member. */
-export function tenantForcesMfa(tenantId: string) {
-  return !!db.select({ f: tenants.forceMfa }).from(tenants).where(eq(tenants.id, tenantId)).get()?.f;
+export async function tenantForcesMfa(tenantId: string) {
+  const [t] = await db.select({ f: tenants.forceMfa }).from(tenants).where(eq(tenants.id, tenantId));
+  return !!t?.f;
 }
 
 /**
  * A user's memberships (every tenant, or only those listed) with the role names held in each:
  * two queries however many tenants.
  */
-export function registrationsOf(userId: string, visibleTenants?: string[]) {
-  const ms = db.select().from(memberships).where(eq(memberships.userId, userId)).all().filter((m) => !visibleTenants || visibleTenants.includes(m.tenantId));
+export async function registrationsOf(userId: string, visibleTenants?: string[]) {
+  const ms = (await db.select().from(memberships).where(eq(memberships.userId, userId))).filter((m) => !visibleTenants || visibleTenants.includes(m.tenantId));
   const roleRows = ms.length
-    ? db
+    ? await db
         .select({ membershipId: membershipRoles.membershipId, name: roles.name })
         .from(membershipRoles)
         .innerJoin(roles, eq(roles.id, membershipRoles.roleId))
         .where(inArray(membershipRoles.membershipId, ms.map((m) => m.id)))
-        .all()
     : [];
   const rolesBy = groupBy(roleRows, (r) => r.membershipId, (r) => r.name);
   return ms.map((m) => ({ membership: m, roleNames: rolesBy.get(m.id) ?? [] }));

@@ -8,59 +8,57 @@ import { normalizeEmail, type UserRow } from "./records";
 import { userInScope } from "./scope";
 
 /** Users of one tenant, newest first by default (API listings). */
-export function listTenantUsers(caller: Caller, q: { tenantId?: string; offset?: number; records?: number; order?: "ASC" | "DESC"; orderBy?: "created" | "updated" | "name" }) {
-  requirePermission(caller, "User", "Read");
+export async function listTenantUsers(caller: Caller, q: { tenantId?: string; offset?: number; records?: number; order?: "ASC" | "DESC"; orderBy?: "created" | "updated" | "name" }) {
+  await requirePermission(caller, "User", "Read");
   const tenantId = q.tenantId ?? caller.tenantId;
-  requireTenant(caller, tenantId);
+  await requireTenant(caller, tenantId);
   const col = q.orderBy === "name" ? users.email : q.orderBy === "updated" ? users.updatedAt : users.createdAt;
-  const rows = db
-    .select({ user: users, invitedAt: memberships.invitedAt })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(memberships.tenantId, tenantId))
-    .orderBy(q.order === "ASC" ? asc(col) : desc(col), asc(users.id))
-    .limit(Math.min(q.records ?? 10, 500))
-    .offset(q.offset ?? 0)
-    .all()
-    .map(asSeenByTenant);
-  const total = db.select({ n: count() }).from(memberships).where(eq(memberships.tenantId, tenantId)).get()!.n;
-  return { rows, total, tenantId };
+  const rows = (
+    await db
+      .select({ user: users, invitedAt: memberships.invitedAt })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(eq(memberships.tenantId, tenantId))
+      .orderBy(q.order === "ASC" ? asc(col) : desc(col), asc(users.id))
+      .limit(Math.min(q.records ?? 10, 500))
+      .offset(q.offset ?? 0)
+  ).map(asSeenByTenant);
+  const [counted] = await db.select({ n: count() }).from(memberships).where(eq(memberships.tenantId, tenantId));
+  return { rows, total: counted!.n, tenantId };
 }
 
 /** A user by email, if the caller may see them (self, or User/Read in a shared tenant). */
-export function userByEmailInScope(caller: Caller, email: string) {
-  const u = db.select().from(users).where(eq(users.email, normalizeEmail(email))).get();
+export async function userByEmailInScope(caller: Caller, email: string) {
+  const [u] = await db.select().from(users).where(eq(users.email, normalizeEmail(email)));
   if (!u) throw notFound("User not found");
-  const user = userInScope(caller, u.id);
-  if (user.id !== caller.userId) requirePermission(caller, "User", "Read");
+  const user = await userInScope(caller, u.id);
+  if (user.id !== caller.userId) await requirePermission(caller, "User", "Read");
   return user;
 }
 
 /** Live tenants the user belongs to, invitations not yet accepted aside (every tenant for a super admin). */
-export function organizationsOf(caller: Caller) {
-  if (caller.isSuperAdmin) return db.select().from(tenants).orderBy(asc(tenants.name)).all();
-  return db
+export async function organizationsOf(caller: Caller) {
+  if (caller.isSuperAdmin) return await db.select().from(tenants).orderBy(asc(tenants.name));
+  const rows = await db
     .select({ t: tenants })
     .from(memberships)
     .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
     .where(and(eq(memberships.userId, caller.userId), isNull(memberships.invitedAt)))
-    .orderBy(asc(tenants.name))
-    .all()
-    .map((r) => r.t);
+    .orderBy(asc(tenants.name));
+  return rows.map((r) => r.t);
 }
 
 /** Every user of the caller's tenant by email, up to 10,000 (the Quatrix listing has no paging). */
-export function allTenantUsers(caller: Caller) {
-  requirePermission(caller, "User", "Read");
-  return db
+export async function allTenantUsers(caller: Caller) {
+  await requirePermission(caller, "User", "Read");
+  const rows = await db
     .select({ user: users, invitedAt: memberships.invitedAt })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .where(eq(memberships.tenantId, caller.tenantId))
     .orderBy(asc(users.email))
-    .limit(10_000)
-    .all()
-    .map(asSeenByTenant);
+    .limit(10_000);
+  return rows.map(asSeenByTenant);
 }
 
 /** A listed member as the tenant may see them: a pending invitation shows only its address. */

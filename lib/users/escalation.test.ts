@@ -14,15 +14,19 @@ import { updateUsers } from "./update";
 const pair = (resource: string, action: string) => ({ resource, action });
 
 async function holding(...pairs: { resource: string; action: string }[]) {
-  const user = await makeUser({ roles: [makeRoleWith(pairs).name] });
+  const user = await makeUser({ roles: [(await makeRoleWith(pairs)).name] });
   return { user, caller: callerOf(user) };
 }
 
-const row = (id: string) => db.select().from(users).where(eq(users.id, id)).get()!;
-const events = (action: string, targetId: string) => db.select().from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.targetId, targetId))).all();
-const denials = (actorId: string) =>
-  db.select().from(auditEvents).where(and(eq(auditEvents.action, "authz.denied"), eq(auditEvents.actorId, actorId))).all().map((e) => e.data);
-const counts = () => ({ users: db.select().from(users).all().length, memberships: db.select().from(memberships).all().length, groupMembers: db.select().from(groupMembers).all().length });
+const row = async (id: string) => (await db.select().from(users).where(eq(users.id, id)))[0]!;
+const events = (action: string, targetId: string) => db.select().from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.targetId, targetId)));
+const denials = async (actorId: string) =>
+  (await db.select().from(auditEvents).where(and(eq(auditEvents.action, "authz.denied"), eq(auditEvents.actorId, actorId)))).map((e) => e.data);
+const counts = async () => ({
+  users: (await db.select({ id: users.id }).from(users)).length,
+  memberships: (await db.select({ id: memberships.id }).from(memberships)).length,
+  groupMembers: (await db.select({ userId: groupMembers.userId }).from(groupMembers)).length,
+});
 
 describe("changing another account needs everything the target holds", () => {
   it("a helpdesk role (User/Edit, Reset, Delete) cannot take over, lock out or delete an admin", async () => {
@@ -33,16 +37,16 @@ describe("changing another account needs everything the target holds", () => {
     await expect(updateUsers(caller, [admin.id], { firstName: "Mallory" })).rejects.toThrow(refused);
     await expect(updateUsers(caller, [admin.id], { active: false })).rejects.toThrow(refused);
     await expect(setMfa(caller, [admin.id], "PIN", "1234")).rejects.toThrow(refused);
-    expect(() => resetMfa(caller, [admin.id])).toThrow(refused);
-    expect(() => revokeUserSession(caller, admin.id, crypto.randomUUID())).toThrow(refused);
-    expect(() => startDeleteUsers(caller, [admin.id])).toThrow(refused);
-    expect(row(admin.id)).toMatchObject({ email: admin.email, firstName: admin.firstName, active: true });
-    expect(denials(user.id).map((d) => d.attempted)).toEqual(["user.updated", "user.updated", "user.updated", "user.account_changed", "user.account_changed", "user.account_changed", "user.deleted"]);
+    await expect(resetMfa(caller, [admin.id])).rejects.toThrow(refused);
+    await expect(revokeUserSession(caller, admin.id, crypto.randomUUID())).rejects.toThrow(refused);
+    await expect(startDeleteUsers(caller, [admin.id])).rejects.toThrow(refused);
+    expect(await row(admin.id)).toMatchObject({ email: admin.email, firstName: admin.firstName, active: true });
+    expect((await denials(user.id)).map((d) => d.attempted)).toEqual(["user.updated", "user.updated", "user.updated", "user.account_changed", "user.account_changed", "user.account_changed", "user.deleted"]);
 
     // A plain member is within reach.
     const member = await makeUser();
     await updateUsers(caller, [member.id], { firstName: "Renamed" });
-    expect(row(member.id).firstName).toBe("Renamed");
+    expect((await row(member.id)).firstName).toBe("Renamed");
   });
 });
 
@@ -50,60 +54,60 @@ describe("Quatrix-style edits go through the role and group rules", () => {
   it("super_admin needs Role/Edit and All/All; groups need Group/Edit", async () => {
     const { user, caller } = await holding(pair("User", "Edit"), pair("Role", "Edit"));
     const target = await makeUser();
-    const g = createGroup(callerOf(await makeUser({ roles: ["admin"] })), { name: `esc-${Date.now()}` });
-    const before = counts();
+    const g = await createGroup(callerOf(await makeUser({ roles: ["admin"] })), { name: `esc-${Date.now()}` });
+    const before = await counts();
     await expect(updateUsers(caller, [user.id], { tenantAdmin: true })).rejects.toThrow(/role "admin".*All\/All/);
     await expect(updateUsers(caller, [target.id], { tenantAdmin: true, firstName: "X" })).rejects.toThrow(/All\/All/);
     await expect(updateUsers(caller, [target.id], { groups: [g.id] })).rejects.toThrow("You need the Group/Edit permission to do this");
-    expect(counts()).toEqual(before);
-    expect(roleCodesOf(user.id, caller.tenantId)).not.toContain("admin");
-    expect(row(target.id).firstName).toBe(target.firstName);
-    expect(denials(user.id).map((d) => d.attempted)).toEqual(["user.roles_assigned", "user.roles_assigned", "Group/Edit"]);
+    expect(await counts()).toEqual(before);
+    expect(await roleCodesOf(user.id, caller.tenantId)).not.toContain("admin");
+    expect((await row(target.id)).firstName).toBe(target.firstName);
+    expect((await denials(user.id)).map((d) => d.attempted)).toEqual(["user.roles_assigned", "user.roles_assigned", "Group/Edit"]);
   });
 
   it("an admin's edit records each change once: only what changed, with before and after", async () => {
     const admin = callerOf(await makeUser({ roles: ["admin"] }));
     const target = await makeUser();
-    const g1 = createGroup(admin, { name: `g1-${Date.now()}` });
-    const g2 = createGroup(admin, { name: `g2-${Date.now()}` });
+    const g1 = await createGroup(admin, { name: `g1-${Date.now()}` });
+    const g2 = await createGroup(admin, { name: `g2-${Date.now()}` });
     await updateUsers(admin, [target.id], { groups: [g1.id] });
-    expect(events("user.updated", target.id)).toHaveLength(0);
+    expect(await events("user.updated", target.id)).toHaveLength(0);
 
     await updateUsers(admin, [target.id], { firstName: "Test", lastName: "Changed", tenantAdmin: true, groups: [g2.id] });
-    expect(events("user.updated", target.id).map((e) => e.data)).toEqual([{ changes: { lastName: { before: "User", after: "Changed" } } }]);
-    expect(events("user.roles_assigned", target.id).map((e) => e.data)).toEqual([{ roles: ["admin"], before: [], after: ["admin"] }]);
-    expect(groupsOfUser(target.id, admin.tenantId).map((g) => g.id)).toEqual([g2.id]);
-    const groupEvents = db.select().from(auditEvents).where(eq(auditEvents.targetId, g1.id)).all().map((e) => e.action);
+    expect((await events("user.updated", target.id)).map((e) => e.data)).toEqual([{ changes: { lastName: { before: "User", after: "Changed" } } }]);
+    expect((await events("user.roles_assigned", target.id)).map((e) => e.data)).toEqual([{ roles: ["admin"], before: [], after: ["admin"] }]);
+    expect((await groupsOfUser(target.id, admin.tenantId)).map((g) => g.id)).toEqual([g2.id]);
+    const groupEvents = (await db.select().from(auditEvents).where(eq(auditEvents.targetId, g1.id))).map((e) => e.action);
     expect(groupEvents).toEqual(["group.created", "group.members_added", "group.members_removed"]);
 
     // Saying "admin" again changes nothing and records nothing.
     await updateUsers(admin, [target.id], { tenantAdmin: true });
-    expect(events("user.roles_assigned", target.id)).toHaveLength(1);
+    expect(await events("user.roles_assigned", target.id)).toHaveLength(1);
     // Nobody removes the admin role from themselves, on this path either.
     await expect(updateUsers(admin, [admin.userId], { tenantAdmin: false })).rejects.toThrow(/cannot remove the admin role from yourself/);
-    expect(roleCodesOf(admin.userId, admin.tenantId)).toEqual(["admin"]);
+    expect(await roleCodesOf(admin.userId, admin.tenantId)).toEqual(["admin"]);
   });
 });
 
 describe("roles and groups at user creation", () => {
   it("User/Create (even with Role/Edit) cannot create an admin or place users in groups without Group/Edit", async () => {
     const { user, caller } = await holding(pair("User", "Create"), pair("Role", "Edit"));
-    const g = createGroup(callerOf(await makeUser({ roles: ["admin"] })), { name: `c-${Date.now()}` });
-    const before = counts();
+    const g = await createGroup(callerOf(await makeUser({ roles: ["admin"] })), { name: `c-${Date.now()}` });
+    const before = await counts();
     const email = uniqueEmail("esc");
     await expect(createUser(caller, { email, password: "escalate-passphrase-1", tenantAdmin: true })).rejects.toThrow(/role "admin".*All\/All/);
     await expect(createUser(caller, { email, password: "escalate-passphrase-1", roles: ["admin"] })).rejects.toThrow(/All\/All/);
     await expect(createUser(caller, { email, password: "escalate-passphrase-1", groups: [g.id] })).rejects.toThrow(/Group\/Edit/);
-    expect(counts()).toEqual(before);
-    expect(denials(user.id).map((d) => d.attempted)).toEqual(["user.roles_assigned", "user.roles_assigned", "Group/Edit"]);
+    expect(await counts()).toEqual(before);
+    expect((await denials(user.id)).map((d) => d.attempted)).toEqual(["user.roles_assigned", "user.roles_assigned", "Group/Edit"]);
   });
 
   it("an admin's creation gives roles and groups through AssignRoles and AssignUserToGroup", async () => {
     const admin = callerOf(await makeUser({ roles: ["admin"] }));
-    const g = createGroup(admin, { name: `c2-${Date.now()}` });
+    const g = await createGroup(admin, { name: `c2-${Date.now()}` });
     const u = await createUser(admin, { email: uniqueEmail("made"), password: "created-passphrase-1", tenantAdmin: true, groups: [g.id] });
-    expect(roleCodesOf(u.id, admin.tenantId)).toEqual(["admin"]);
-    expect(events("user.roles_assigned", u.id)).toHaveLength(1);
-    expect(groupsOfUser(u.id, admin.tenantId).map((x) => x.id)).toEqual([g.id]);
+    expect(await roleCodesOf(u.id, admin.tenantId)).toEqual(["admin"]);
+    expect(await events("user.roles_assigned", u.id)).toHaveLength(1);
+    expect((await groupsOfUser(u.id, admin.tenantId)).map((x) => x.id)).toEqual([g.id]);
   });
 });

@@ -6,19 +6,25 @@ import { usersCsv } from "./export";
 import { userQuerySchema } from "./list";
 import { ensureMembership, insertUser } from "./records";
 
+const collect = async (lines: AsyncIterable<string>) => {
+  let out = "";
+  for await (const chunk of lines) out += chunk;
+  return out;
+};
+
 describe("users CSV export", () => {
   it("streams every matching user of the tenant across batches, once each, in email order", async () => {
-    const tenant = makeTenant();
+    const tenant = await makeTenant();
     const admin = await makeUser({ roles: ["admin"], tenantId: tenant.id });
     const tag = `csv${Date.now()}`;
-    db.transaction((tx) => {
+    await db.transaction(async (tx) => {
       for (let i = 0; i < 2_100; i++) {
-        const u = insertUser(tx, { email: `${tag}-${String(i).padStart(4, "0")}@example.test`, passwordHash: "x", firstName: "=cmd()", lastName: "" });
-        ensureMembership(tx, u.id, tenant.id);
+        const u = await insertUser(tx, { email: `${tag}-${String(i).padStart(4, "0")}@example.test`, passwordHash: "x", firstName: "=cmd()", lastName: "" });
+        await ensureMembership(tx, u.id, tenant.id);
       }
     });
     const outsider = await makeUser({ email: `${tag}-outsider@example.test` });
-    const csv = [...usersCsv(callerOf(admin, tenant.id), userQuerySchema.parse({ q: tag }))].join("");
+    const csv = await collect(usersCsv(callerOf(admin, tenant.id), userQuerySchema.parse({ q: tag })));
     const lines = csv.trim().split("\n");
     expect(lines[0]).toBe("id,email,first_name,last_name,username,status,mfa,last_sign_in,created");
     const emails = lines.slice(1).map((l) => l.split(",")[1]);
@@ -32,7 +38,7 @@ describe("users CSV export", () => {
 
   it("needs User/Read", async () => {
     const member = await makeUser();
-    expect(() => [...usersCsv(callerOf(member), userQuerySchema.parse({}))]).toThrow(/permission/);
+    await expect(collect(usersCsv(callerOf(member), userQuerySchema.parse({})))).rejects.toThrow(/permission/);
   });
 
   it("quotes cells and neutralises formulas", () => {

@@ -15,21 +15,20 @@ const BATCH = 2_000;
  * continue after the last email seen (emails are unique), so each one is an index seek: a
  * million-row export costs the same per batch at the end as at the start.
  */
-export function* usersCsv(caller: Caller, query: Omit<UserQuery, "sort" | "dir" | "page" | "size">): Generator<string> {
-  requirePermission(caller, "User", "Read");
+export async function* usersCsv(caller: Caller, query: Omit<UserQuery, "sort" | "dir" | "page" | "size">): AsyncGenerator<string> {
+  await requirePermission(caller, "User", "Read");
   const where = userFilter(caller.tenantId, query);
-  audit({ tenantId: caller.tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "users.exported", data: { filter: query } });
+  await audit({ tenantId: caller.tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "users.exported", data: { filter: query } });
   yield USERS_CSV_HEADER;
   let after: string | undefined;
   for (;;) {
-    const rows = db
+    const rows = await db
       .select({ u: users, invitedAt: memberships.invitedAt })
       .from(memberships)
       .innerJoin(users, eq(users.id, memberships.userId))
       .where(after === undefined ? where : and(where, gt(users.email, after)))
       .orderBy(asc(users.email))
-      .limit(BATCH)
-      .all();
+      .limit(BATCH);
     if (!rows.length) return;
     after = rows[rows.length - 1]!.u.email;
     // A pending invitation shows only its address, as in the users table.

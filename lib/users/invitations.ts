@@ -11,18 +11,18 @@ import { unsavedUser } from "./unsaved";
  * would tell them the account exists): the account becomes an invited member here instead. A
  * member of this very tenant (invited or not) keeps the documented duplicate error.
  */
-export function accountFromElsewhere(tx: Tx | DB, email: string, tenantId: string) {
-  const user = findUserByEmail(email, tx);
+export async function accountFromElsewhere(tx: Tx | DB, email: string, tenantId: string) {
+  const user = await findUserByEmail(email, tx);
   if (!user) return undefined;
-  const here = tx.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.userId, user.id), eq(memberships.tenantId, tenantId))).get();
+  const [here] = await tx.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.userId, user.id), eq(memberships.tenantId, tenantId)));
   if (here) throw conflict("Email is already taken", "email");
   return user;
 }
 
 /** The new membership waits for the owner: it grants nothing until the emailed link is accepted. */
-export function markInvited(tx: Tx | DB, userId: string, tenantId: string) {
-  tx.update(memberships).set({ invitedAt: new Date() }).where(and(eq(memberships.userId, userId), eq(memberships.tenantId, tenantId))).run();
-  return issueJoinCode(tx, userId, tenantId);
+export async function markInvited(tx: Tx | DB, userId: string, tenantId: string): Promise<string> {
+  await tx.update(memberships).set({ invitedAt: new Date() }).where(and(eq(memberships.userId, userId), eq(memberships.tenantId, tenantId)));
+  return await issueJoinCode(tx, userId, tenantId);
 }
 
 /**
@@ -32,12 +32,11 @@ export function markInvited(tx: Tx | DB, userId: string, tenantId: string) {
 export const asInvitedMember = (user: UserRow, invitedAt: Date): UserRow => unsavedUser({ email: user.email }, user.id, invitedAt);
 
 /** Of these users, those whose membership of the tenant is a pending invitation. */
-export function pendingIn(tx: Tx | DB, tenantId: string, userIds: string[]) {
+export async function pendingIn(tx: Tx | DB, tenantId: string, userIds: string[]) {
   if (!userIds.length) return new Set<string>();
-  const rows = tx
+  const rows = await tx
     .select({ userId: memberships.userId })
     .from(memberships)
-    .where(and(eq(memberships.tenantId, tenantId), isNotNull(memberships.invitedAt), inArray(memberships.userId, userIds)))
-    .all();
+    .where(and(eq(memberships.tenantId, tenantId), isNotNull(memberships.invitedAt), inArray(memberships.userId, userIds)));
   return new Set(rows.map((r) => r.userId));
 }

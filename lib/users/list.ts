@@ -1,10 +1,10 @@
 import { and, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
+import { lowerPrefix, nameStartsWith, orderedJoin, selectRows } from "@/db/dialect";
 import { groupMembers, membershipRoles, memberships, roles, users } from "@/db/schema";
 import { requirePermission, requireTenant, type Caller } from "@/lib/authz/caller";
 import { validation } from "@/lib/errors";
-import { startsWith } from "@/lib/sql/like";
 import type { BulkAction } from "./bulk";
 import { asInvitedMember } from "./invitations";
 
@@ -37,16 +37,15 @@ export function userFilter(tenantId: string, q: Omit<UserQuery, "sort" | "dir" |
   const member = isNull(memberships.invitedAt);
   const pending = isNotNull(memberships.invitedAt);
   if (q.q) {
-    const term = q.q.toLowerCase();
     // Prefix ranges use the email and username indexes; a plain LIKE '%x%' would scan every row.
-    // Names match case-insensitively ("grace" finds "Grace Hopper"): a prefix LIKE is served by the
-    // NOCASE index users_full_name_nocase_idx (a COLLATE NOCASE range would defeat SQLite's OR optimisation).
-    const upper = `${term}\uffff`;
+    // Names match case-insensitively ("grace" finds "Grace Hopper"): a prefix match served by the
+    // case-insensitive index users_full_name_nocase_idx (on SQLite a COLLATE NOCASE range would
+    // defeat the OR optimisation; see db/dialect.ts). Emails are stored lower-case.
     const name = q.q;
     where.push(
       or(
-        and(gte(users.email, term), lte(users.email, upper)),
-        and(startsWith(users.fullName, name), member),
+        lowerPrefix(users.email, q.q),
+        and(nameStartsWith(users.fullName, name), member),
         and(gte(users.username, name), lte(users.username, `${name}\uffff`), member),
       )!,
     );
@@ -73,32 +72,36 @@ export function userFilter(tenantId: string, q: Omit<UserQuery, "sort" | "dir" |
 
 const sortColumn = { email: users.email, name: users.fullName, created: memberships.createdAt, lastLogin: users.lastLoginAt, status: users.active } as const;
 
-export function listUsers(caller: Caller, q: UserQuery, tenantId = caller.tenantId) {
-  requirePermission(caller, "User", "Read");
-  requireTenant(caller, tenantId);
+export async function listUsers(caller: Caller, q: UserQuery, tenantId = caller.tenantId) {
+  await requirePermission(caller, "User", "Read");
+  await requireTenant(caller, tenantId);
   const where = userFilter(tenantId, q);
   const col = sortColumn[q.sort];
   // LIMIT/OFFSET go in as literals: with bound parameters SQLite cannot tell the page is small and
   // prefers scanning every user and sorting, instead of walking the sort index and stopping early.
   // Sorting by membership date without a search: walk the tenant's membership index newest first
-  // and stop after one page (CROSS JOIN pins that order; SQLite would otherwise scan all users for
-  // an unindexed filter such as status). Searches and user-column sorts are left to the planner,
-  // which starts from the email/name/last-sign-in indexes.
+  // and stop after one page (orderedJoin pins that order on SQLite, which would otherwise scan all
+  // users for an unindexed filter such as status). Searches and user-column sorts are left to the
+  // planner, which starts from the email/name/last-sign-in indexes.
   const indexedFilter = q.q || q.loginFrom || q.loginTo || q.role || q.group;
-  const join = q.sort === "created" && !indexedFilter ? sql`cross join` : sql`inner join`;
-  const page = db.all<{ id: string; joined: number; invitedAt: number | null }>(
-    sql`select ${users.id} as id, ${memberships.createdAt} as joined, ${memberships.invitedAt} as invitedAt from ${memberships} ${join} ${users} on ${users.id} = ${memberships.userId} where ${where} order by ${col} ${sql.raw(q.dir === "asc" ? "asc" : "desc")}, ${users.id} asc limit ${sql.raw(String(q.size))} offset ${sql.raw(String((q.page - 1) * q.size))}`,
+  const join = q.sort === "created" && !indexedFilter ? orderedJoin : sql`inner join`;
+  // Raw rows: timestamps are numbers on SQLite, Date (or strings) on PostgreSQL; new Date() takes each.
+  const page = await selectRows<{ id: string; joined: number | string | Date; invitedAt: number | string | Date | null }>(
+    sql`select ${users.id} as id, ${memberships.createdAt} as joined, ${memberships.invitedAt} as "invitedAt" from ${memberships} ${join} ${users} on ${users.id} = ${memberships.userId} where ${where} order by ${col} ${sql.raw(q.dir === "asc" ? "asc" : "desc")}, ${users.id} asc limit ${sql.raw(String(q.size))} offset ${sql.raw(String((q.page - 1) * q.size))}`,
   );
-  const byId = new Map(page.length ? db.select().from(users).where(inArray(users.id, page.map((p) => p.id))).all().map((u) => [u.id, u]) : []);
+  const byId = new Map(page.length ? (await db.select().from(users).where(inArray(users.id, page.map((p) => p.id)))).map((u) => [u.id, u]) : []);
   // "Invited" until the person has accepted and signed in once: the same for an address that had an
   // account elsewhere and for a new one, with or without an initial password (nothing tells them apart).
   const rows = page.map((p) => {
     const user = byId.get(p.id)!;
-    const shown = p.invitedAt !== null ? asInvitedMember(user, new Date(p.invitedAt)) : user;
-    return { ...shown, joinedAt: new Date(p.joined), invited: p.invitedAt !== null || !user.lastLoginAt };
+    const shown = p.invitedAt != null ? asInvitedMember(user, new Date(p.invitedAt)) : user;
+    return { ...shown, joinedAt: new Date(p.joined), invited: p.invitedAt != null || !user.lastLoginAt };
   });
   // Capped count: exact up to COUNT_CAP, then "more than".
-  const counted = db.get<{ n: number }>(sql`select count(*) as n from (select 1 from ${memberships} inner join ${users} on ${users.id} = ${memberships.userId} where ${where} limit ${COUNT_CAP + 1})`).n;
+  const [c] = await selectRows<{ n: number | string }>(
+    sql`select count(*) as n from (select 1 from ${memberships} inner join ${users} on ${users.id} = ${memberships.userId} where ${where} limit ${COUNT_CAP + 1}) as matched`,
+  );
+  const counted = Number(c!.n);
   return { rows, total: Math.min(counted, COUNT_CAP), capped: counted > COUNT_CAP };
 }
 
@@ -109,13 +112,13 @@ export function listUsers(caller: Caller, q: UserQuery, tenantId = caller.tenant
 export const BULK_CHANGE_LIMIT = 10_000;
 
 /** Every matching user id (bulk actions on "all matching the filter"), within the action's limit. */
-export function matchingUserIds(caller: Caller, q: Omit<UserQuery, "sort" | "dir" | "page" | "size">, action: BulkAction) {
-  requirePermission(caller, "User", "Read");
+export async function matchingUserIds(caller: Caller, q: Omit<UserQuery, "sort" | "dir" | "page" | "size">, action: BulkAction) {
+  await requirePermission(caller, "User", "Read");
   const filter = userFilter(caller.tenantId, q);
   const matching = (where: SQL) => db.select({ id: users.id }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(where);
-  if (action === "delete") return matching(filter).all().map((r) => r.id);
+  if (action === "delete") return (await matching(filter)).map((r) => r.id);
   // Pending invitations can only be withdrawn (deleted): other changes skip them instead of failing on them.
-  const ids = matching(and(filter, isNull(memberships.invitedAt))!).limit(BULK_CHANGE_LIMIT + 1).all().map((r) => r.id);
+  const ids = (await matching(and(filter, isNull(memberships.invitedAt))!).limit(BULK_CHANGE_LIMIT + 1)).map((r) => r.id);
   if (ids.length > BULK_CHANGE_LIMIT) throw validation(`Narrow the filter: bulk changes other than delete apply to at most ${BULK_CHANGE_LIMIT.toLocaleString("en-US")} users at a time`);
   return ids;
 }

@@ -11,57 +11,66 @@ export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 export const fullNameOf = (u: { firstName?: string | null; lastName?: string | null }) =>
   [u.firstName, u.lastName].filter(Boolean).join(" ").trim();
 
-export function findUserByEmail(email: string, tx: Tx | DB = db) {
-  return tx.select().from(users).where(eq(users.email, normalizeEmail(email))).get();
+export async function findUserByEmail(email: string, tx: Tx | DB = db): Promise<UserRow | undefined> {
+  const [row] = await tx.select().from(users).where(eq(users.email, normalizeEmail(email)));
+  return row;
 }
 
-export function findUserById(id: string) {
-  return db.select().from(users).where(eq(users.id, id)).get();
+export async function findUserById(id: string, tx: Tx | DB = db): Promise<UserRow | undefined> {
+  const [row] = await tx.select().from(users).where(eq(users.id, id));
+  return row;
 }
 
-export function findUserByUsername(username: string) {
-  return db.select().from(users).where(eq(users.username, username)).get();
+export async function findUserByUsername(username: string, tx: Tx | DB = db): Promise<UserRow | undefined> {
+  const [row] = await tx.select().from(users).where(eq(users.username, username));
+  return row;
 }
 
 /** A sign-in name: the email address or the username. */
-export function findUserByLogin(loginId: string) {
-  return db.select().from(users).where(or(eq(users.email, normalizeEmail(loginId)), eq(users.username, loginId.trim()))).get();
+export async function findUserByLogin(loginId: string, tx: Tx | DB = db): Promise<UserRow | undefined> {
+  // Two different users may match (one by email, another by username): the first one found, as before.
+  const [row] = await tx
+    .select()
+    .from(users)
+    .where(or(eq(users.email, normalizeEmail(loginId)), eq(users.username, loginId.trim())))
+    .limit(1);
+  return row;
 }
 
 /** Inserts a user; a taken address is a field error on "email" (Quatrix code 31). */
-export function insertUser(tx: Tx | DB, input: NewUser) {
+export async function insertUser(tx: Tx | DB, input: NewUser): Promise<UserRow> {
   const email = normalizeEmail(input.email);
-  if (findUserByEmail(email, tx)) throw conflict("Email is already taken", "email");
-  if (input.username && tx.select({ id: users.id }).from(users).where(eq(users.username, input.username)).get())
+  if (await findUserByEmail(email, tx)) throw conflict("Email is already taken", "email");
+  if (input.username && (await tx.select({ id: users.id }).from(users).where(eq(users.username, input.username))).length)
     throw conflict("Username is already taken", "username");
-  return tx
+  const [row] = await tx
     .insert(users)
     .values({ ...input, email, fullName: fullNameOf(input) })
-    .returning()
-    .get();
+    .returning();
+  return row!;
 }
 
 /**
  * Adds (or returns) the user's membership in a tenant and gives it the named roles. Role names
  * or ids that do not exist in that tenant are a field error on "roles".
  */
-export function ensureMembership(tx: Tx | DB, userId: string, tenantId: string, roleRefs: string[] = [], extra: Partial<typeof memberships.$inferInsert> = {}) {
-  let m = tx.select().from(memberships).where(and(eq(memberships.userId, userId), eq(memberships.tenantId, tenantId))).get();
-  if (!m) m = tx.insert(memberships).values({ userId, tenantId, ...extra }).returning().get();
+export async function ensureMembership(tx: Tx | DB, userId: string, tenantId: string, roleRefs: string[] = [], extra: Partial<typeof memberships.$inferInsert> = {}) {
+  let [m] = await tx.select().from(memberships).where(and(eq(memberships.userId, userId), eq(memberships.tenantId, tenantId)));
+  if (!m) [m] = await tx.insert(memberships).values({ userId, tenantId, ...extra }).returning();
   if (roleRefs.length) {
-    const found = resolveRoles(tx, tenantId, roleRefs);
-    for (const r of found) tx.insert(membershipRoles).values({ membershipId: m.id, roleId: r.id }).onConflictDoNothing().run();
+    const found = await resolveRoles(tx, tenantId, roleRefs);
+    for (const r of found) await tx.insert(membershipRoles).values({ membershipId: m!.id, roleId: r.id }).onConflictDoNothing();
   }
-  return m;
+  return m!;
 }
 
 /** Roles of a tenant by name or id; unknown or retired ones are refused by name. */
-export function resolveRoles(tx: Tx | DB, tenantId: string, refs: string[]) {
+export async function resolveRoles(tx: Tx | DB, tenantId: string, refs: string[]) {
   const unique = [...new Set(refs)];
   if (!unique.length) return [];
   const rows = [
-    ...tx.select().from(roles).where(and(eq(roles.tenantId, tenantId), inArray(roles.name, unique))).all(),
-    ...tx.select().from(roles).where(and(eq(roles.tenantId, tenantId), inArray(roles.id, unique))).all(),
+    ...(await tx.select().from(roles).where(and(eq(roles.tenantId, tenantId), inArray(roles.name, unique)))),
+    ...(await tx.select().from(roles).where(and(eq(roles.tenantId, tenantId), inArray(roles.id, unique)))),
   ];
   const missing = unique.filter((r) => !rows.some((row) => row.name === r || row.id === r));
   if (missing.length) throw validation(`Unknown role: ${missing.join(", ")}`, "roles");

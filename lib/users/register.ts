@@ -30,8 +30,8 @@ export async function selfRegister(
   input: { tenantId: string; user: Fields & { password?: string }; data?: Record<string, string>; timezone?: string; preferredLanguages?: string[] },
   ctx: { ip: string },
 ): Promise<Registration> {
-  consumeClientRate("register-ip", ctx.ip, 10, 3600);
-  const tenant = db.select().from(tenants).where(eq(tenants.id, input.tenantId)).get();
+  await consumeClientRate("register-ip", ctx.ip, 10, 3600);
+  const [tenant] = await db.select().from(tenants).where(eq(tenants.id, input.tenantId));
   if (!tenant || tenant.retiredAt) throw notFound("Tenant not found");
   if (!tenant.allowSelfRegistration) throw new AppError("forbidden", "Self-registration is not enabled for this tenant");
   const { password, ...fields } = input.user;
@@ -42,19 +42,19 @@ export async function selfRegister(
   const registration = { tenantId: tenant.id, data: input.data ?? {}, timezone: input.timezone ?? fields.timezone ?? "UTC", preferredLanguages: input.preferredLanguages ?? [], roles: [] };
   // Checked before looking at the address, so a taken username fails alike whether the address is
   // free or taken (checking it only for new addresses made it an oracle for the address).
-  if (fields.username && findUserByUsername(fields.username)) throw conflict("Username is already taken", "username");
-  const owner = findUserByEmail(fields.email);
+  if (fields.username && (await findUserByUsername(fields.username))) throw conflict("Username is already taken", "username");
+  const owner = await findUserByEmail(fields.email);
   if (owner) {
-    audit({ tenantId: tenant.id, actorEmail: owner.email, ip: ctx.ip, action: "user.registration_existing", targetType: "user", targetId: owner.id, targetLabel: owner.email });
+    await audit({ tenantId: tenant.id, actorEmail: owner.email, ip: ctx.ip, action: "user.registration_existing", targetType: "user", targetId: owner.id, targetLabel: owner.email });
     // Not awaited, on both paths: waiting for SMTP on one of them would be a timing tell.
     mailRegistrationAttempt(owner.email, tenant.id).catch(logMailFailure);
     return { user: unsavedUser(values), registration };
   }
-  const { user, code } = db.transaction((tx) => {
-    const user = insertUser(tx, values);
-    ensureMembership(tx, user.id, tenant.id, [], { data: registration.data, timezone: registration.timezone, preferredLanguages: registration.preferredLanguages });
-    const code = issueJoinCode(tx, user.id, tenant.id, passwordHash);
-    audit({ tenantId: tenant.id, actorId: user.id, actorEmail: user.email, ip: ctx.ip, action: "user.self_registered", targetType: "user", targetId: user.id, targetLabel: user.email }, tx);
+  const { user, code } = await db.transaction(async (tx) => {
+    const user = await insertUser(tx, values);
+    await ensureMembership(tx, user.id, tenant.id, [], { data: registration.data, timezone: registration.timezone, preferredLanguages: registration.preferredLanguages });
+    const code = await issueJoinCode(tx, user.id, tenant.id, passwordHash);
+    await audit({ tenantId: tenant.id, actorId: user.id, actorEmail: user.email, ip: ctx.ip, action: "user.self_registered", targetType: "user", targetId: user.id, targetLabel: user.email }, tx);
     return { user, code };
   });
   mailRegistrationConfirmation(user.email, tenant.id, code).catch(logMailFailure);

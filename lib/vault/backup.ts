@@ -3,7 +3,7 @@ import { gzipSync } from "node:zlib";
 import { eq } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
-import { vaultEntries } from "@/db/schema";
+import { vaultEntries, vaultGroups } from "@/db/schema";
 import { tooLarge } from "@/lib/errors";
 import { gunzipCapped, InflateLimitError } from "./inflate";
 import { listVaultGroups, ownGroup, VaultError } from "./vault";
@@ -35,17 +35,17 @@ const Backup = z.object({ version: z.literal(BACKUP_VERSION), groups: z.array(Gr
 export type BackupData = z.infer<typeof Backup>;
 
 /** One group (with its subgroups) or everything, as base64 of gzip-compressed JSON; no owner ids. */
-export function exportBackup(userId: string, groupId?: string) {
-  const all = listVaultGroups(userId);
+export async function exportBackup(userId: string, groupId?: string) {
+  const all = await listVaultGroups(userId);
   let chosen = all;
   if (groupId) {
-    ownGroup(userId, groupId);
+    await ownGroup(userId, groupId);
     const keep = [groupId];
     for (let i = 0; i < keep.length; i++) keep.push(...all.filter((g) => g.parentId === keep[i]).map((g) => g.id));
     chosen = all.filter((g) => keep.includes(g.id));
   }
   const ids = new Set(chosen.map((g) => g.id));
-  const entries = db.select().from(vaultEntries).where(eq(vaultEntries.userId, userId)).all().filter((e) => ids.has(e.groupId));
+  const entries = (await db.select().from(vaultEntries).where(eq(vaultEntries.userId, userId))).filter((e) => ids.has(e.groupId));
   const data: BackupData = {
     version: BACKUP_VERSION,
     groups: chosen.map((g) => ({ ref: g.id, parentRef: g.parentId && ids.has(g.parentId) ? g.parentId : null, name: g.name, description: g.description })),
@@ -104,29 +104,43 @@ function checkReachesRoot(parentOf: Map<string, string | null>) {
   }
 }
 
+/** Rows per multi-row insert: 500 entries are 8,000 bound parameters, within both engines' caps. */
+const CHUNK = 500;
+const chunks = <T>(xs: T[]) => Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
+
 /**
  * Recreates a backup for the caller in one transaction (all or nothing): new ids, the backup's
- * root groups become top-level groups. Prepared statements keep 100,000 entries to seconds.
+ * root groups become top-level groups. Multi-row inserts of 500 rows keep 100,000 entries to seconds.
  */
 export async function importBackup(userId: string, encoded: string) {
   const data = await parseBackup(encoded);
-  const sqlite = db.$client;
-  const insertGroup = sqlite.prepare("insert into vault_groups (id, user_id, parent_id, name, description, created_at) values (?, ?, ?, ?, ?, ?)");
-  const insertEntry = sqlite.prepare(
-    "insert into vault_entries (id, user_id, group_id, host, account, complexity, length, lowercase, uppercase, digits, symbols, last_renewal, generated_before, seq, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-  );
-  return sqlite.transaction(() => {
-    const now = Date.now();
-    const idOf = new Map<string, string>();
-    for (const g of data.groups) idOf.set(g.ref, randomUUID());
-    for (const g of data.groups) insertGroup.run(idOf.get(g.ref), userId, g.parentRef ? idOf.get(g.parentRef)! : null, g.name, g.description, now);
-    const created: string[] = [];
-    data.metadatas.forEach((m, i) => {
-      const id = randomUUID();
-      insertEntry.run(id, userId, idOf.get(m.groupRef), m.host.trim(), m.account.trim(), m.complexity, m.length, +m.lowercase, +m.uppercase, +m.digits, +m.symbols, m.lastRenewal, +m.generatedBefore, i, now + i, now);
-      created.push(id);
-    });
-    return { groups: data.groups.length, metadataIds: created };
-  })();
+  const now = Date.now();
+  const idOf = new Map<string, string>();
+  for (const g of data.groups) idOf.set(g.ref, randomUUID());
+  const groupRows = data.groups.map((g) => ({ id: idOf.get(g.ref)!, userId, parentId: g.parentRef ? idOf.get(g.parentRef)! : null, name: g.name, description: g.description, createdAt: new Date(now) }));
+  // createdAt one millisecond apart keeps the backup's order (entries are listed by createdAt).
+  const entryRows = data.metadatas.map((m, i) => ({
+    id: randomUUID(),
+    userId,
+    groupId: idOf.get(m.groupRef)!,
+    host: m.host.trim(),
+    account: m.account.trim(),
+    complexity: m.complexity,
+    length: m.length,
+    lowercase: m.lowercase,
+    uppercase: m.uppercase,
+    digits: m.digits,
+    symbols: m.symbols,
+    lastRenewal: m.lastRenewal,
+    generatedBefore: m.generatedBefore,
+    seq: i,
+    createdAt: new Date(now + i),
+    updatedAt: new Date(now),
+  }));
+  await db.transaction(async (tx) => {
+    for (const part of chunks(groupRows)) await tx.insert(vaultGroups).values(part);
+    for (const part of chunks(entryRows)) await tx.insert(vaultEntries).values(part);
+  });
+  return { groups: data.groups.length, metadataIds: entryRows.map((e) => e.id) };
 }
 

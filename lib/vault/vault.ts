@@ -4,7 +4,7 @@ import { vaultEntries, vaultGroups } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { deriveKey } from "@/lib/security/crypto";
 import { settingBool } from "@/lib/settings/settings";
-import { contains } from "@/lib/sql/like";
+import { contains } from "@/db/dialect";
 import { createHmac } from "node:crypto";
 import { derivePassword, type Animal } from "./derive";
 
@@ -22,15 +22,15 @@ export class VaultError extends AppError {
 export const DEFAULT_GROUP = { name: "Accounts", description: "Default Metadata Group" };
 
 /** A user always has at least one group. */
-export function ensureDefaultGroup(userId: string, tx: Tx | DB = db) {
-  const any = tx.select({ id: vaultGroups.id }).from(vaultGroups).where(eq(vaultGroups.userId, userId)).get();
-  if (!any) tx.insert(vaultGroups).values({ userId, parentId: null, ...DEFAULT_GROUP }).run();
+export async function ensureDefaultGroup(userId: string, tx: Tx | DB = db) {
+  const [any] = await tx.select({ id: vaultGroups.id }).from(vaultGroups).where(eq(vaultGroups.userId, userId)).limit(1);
+  if (!any) await tx.insert(vaultGroups).values({ userId, parentId: null, ...DEFAULT_GROUP });
 }
 
 /** Top-level groups each followed by its direct subgroups (Forgiva order). */
-export function listVaultGroups(userId: string) {
-  ensureDefaultGroup(userId);
-  const all = db.select().from(vaultGroups).where(eq(vaultGroups.userId, userId)).orderBy(asc(vaultGroups.createdAt), asc(vaultGroups.name)).all();
+export async function listVaultGroups(userId: string) {
+  await ensureDefaultGroup(userId);
+  const all = await db.select().from(vaultGroups).where(eq(vaultGroups.userId, userId)).orderBy(asc(vaultGroups.createdAt), asc(vaultGroups.name));
   const out: VaultGroup[] = [];
   const visit = (parent: string | null) => {
     for (const g of all.filter((x) => x.parentId === parent)) {
@@ -42,30 +42,31 @@ export function listVaultGroups(userId: string) {
   return out;
 }
 
-export function ownGroup(userId: string, groupId: string) {
-  const g = db.select().from(vaultGroups).where(and(eq(vaultGroups.id, groupId), eq(vaultGroups.userId, userId))).get();
+export async function ownGroup(userId: string, groupId: string) {
+  const [g] = await db.select().from(vaultGroups).where(and(eq(vaultGroups.id, groupId), eq(vaultGroups.userId, userId)));
   if (!g) throw new VaultError("Invalid group");
   return g;
 }
 
-export function addVaultGroup(userId: string, input: { name: string; description?: string; parentId?: string | null }) {
+export async function addVaultGroup(userId: string, input: { name: string; description?: string; parentId?: string | null }) {
   const name = input.name.trim();
   if (!name) throw new VaultError("Group name must not be empty");
   if (name.length > 200) throw new VaultError("Group name is too long");
-  const parentId = input.parentId && input.parentId !== "0" ? ownGroup(userId, input.parentId).id : null;
-  return db.insert(vaultGroups).values({ userId, name, description: input.description?.trim() ?? "", parentId }).returning().get();
+  const parentId = input.parentId && input.parentId !== "0" ? (await ownGroup(userId, input.parentId)).id : null;
+  const [g] = await db.insert(vaultGroups).values({ userId, name, description: input.description?.trim() ?? "", parentId }).returning();
+  return g!;
 }
 
 /** Removes a group, its subgroups and all their entries; recreates the default group if none is left. */
-export function removeVaultGroup(userId: string, groupId: string) {
-  ownGroup(userId, groupId);
-  return db.transaction((tx) => {
-    const all = tx.select().from(vaultGroups).where(eq(vaultGroups.userId, userId)).all();
+export async function removeVaultGroup(userId: string, groupId: string) {
+  await ownGroup(userId, groupId);
+  return await db.transaction(async (tx) => {
+    const all = await tx.select().from(vaultGroups).where(eq(vaultGroups.userId, userId));
     const doomed = [groupId];
     for (let i = 0; i < doomed.length; i++) doomed.push(...all.filter((g) => g.parentId === doomed[i]).map((g) => g.id));
-    const removed = tx.delete(vaultEntries).where(and(eq(vaultEntries.userId, userId), inArray(vaultEntries.groupId, doomed))).run().changes;
-    tx.delete(vaultGroups).where(and(eq(vaultGroups.userId, userId), inArray(vaultGroups.id, doomed))).run();
-    ensureDefaultGroup(userId, tx);
+    const removed = (await tx.delete(vaultEntries).where(and(eq(vaultEntries.userId, userId), inArray(vaultEntries.groupId, doomed))).returning({ id: vaultEntries.id })).length;
+    await tx.delete(vaultGroups).where(and(eq(vaultGroups.userId, userId), inArray(vaultGroups.id, doomed)));
+    await ensureDefaultGroup(userId, tx);
     return removed;
   });
 }
@@ -82,64 +83,67 @@ export interface EntryInput {
   symbols: boolean;
 }
 
-function checkEntry(userId: string, e: EntryInput) {
+async function checkEntry(userId: string, e: EntryInput) {
   const classes = [e.lowercase, e.uppercase, e.digits, e.symbols].filter(Boolean).length;
   if (!Number.isInteger(e.length) || e.length < 2 || e.length > 32 || ![1, 2, 3].includes(e.complexity) || classes === 0 || e.length < classes || (!e.host.trim() && !e.account.trim()) || e.host.length > 500 || e.account.length > 500)
     throw new VaultError("Invalid metadata");
-  ownGroup(userId, e.groupId);
+  await ownGroup(userId, e.groupId);
 }
 
-export function addEntry(userId: string, e: EntryInput) {
-  checkEntry(userId, e);
-  return db.insert(vaultEntries).values({ userId, ...e, host: e.host.trim(), account: e.account.trim() }).returning().get();
+export async function addEntry(userId: string, e: EntryInput) {
+  await checkEntry(userId, e);
+  const [row] = await db.insert(vaultEntries).values({ userId, ...e, host: e.host.trim(), account: e.account.trim() }).returning();
+  return row!;
 }
 
-export function updateEntry(userId: string, entryId: string, e: EntryInput) {
-  ownEntry(userId, entryId);
-  checkEntry(userId, e);
-  return db.update(vaultEntries).set({ ...e, host: e.host.trim(), account: e.account.trim() }).where(and(eq(vaultEntries.id, entryId), eq(vaultEntries.userId, userId))).returning().get();
+export async function updateEntry(userId: string, entryId: string, e: EntryInput) {
+  await ownEntry(userId, entryId);
+  await checkEntry(userId, e);
+  const [row] = await db.update(vaultEntries).set({ ...e, host: e.host.trim(), account: e.account.trim() }).where(and(eq(vaultEntries.id, entryId), eq(vaultEntries.userId, userId))).returning();
+  return row!;
 }
 
-export function ownEntry(userId: string, entryId: string) {
-  const e = db.select().from(vaultEntries).where(and(eq(vaultEntries.id, entryId), eq(vaultEntries.userId, userId))).get();
+export async function ownEntry(userId: string, entryId: string) {
+  const [e] = await db.select().from(vaultEntries).where(and(eq(vaultEntries.id, entryId), eq(vaultEntries.userId, userId)));
   if (!e) throw new VaultError("Metadata does not exists.");
   return e;
 }
 
-export function removeEntry(userId: string, entryId: string) {
-  ownEntry(userId, entryId);
-  db.delete(vaultEntries).where(and(eq(vaultEntries.id, entryId), eq(vaultEntries.userId, userId))).run();
+export async function removeEntry(userId: string, entryId: string) {
+  await ownEntry(userId, entryId);
+  await db.delete(vaultEntries).where(and(eq(vaultEntries.id, entryId), eq(vaultEntries.userId, userId)));
 }
 
-export function entriesByGroup(userId: string, groupId: string | undefined, startIdx = 0, countN = 100) {
+export async function entriesByGroup(userId: string, groupId: string | undefined, startIdx = 0, countN = 100) {
   if (startIdx < 0 || countN < 0) return { rows: [] as VaultEntry[], total: 0 };
   const where = groupId ? and(eq(vaultEntries.userId, userId), eq(vaultEntries.groupId, groupId)) : eq(vaultEntries.userId, userId);
-  const rows = db.select().from(vaultEntries).where(where).orderBy(asc(vaultEntries.createdAt), asc(vaultEntries.id)).limit(Math.min(countN, 1000)).offset(startIdx).all();
-  return { rows, total: db.select({ n: count() }).from(vaultEntries).where(where).get()!.n };
+  const rows = await db.select().from(vaultEntries).where(where).orderBy(asc(vaultEntries.createdAt), asc(vaultEntries.id)).limit(Math.min(countN, 1000)).offset(startIdx);
+  const [total] = await db.select({ n: count() }).from(vaultEntries).where(where);
+  return { rows, total: total!.n };
 }
 
 /**
  * One page of a group's entries, or of a search over all groups (host or account contains `q`),
  * with the total; a page past the end is clamped to the last one.
  */
-export function pageEntries(userId: string, opts: { groupId: string; q?: string; page: number; size: number }) {
+export async function pageEntries(userId: string, opts: { groupId: string; q?: string; page: number; size: number }) {
   const where = opts.q ? and(eq(vaultEntries.userId, userId), or(contains(vaultEntries.host, opts.q), contains(vaultEntries.account, opts.q))) : and(eq(vaultEntries.userId, userId), eq(vaultEntries.groupId, opts.groupId));
-  const total = db.select({ n: count() }).from(vaultEntries).where(where).get()!.n;
+  const total = (await db.select({ n: count() }).from(vaultEntries).where(where))[0]!.n;
   const size = Math.min(Math.max(1, Math.trunc(opts.size)), 1000);
   const page = Math.min(Math.max(1, Math.trunc(opts.page)), Math.max(1, Math.ceil(total / size)));
   const order = opts.q ? [asc(vaultEntries.host), asc(vaultEntries.account), asc(vaultEntries.id)] : [asc(vaultEntries.createdAt), asc(vaultEntries.id)];
-  const rows = db.select().from(vaultEntries).where(where).orderBy(...order).limit(size).offset((page - 1) * size).all();
+  const rows = await db.select().from(vaultEntries).where(where).orderBy(...order).limit(size).offset((page - 1) * size);
   return { rows, total, page, size };
 }
 
 /** Substring match on host or account. */
-export function searchEntries(userId: string, criteria: string, limit = 200) {
-  return db.select().from(vaultEntries).where(and(eq(vaultEntries.userId, userId), or(contains(vaultEntries.host, criteria), contains(vaultEntries.account, criteria)))).orderBy(asc(vaultEntries.host)).limit(limit).all();
+export async function searchEntries(userId: string, criteria: string, limit = 200) {
+  return await db.select().from(vaultEntries).where(and(eq(vaultEntries.userId, userId), or(contains(vaultEntries.host, criteria), contains(vaultEntries.account, criteria)))).orderBy(asc(vaultEntries.host)).limit(limit);
 }
 
 /** Distinct hosts containing the filter (autocomplete). */
-export function hostsLike(userId: string, filter: string) {
-  return db.selectDistinct({ host: vaultEntries.host }).from(vaultEntries).where(and(eq(vaultEntries.userId, userId), contains(vaultEntries.host, filter))).orderBy(asc(vaultEntries.host)).limit(50).all().map((r) => r.host);
+export async function hostsLike(userId: string, filter: string) {
+  return (await db.selectDistinct({ host: vaultEntries.host }).from(vaultEntries).where(and(eq(vaultEntries.userId, userId), contains(vaultEntries.host, filter))).orderBy(asc(vaultEntries.host)).limit(50)).map((r) => r.host);
 }
 
 /** Stand-in master key for users who chose `masterkey_use_ignored` (documented as weaker). */
@@ -150,18 +154,18 @@ const ignoredMasterKey = (userId: string) => createHmac("sha256", deriveKey("vau
  * without one the stored lastRenewal is used, so later generations reproduce a rotation.
  */
 export async function generateForEntry(userId: string, input: { entryId: string; masterKey?: string; animal: Animal; renewalDate?: string }) {
-  const e = db.select().from(vaultEntries).where(and(eq(vaultEntries.id, input.entryId), eq(vaultEntries.userId, userId))).get();
+  const [e] = await db.select().from(vaultEntries).where(and(eq(vaultEntries.id, input.entryId), eq(vaultEntries.userId, userId)));
   if (!e) throw new VaultError("Invalid data");
   let masterKey = input.masterKey ?? "";
   if (!masterKey) {
-    if (!settingBool(userId, "masterkey_use_ignored")) throw new VaultError("Invalid data");
+    if (!(await settingBool(userId, "masterkey_use_ignored"))) throw new VaultError("Invalid data");
     masterKey = ignoredMasterKey(userId);
   }
   const renewalDate = input.renewalDate ?? e.lastRenewal;
   const password = await derivePassword({ masterKey, host: e.host, account: e.account, renewalDate, animal: input.animal, length: e.length, complexity: e.complexity as 1 | 2 | 3, lowercase: e.lowercase, uppercase: e.uppercase, digits: e.digits, symbols: e.symbols }).catch(() => {
     throw new VaultError("Invalid data");
   });
-  db.update(vaultEntries).set({ lastRenewal: renewalDate, generatedBefore: true }).where(eq(vaultEntries.id, e.id)).run();
+  await db.update(vaultEntries).set({ lastRenewal: renewalDate, generatedBefore: true }).where(eq(vaultEntries.id, e.id));
   return password;
 }
 

@@ -7,8 +7,8 @@ import { signOut } from "@/lib/sessions/admin";
 /** Ends the current session row before next-auth clears the cookie, so the JWT is dead too. */
 export const signOutAction = authedAction(
   z.object({}),
-  (caller) => {
-    if (caller.sessionId) signOut(caller);
+  async (caller) => {
+    if (caller.sessionId) await signOut(caller);
     return null;
   },
   { allowPending: true },

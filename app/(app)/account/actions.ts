@@ -8,8 +8,8 @@ import { authedAction } from "@/lib/auth/action";
 import { addAuthenticator, disableOwnMethod, regenerateRecoveryCodes } from "@/lib/mfa/self-service";
 import { revokeUserSession, signOut } from "@/lib/sessions/admin";
 
-export const updateProfileAction = authedAction(profileSchema, (caller, input) => {
-  updateProfile(caller, input);
+export const updateProfileAction = authedAction(profileSchema, async (caller, input) => {
+  await updateProfile(caller, input);
   revalidatePath("/account");
   return null;
 });
@@ -34,8 +34,8 @@ export const changeEmailAction = authedAction(emailSchema, (caller, input) => ch
 
 export const enableMfaAction = authedAction(
   z.object({ secret: z.string().min(16).max(128), code: z.string().trim().regex(/^\d{6}$/, "Enter the 6-digit code from your app") }),
-  (caller, { secret, code }) => {
-    const { recoveryCodes } = addAuthenticator(caller, caller.userId, secret, code);
+  async (caller, { secret, code }) => {
+    const { recoveryCodes } = await addAuthenticator(caller, caller.userId, secret, code);
     return { recoveryCodes };
   },
   { allowPending: true },
@@ -51,11 +51,11 @@ export const regenerateCodesAction = authedAction(z.object({ code: z.string().tr
   recoveryCodes: await regenerateRecoveryCodes(caller, code),
 }));
 
-export const revokeSessionAction = authedAction(z.object({ sessionId: z.uuid() }), (caller, { sessionId }) => {
-  revokeUserSession(caller, caller.userId, sessionId);
+export const revokeSessionAction = authedAction(z.object({ sessionId: z.uuid() }), async (caller, { sessionId }) => {
+  await revokeUserSession(caller, caller.userId, sessionId);
   revalidatePath("/account/sessions");
   return null;
 });
 
 /** Ends every session including this one, and forgets trusted browsers; the client then clears its cookie. */
-export const signOutEverywhereAction = authedAction(z.object({}), (caller) => ({ ended: signOut(caller, { global: true }) }), { allowPending: true });
+export const signOutEverywhereAction = authedAction(z.object({}), async (caller) => ({ ended: await signOut(caller, { global: true }) }), { allowPending: true });

@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "Profile" };
 
 export default async function ProfilePage() {
   const caller = await requirePageCaller();
-  const user = getProfile(caller);
+  const user = await getProfile(caller);
   return (
     <>
       <PageHeader title="Profile" description={user.email} />

@@ -11,7 +11,7 @@ export default async function SettingsPage() {
   return (
     <>
       <PageHeader title="Settings" description="How the password vault behaves for you, plus theme and language." />
-      <SettingsForm values={getAllSettings(caller.userId)} />
+      <SettingsForm values={await getAllSettings(caller.userId)} />
     </>
   );
 }

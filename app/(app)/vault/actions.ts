@@ -8,14 +8,14 @@ import { addEntry, addVaultGroup, generateForEntry, hostsLike, removeEntry, remo
 
 const done = () => revalidatePath("/vault");
 
-export const addGroupAction = authedAction(z.object({ name: z.string().trim().min(1, "Enter a group name").max(200), parentId: z.uuid().nullable() }), (caller, input) => {
-  const g = addVaultGroup(caller.userId, input);
+export const addGroupAction = authedAction(z.object({ name: z.string().trim().min(1, "Enter a group name").max(200), parentId: z.uuid().nullable() }), async (caller, input) => {
+  const g = await addVaultGroup(caller.userId, input);
   done();
   return { id: g.id };
 });
 
-export const removeGroupAction = authedAction(z.object({ id: z.uuid() }), (caller, { id }) => {
-  const removed = removeVaultGroup(caller.userId, id);
+export const removeGroupAction = authedAction(z.object({ id: z.uuid() }), async (caller, { id }) => {
+  const removed = await removeVaultGroup(caller.userId, id);
   done();
   return { removed };
 });
@@ -33,14 +33,14 @@ const entry = z.object({
 }).refine((e) => e.lowercase || e.uppercase || e.digits || e.symbols, { message: "Choose at least one character class", path: ["classes"] })
   .refine((e) => e.host || e.account, { message: "Enter a host or an account", path: ["host"] });
 
-export const saveEntryAction = authedAction(z.object({ id: z.uuid().optional(), entry }), (caller, { id, entry: e }) => {
-  const row = id ? updateEntry(caller.userId, id, e) : addEntry(caller.userId, e);
+export const saveEntryAction = authedAction(z.object({ id: z.uuid().optional(), entry }), async (caller, { id, entry: e }) => {
+  const row = id ? await updateEntry(caller.userId, id, e) : await addEntry(caller.userId, e);
   done();
   return { id: row.id };
 });
 
-export const removeEntryAction = authedAction(z.object({ id: z.uuid() }), (caller, { id }) => {
-  removeEntry(caller.userId, id);
+export const removeEntryAction = authedAction(z.object({ id: z.uuid() }), async (caller, { id }) => {
+  await removeEntry(caller.userId, id);
   done();
   return null;
 });

@@ -19,10 +19,10 @@ const params = z.object({
 export default async function VaultPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const caller = await requirePageCaller();
   const { group, q, page, size } = params.parse(await searchParams);
-  const groups = listVaultGroups(caller.userId);
+  const groups = await listVaultGroups(caller.userId);
   const current = groups.find((g) => g.id === group) ?? groups[0]!;
-  const { rows, total, page: shown } = pageEntries(caller.userId, { groupId: current.id, q, page, size });
-  const s = getAllSettings(caller.userId);
+  const { rows, total, page: shown } = await pageEntries(caller.userId, { groupId: current.id, q, page, size });
+  const s = await getAllSettings(caller.userId);
   return (
     <>
       <PageHeader title="Passwords" description="Passwords are derived from your master key each time; nothing secret is stored." />

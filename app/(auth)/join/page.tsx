@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Join" };
 export default async function JoinPage({ searchParams }: { searchParams: Promise<{ code?: string | string[] }> }) {
   const { code: raw } = await searchParams;
   const code = typeof raw === "string" ? raw.slice(0, 200) : undefined;
-  const join = code ? describeJoinCode(code) : undefined;
+  const join = code ? await describeJoinCode(code) : undefined;
   return (
     <Card>
       <CardHeader>

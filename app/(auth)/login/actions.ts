@@ -15,7 +15,8 @@ const loginSchema = z.object({
 
 /** A completed sign-in marks this browser as the account's known device (see lib/auth/device-cookie). */
 async function rememberDevice(userId: string) {
-  (await cookies()).set(DEVICE_COOKIE, newDeviceCookie(userId), { httpOnly: true, sameSite: "lax", secure: secureCookies, maxAge: DEVICE_COOKIE_MAX_AGE_S, path: "/" });
+  const value = await newDeviceCookie(userId);
+  (await cookies()).set(DEVICE_COOKIE, value, { httpOnly: true, sameSite: "lax", secure: secureCookies, maxAge: DEVICE_COOKIE_MAX_AGE_S, path: "/" });
 }
 
 export const loginAction = publicAction(loginSchema, async (input, meta) => {
@@ -26,7 +27,7 @@ export const loginAction = publicAction(loginSchema, async (input, meta) => {
   );
   if (outcome.status === "ok") {
     await rememberDevice(outcome.userId);
-    return { status: "ok" as const, ticket: issueTicket(outcome.userId, outcome.tenantId) };
+    return { status: "ok" as const, ticket: await issueTicket(outcome.userId, outcome.tenantId) };
   }
   if (outcome.status === "mfa")
     return { status: "mfa" as const, twoFactorId: outcome.twoFactorId, methods: [...new Set(outcome.methods.map((m) => m.kind))] };
@@ -42,9 +43,9 @@ const mfaSchema = z.object({
 export const mfaAction = publicAction(mfaSchema, async (input, meta) => {
   const done = await completeMfa(input, meta);
   if (input.trust) {
-    const { token, maxAgeSeconds } = trustDevice(done.userId, done.tenantId, meta);
+    const { token, maxAgeSeconds } = await trustDevice(done.userId, done.tenantId, meta);
     (await cookies()).set(TRUST_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: secureCookies, maxAge: maxAgeSeconds, path: "/" });
   }
   await rememberDevice(done.userId);
-  return { ticket: issueTicket(done.userId, done.tenantId) };
+  return { ticket: await issueTicket(done.userId, done.tenantId) };
 });

@@ -8,7 +8,7 @@ import { hasAdministrator } from "@/lib/bootstrap";
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
-  if (!hasAdministrator()) redirect("/setup");
+  if (!(await hasAdministrator())) redirect("/setup");
   const { callbackUrl } = await searchParams;
   if (await currentCaller()) redirect(safeCallbackUrl(callbackUrl));
   return <LoginForm callbackUrl={safeCallbackUrl(callbackUrl)} />;

@@ -7,7 +7,7 @@ export const metadata: Metadata = { title: "First-run setup" };
 export const dynamic = "force-dynamic";
 
 /** Exists only until the first administrator is created. */
-export default function SetupPage() {
-  if (hasAdministrator()) notFound();
+export default async function SetupPage() {
+  if (await hasAdministrator()) notFound();
   return <SetupForm />;
 }

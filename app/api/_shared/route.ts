@@ -77,7 +77,7 @@ export function handle<B extends z.ZodType, Q extends z.ZodType, P extends z.Zod
       if (spec.auth === "optional" && !caller && presented) return fail(anySpec, "unauthenticated", "The access token is not valid or has expired");
       // Public temporary tokens may only read.
       if (caller?.readOnly && spec.method !== "GET") return fail(anySpec, "forbidden", "This token is read-only");
-      const pending = caller && pendingRequirement(caller);
+      const pending = caller ? await pendingRequirement(caller) : null;
       if (pending && !WHILE_PENDING[pending].ops.has(spec.operationId)) return fail(anySpec, "forbidden", WHILE_PENDING[pending].message);
       const parts: Record<string, unknown> = {};
       for (const [key, schema, raw] of [

@@ -13,8 +13,8 @@ export const dynamic = "force-dynamic";
 
 export default async function MfaPage() {
   const caller = await requirePageCaller("mfa");
-  const methods = listMethods(caller.userId);
-  const required = pendingRequirement(caller) === "mfa";
+  const methods = await listMethods(caller.userId);
+  const required = (await pendingRequirement(caller)) === "mfa";
   const secret = generateTotpSecret();
   return (
     <>
@@ -29,8 +29,8 @@ export default async function MfaPage() {
         {methods.length > 0 && (
           <MfaMethods
             methods={methods.map((m) => ({ id: m.id, kind: m.kind, createdAt: m.createdAt.toISOString() }))}
-            remainingCodes={remainingRecoveryCodes(caller.userId)}
-            forced={mfaForced(caller.userId, caller.tenantId)}
+            remainingCodes={await remainingRecoveryCodes(caller.userId)}
+            forced={await mfaForced(caller.userId, caller.tenantId)}
           />
         )}
         {!methods.some((m) => m.kind === "authenticator") && (

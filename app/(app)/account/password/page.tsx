@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Password & email" };
 
 export default async function PasswordPage() {
   const caller = await requirePageCaller("password");
-  const required = pendingRequirement(caller) === "password";
+  const required = (await pendingRequirement(caller)) === "password";
   return (
     <>
       <PageHeader title="Password & email" description="Changing your password signs out every other session." />

@@ -14,8 +14,8 @@ export const saveKeyAction = authedAction(
   },
 );
 
-export const deleteKeyAction = authedAction(z.object({}), (caller) => {
-  deleteOwnKey(caller);
+export const deleteKeyAction = authedAction(z.object({}), async (caller) => {
+  await deleteOwnKey(caller);
   revalidatePath("/account/pgp");
   return null;
 });

@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: "PGP key" };
 
 export default async function PgpPage() {
   const caller = await requirePageCaller();
-  const k = ownKey(caller);
+  const k = await ownKey(caller);
   return (
     <>
       <PageHeader title="PGP key" description="Generate a key pair in your browser (the private key is encrypted with your passphrase before it leaves it), or bring your own public key." />

@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 export default async function SessionsPage() {
   const caller = await requirePageCaller();
-  const rows = listActiveSessions(caller.userId).map((s) => ({
+  const rows = (await listActiveSessions(caller.userId)).map((s) => ({
     id: s.id,
     kind: s.kind,
     device: s.device || (s.kind === "api" ? "API client" : "Browser"),

@@ -19,8 +19,8 @@ export const createTokenAction = authedAction(
 );
 
 /** Revokes one of the user's tokens: the owner, or an admin of the user's tenant (checked in lib). */
-export const revokeTokenAction = authedAction(z.object({ userId: z.uuid(), tokenId: z.uuid() }), (caller, { userId, tokenId }) => {
-  revokeToken(caller, userId, tokenId);
+export const revokeTokenAction = authedAction(z.object({ userId: z.uuid(), tokenId: z.uuid() }), async (caller, { userId, tokenId }) => {
+  await revokeToken(caller, userId, tokenId);
   revalidatePath("/account/tokens");
   revalidatePath(`/admin/users/${userId}`);
   return null;

@@ -14,8 +14,8 @@ export const metadata: Metadata = { title: "Audit log" };
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const caller = await requireAdminPage("Audit", "Read");
   const q = auditQuerySchema.parse(await searchParams);
-  const { rows, total, pageSize } = listAudit(caller, q);
-  const tenantOptions = auditTenantOptions(caller);
+  const { rows, total, pageSize } = await listAudit(caller, q);
+  const tenantOptions = await auditTenantOptions(caller);
   const { page, ...filters } = q;
   const qs = (extra: Record<string, string>) => new URLSearchParams({ ...(Object.fromEntries(Object.entries(filters).filter(([, v]) => v)) as Record<string, string>), ...extra }).toString();
   const pages = Math.max(1, Math.ceil(total / pageSize));

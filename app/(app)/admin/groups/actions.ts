@@ -10,31 +10,31 @@ import { listUsers, userQuerySchema } from "@/lib/users/list";
 const groupInput = z.object({ name: z.string().trim().min(1, "Enter a group name").max(200), data: z.record(z.string(), z.string()) });
 
 /** The system flag is set only here: a system group can never be deleted, so it never changes. */
-export const createGroupAction = authedAction(groupInput.extend({ isSystem: z.boolean().default(false) }), (caller, input) => {
-  const g = createGroup(caller, input);
+export const createGroupAction = authedAction(groupInput.extend({ isSystem: z.boolean().default(false) }), async (caller, input) => {
+  const g = await createGroup(caller, input);
   revalidatePath("/admin/groups");
   return { id: g.id };
 });
 
-export const updateGroupAction = authedAction(groupInput.extend({ id: z.uuid() }), (caller, { id, ...input }) => {
-  updateGroup(caller, id, input);
+export const updateGroupAction = authedAction(groupInput.extend({ id: z.uuid() }), async (caller, { id, ...input }) => {
+  await updateGroup(caller, id, input);
   revalidatePath(`/admin/groups/${id}`);
   return null;
 });
 
-export const deleteGroupAction = authedAction(z.object({ id: z.uuid() }), (caller, { id }) => {
-  deleteGroup(caller, id);
+export const deleteGroupAction = authedAction(z.object({ id: z.uuid() }), async (caller, { id }) => {
+  await deleteGroup(caller, id);
   revalidatePath("/admin/groups");
   return null;
 });
 
-export const groupMembersAction = authedAction(z.object({ id: z.uuid(), userIds: z.array(z.uuid()).min(1), add: z.boolean() }), (caller, { id, userIds, add }) => {
-  (add ? addMembers : removeMembers)(caller, id, userIds);
+export const groupMembersAction = authedAction(z.object({ id: z.uuid(), userIds: z.array(z.uuid()).min(1), add: z.boolean() }), async (caller, { id, userIds, add }) => {
+  await (add ? addMembers : removeMembers)(caller, id, userIds);
   revalidatePath(`/admin/groups/${id}`);
   return null;
 });
 
 /** The member picker's server-side search (prefix on email or name, 10 results). */
-export const searchUsersAction = authedAction(z.object({ q: z.string().trim().min(1).max(100) }), (caller, { q }) =>
-  listUsers(caller, userQuerySchema.parse({ q, size: 10, sort: "email", dir: "asc" })).rows.map((u) => ({ id: u.id, email: u.email, name: u.fullName })),
+export const searchUsersAction = authedAction(z.object({ q: z.string().trim().min(1).max(100) }), async (caller, { q }) =>
+  (await listUsers(caller, userQuerySchema.parse({ q, size: 10, sort: "email", dir: "asc" }))).rows.map((u) => ({ id: u.id, email: u.email, name: u.fullName })),
 );

@@ -26,7 +26,7 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
   const { q, data, page } = params.parse(await searchParams);
   const [k, ...v] = (data ?? "").split("=");
   const filter = k?.trim() ? { [k.trim()]: v.join("=").trim() } : undefined;
-  const { rows, total, pageSize } = listGroups(caller, { q, data: filter, page });
+  const { rows, total, pageSize } = await listGroups(caller, { q, data: filter, page });
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const href = (p: number) => `/admin/groups?${new URLSearchParams({ ...(q ? { q } : {}), ...(data ? { data } : {}), page: String(p) })}`;
   return (
@@ -74,7 +74,7 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
             </div>
           </nav>
         </div>
-        {can(caller, "Group", "Create") && <GroupForm />}
+        {(await can(caller, "Group", "Create")) && <GroupForm />}
       </div>
     </>
   );

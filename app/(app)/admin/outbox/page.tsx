@@ -22,7 +22,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const caller = await requirePageCaller();
   if (!caller.isSuperAdmin) notFound();
   const { q, page } = params.parse(await searchParams);
-  const { rows, total } = listOutbox(caller, { q, page, pageSize: PAGE_SIZE });
+  const { rows, total } = await listOutbox(caller, { q, page, pageSize: PAGE_SIZE });
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   const href = (p: number) => `/admin/outbox?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`;
   return (

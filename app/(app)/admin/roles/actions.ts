@@ -15,35 +15,35 @@ const roleInput = z.object({
   permissions: z.array(permission).max(RESOURCES.length * ACTIONS.length + 100),
 });
 
-export const createRoleAction = authedAction(roleInput, (caller, input) => {
-  const r = createRole(caller, input);
+export const createRoleAction = authedAction(roleInput, async (caller, input) => {
+  const r = await createRole(caller, input);
   revalidatePath("/admin/roles");
   return { id: r.id };
 });
 
 /** Without `permissions` the matrix is left as it is (the built-in admin role's cannot change). */
-export const updateRoleAction = authedAction(roleInput.extend({ id: z.uuid(), permissions: roleInput.shape.permissions.optional() }), (caller, { id, ...input }) => {
-  updateRole(caller, id, input);
+export const updateRoleAction = authedAction(roleInput.extend({ id: z.uuid(), permissions: roleInput.shape.permissions.optional() }), async (caller, { id, ...input }) => {
+  await updateRole(caller, id, input);
   revalidatePath(`/admin/roles/${id}`);
   return null;
 });
 
-export const retireRoleAction = authedAction(z.object({ id: z.uuid() }), (caller, { id }) => {
-  retireRole(caller, id);
+export const retireRoleAction = authedAction(z.object({ id: z.uuid() }), async (caller, { id }) => {
+  await retireRole(caller, id);
   revalidatePath("/admin/roles");
   return null;
 });
 
-export const revokePermissionAction = authedAction(z.object({ id: z.uuid(), ...permission.shape }), (caller, { id, resource, action }) => {
-  revokePermission(caller, id, resource, action);
+export const revokePermissionAction = authedAction(z.object({ id: z.uuid(), ...permission.shape }), async (caller, { id, resource, action }) => {
+  await revokePermission(caller, id, resource, action);
   revalidatePath(`/admin/roles/${id}`);
   return null;
 });
 
 /** Gives the role to (or takes it from) one user of the role's tenant; lib checks Role/Edit and tenant. */
-export const roleHolderAction = authedAction(z.object({ id: z.uuid(), userId: z.uuid(), assign: z.boolean() }), (caller, { id, userId, assign }) => {
-  const r = getRole(caller, id);
-  (assign ? assignRoles : unassignRoles)(caller, userId, r.tenantId, [r.id]);
+export const roleHolderAction = authedAction(z.object({ id: z.uuid(), userId: z.uuid(), assign: z.boolean() }), async (caller, { id, userId, assign }) => {
+  const r = await getRole(caller, id);
+  await (assign ? assignRoles : unassignRoles)(caller, userId, r.tenantId, [r.id]);
   revalidatePath(`/admin/roles/${id}`);
   return null;
 });

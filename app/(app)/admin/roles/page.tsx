@@ -23,7 +23,7 @@ const PAGE = 20;
 export default async function RolesPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const caller = await requireAdminPage("Role", "Read");
   const p = params.parse(await searchParams);
-  const { rows, total } = listRoles(caller, { includeRetired: !!p.retired, orderBy: p.order, order: p.order === "name" ? "ASC" : "DESC", offset: (p.page - 1) * PAGE, records: PAGE });
+  const { rows, total } = await listRoles(caller, { includeRetired: !!p.retired, orderBy: p.order, order: p.order === "name" ? "ASC" : "DESC", offset: (p.page - 1) * PAGE, records: PAGE });
   const href = (change: Record<string, string | undefined>) => {
     const merged = { retired: p.retired, order: p.order === "name" ? undefined : p.order, page: p.page > 1 ? String(p.page) : undefined, ...change };
     const q = new URLSearchParams(Object.entries(merged).filter(([, v]) => v) as [string, string][]).toString();
@@ -73,7 +73,7 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
           {p.page < pages && <Button asChild size="sm" variant="outline"><Link href={href({ page: String(p.page + 1) })}>Next</Link></Button>}
         </div>
       </nav>
-      {can(caller, "Role", "Create") && <RoleForm />}
+      {(await can(caller, "Role", "Create")) && <RoleForm />}
     </>
   );
 }

@@ -5,26 +5,26 @@ import { z } from "zod";
 import { authedAction } from "@/lib/auth/action";
 import { createTenant, setTenantRetired, switchTenant, tenantSettingsSchema, updateTenant } from "@/lib/tenants/tenants";
 
-export const createTenantAction = authedAction(z.object({ name: z.string().trim().min(1, "Enter a name").max(100) }), (caller, { name }) => {
-  const t = createTenant(caller, name);
+export const createTenantAction = authedAction(z.object({ name: z.string().trim().min(1, "Enter a name").max(100) }), async (caller, { name }) => {
+  const t = await createTenant(caller, name);
   revalidatePath("/admin/tenants");
   return { id: t.id };
 });
 
-export const updateTenantAction = authedAction(tenantSettingsSchema.extend({ id: z.uuid() }), (caller, { id, ...input }) => {
-  updateTenant(caller, id, input);
+export const updateTenantAction = authedAction(tenantSettingsSchema.extend({ id: z.uuid() }), async (caller, { id, ...input }) => {
+  await updateTenant(caller, id, input);
   revalidatePath(`/admin/tenants/${id}`);
   return null;
 });
 
-export const retireTenantAction = authedAction(z.object({ id: z.uuid(), retired: z.boolean() }), (caller, { id, retired }) => {
-  setTenantRetired(caller, id, retired);
+export const retireTenantAction = authedAction(z.object({ id: z.uuid(), retired: z.boolean() }), async (caller, { id, retired }) => {
+  await setTenantRetired(caller, id, retired);
   revalidatePath("/admin/tenants");
   return null;
 });
 
-export const switchTenantAction = authedAction(z.object({ tenantId: z.uuid() }), (caller, { tenantId }) => {
-  switchTenant(caller, tenantId);
+export const switchTenantAction = authedAction(z.object({ tenantId: z.uuid() }), async (caller, { tenantId }) => {
+  await switchTenant(caller, tenantId);
   revalidatePath("/", "layout");
   return null;
 });

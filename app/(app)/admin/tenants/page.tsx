@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Tenants" };
 export default async function TenantsPage() {
   const caller = await requirePageCaller();
   if (!caller.isSuperAdmin) notFound();
-  const rows = listTenants(caller);
+  const rows = await listTenants(caller);
   return (
     <>
       <PageHeader title="Tenants" description="Each tenant has its own users, roles, groups and security settings." />

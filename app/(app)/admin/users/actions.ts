@@ -31,8 +31,8 @@ export const createUserAction = authedAction(createSchema, async (caller, input)
 export const bulkUsersAction = authedAction(
   z.union([bulkSchema, bulkSchema.omit({ ids: true }).extend({ filter: userQuerySchema.omit({ sort: true, dir: true, page: true, size: true }) })]),
   async (caller, input) => {
-    requirePermission(caller, "User", "Read");
-    const ids = "ids" in input ? input.ids : matchingUserIds(caller, input.filter, input.action);
+    await requirePermission(caller, "User", "Read");
+    const ids = "ids" in input ? input.ids : await matchingUserIds(caller, input.filter, input.action);
     const res = await runBulk(caller, { action: input.action, ids, value: input.value });
     revalidatePath("/admin/users");
     return res;

@@ -14,12 +14,13 @@ export const metadata: Metadata = { title: "Users" };
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const caller = await requireAdminPage("User", "Read");
   const query = userQuerySchema.parse(await searchParams);
-  const { rows, total, capped } = listUsers(caller, query);
-  const roleNames = can(caller, "Role", "Read") ? listRoles(caller, { records: 500, orderBy: "name", order: "ASC" }).rows.map((r) => r.name) : [];
-  const groups = can(caller, "Group", "Read") ? listGroups(caller, { pageSize: 200 }).rows.map((g) => ({ id: g.id, name: g.name })) : [];
+  const { rows, total, capped } = await listUsers(caller, query);
+  const roleNames = (await can(caller, "Role", "Read")) ? (await listRoles(caller, { records: 500, orderBy: "name", order: "ASC" })).rows.map((r) => r.name) : [];
+  const groups = (await can(caller, "Group", "Read")) ? (await listGroups(caller, { pageSize: 200 })).rows.map((g) => ({ id: g.id, name: g.name })) : [];
+  const canCreate = await can(caller, "User", "Create");
   return (
     <>
-      <PageHeader title="Users" description="Everyone with access to this tenant." actions={can(caller, "User", "Create") ? <CreateUserDialog roles={roleNames} /> : null} />
+      <PageHeader title="Users" description="Everyone with access to this tenant." actions={canCreate ? <CreateUserDialog roles={roleNames} /> : null} />
       <UsersToolbar query={query} roles={roleNames} groups={groups} />
       <UsersTable
         key={JSON.stringify(query)} // a new filter, page or sort starts with nothing selected: no hidden selected ids

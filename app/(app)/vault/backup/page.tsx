@@ -11,7 +11,7 @@ export default async function BackupPage() {
   return (
     <>
       <PageHeader title="Vault backup" description="A backup holds your groups and entries (never passwords). Import recreates them as new groups." />
-      <BackupPanel groups={listVaultGroups(caller.userId).map((g) => ({ id: g.id, name: g.name }))} />
+      <BackupPanel groups={(await listVaultGroups(caller.userId)).map((g) => ({ id: g.id, name: g.name }))} />
     </>
   );
 }

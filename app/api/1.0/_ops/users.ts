@@ -43,14 +43,13 @@ const UserResp = z.object({
 const toGroup = (g: GroupRow, i: number) => ({ id: g.id, name: g.name, metadata: { is_system: g.isSystem, visual_order: i } });
 
 /** The answer for a list of users: their details are read once for the whole list, not per user. */
-function toUserResps(rows: UserRow[], tenantId: string): z.infer<typeof UserResp>[] {
+async function toUserResps(rows: UserRow[], tenantId: string): Promise<z.infer<typeof UserResp>[]> {
   if (!rows.length) return [];
-  const detailsOf = detailsOfUsers(rows.map((u) => u.id), tenantId);
-  const tenantForced = tenantForcesMfa(tenantId);
+  const [detailsOf, tenantForced] = await Promise.all([detailsOfUsers(rows.map((u) => u.id), tenantId), tenantForcesMfa(tenantId)]);
   return rows.map((u) => toUserResp(u, detailsOf(u.id), u.mfaRequired || tenantForced));
 }
 
-const toOneUserResp = (u: UserRow, tenantId: string) => toUserResps([u], tenantId)[0]!;
+const toOneUserResp = async (u: UserRow, tenantId: string) => (await toUserResps([u], tenantId))[0]!;
 
 function toUserResp(u: UserRow, d: UserDetails, forced: boolean): z.infer<typeof UserResp> {
   return {
@@ -87,17 +86,17 @@ export const listUsers: OpSpec<z.ZodType, z.ZodType, z.ZodType, z.ZodArray<typeo
   operationId: "Quatrix_userGet",
   summary: "All users of the account (tenant)",
   response: z.array(UserResp),
-  run({ caller }) {
-    requirePermission(caller!, "User", "Read");
-    return toUserResps(allTenantUsers(caller!), caller!.tenantId);
+  async run({ caller }) {
+    await requirePermission(caller!, "User", "Read");
+    return toUserResps(await allTenantUsers(caller!), caller!.tenantId);
   },
 };
 
 const IdParams = z.object({ id: z.uuid("id must be a UUID") });
 
-function readable(caller: Caller, id: string) {
-  const u = userInScope(caller, id);
-  if (u.id !== caller.userId) requirePermission(caller, "User", "Read");
+async function readable(caller: Caller, id: string) {
+  const u = await userInScope(caller, id);
+  if (u.id !== caller.userId) await requirePermission(caller, "User", "Read");
   return u;
 }
 
@@ -109,7 +108,7 @@ export const getUser: OpSpec<z.ZodType, z.ZodType, typeof IdParams, typeof UserR
   summary: "One user by id",
   params: IdParams,
   response: UserResp,
-  run: ({ params, caller }) => toOneUserResp(readable(caller!, params.id), caller!.tenantId),
+  run: async ({ params, caller }) => toOneUserResp(await readable(caller!, params.id), caller!.tenantId),
 };
 
 const yn = z.enum(["Y", "N"], "super_admin must be Y or N");
@@ -190,7 +189,7 @@ export const deleteUsers: OpSpec<typeof UserDeleteReq, z.ZodType, z.ZodType, typ
   body: UserDeleteReq,
   response: JobResp,
   successStatus: 202,
-  run: ({ body, caller }) => ({ job_id: startDeleteUsers(caller!, body.ids).id }),
+  run: async ({ body, caller }) => ({ job_id: (await startDeleteUsers(caller!, body.ids)).id }),
 };
 
 const PgpKeyResp = z.object({ id: z.string(), name: z.string(), created: z.number().optional(), modified: z.number().optional(), public: z.string(), private: z.string().optional(), email: z.string() });
@@ -204,8 +203,8 @@ export const getPgpKeyOp: OpSpec<z.ZodType, z.ZodType, typeof IdParams, typeof P
   summary: "A user's PGP key (public part base64; the encrypted private part only to its owner)",
   params: IdParams,
   response: PgpKeyResp,
-  run({ params, caller }) {
-    const k = getPgpKey(caller!, params.id);
+  async run({ params, caller }) {
+    const k = await getPgpKey(caller!, params.id);
     return { id: k.id, name: k.name, created: unix(k.createdAt), modified: unix(k.updatedAt), public: b64(k.publicKey), ...(k.privateKeyEncrypted ? { private: b64(k.privateKeyEncrypted) } : {}), email: k.email };
   },
 };
@@ -217,7 +216,7 @@ export const listUserGroups: OpSpec<z.ZodType, z.ZodType, z.ZodType, z.ZodArray<
   operationId: "Quatrix_userGroupGet",
   summary: "Groups users can be assigned to",
   response: z.array(Group),
-  run: ({ caller }) => listGroups(caller!, { pageSize: 200 }).rows.map(toGroup),
+  run: async ({ caller }) => (await listGroups(caller!, { pageSize: 200 })).rows.map(toGroup),
 };
 
 const UserSignupReq = z.object({
@@ -237,7 +236,7 @@ export const signup: OpSpec<typeof UserSignupReq, z.ZodType, z.ZodType, z.ZodTyp
   body: UserSignupReq,
   response: z.null(),
   async run({ body, ip }) {
-    consumeClientRate("signup-ip", ip, 20, 3600);
+    await consumeClientRate("signup-ip", ip, 20, 3600);
     await redeemCode({ code: body.code, newPassword: body.password, email: body.email }, ["invite"], { ip });
     return new NextResponse(null, { status: 200 });
   },
@@ -272,8 +271,8 @@ export const removeMfaOp: OpSpec<typeof RemoveMfaReq, z.ZodType, z.ZodType, type
   summary: "Disable MFA for users (refused when the account forces 2FA)",
   body: RemoveMfaReq,
   response: StatusResp,
-  run({ body, caller }) {
-    removeMfa(caller!, body.ids, body.auth_type);
+  async run({ body, caller }) {
+    await removeMfa(caller!, body.ids, body.auth_type);
     return { status: "success" as const };
   },
 };
@@ -288,8 +287,8 @@ export const resetMfaOp: OpSpec<typeof ResetMfaReq, z.ZodType, z.ZodType, typeof
   summary: "Wipe users' MFA secrets; MFA stays on and sessions end",
   body: ResetMfaReq,
   response: StatusResp,
-  run({ body, caller }) {
-    resetMfa(caller!, body.ids);
+  async run({ body, caller }) {
+    await resetMfa(caller!, body.ids);
     return { status: "success" as const };
   },
 };

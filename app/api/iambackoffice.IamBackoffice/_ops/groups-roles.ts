@@ -10,8 +10,8 @@ import { BASE, iam } from "../_shared/rpc";
 const tenantOf = (caller: Caller, tenantId?: string) => (tenantId && tenantId.length ? tenantId : caller.tenantId);
 
 /** loginId is an email address or a username. */
-function userByLogin(loginId: string) {
-  const u = findUserByLogin(loginId);
+async function userByLogin(loginId: string) {
+  const u = await findUserByLogin(loginId);
   if (!u) throw notFound("User not found");
   return u;
 }
@@ -33,7 +33,7 @@ export const AssignRoles: OpSpec<typeof RolesRequest, z.ZodType, z.ZodType, type
   auth: "required",
   body: RolesRequest,
   response: RolesResponse,
-  run: ({ body, caller }) => ({ roleCodes: assignRoles(caller!, userByLogin(body.loginId).id, tenantOf(caller!, body.tenantId), body.roleCodes) }),
+  run: async ({ body, caller }) => ({ roleCodes: await assignRoles(caller!, (await userByLogin(body.loginId)).id, tenantOf(caller!, body.tenantId), body.roleCodes) }),
 };
 
 export const UnassignRoles: OpSpec<typeof RolesRequest, z.ZodType, z.ZodType, typeof RolesResponse> = {
@@ -41,7 +41,7 @@ export const UnassignRoles: OpSpec<typeof RolesRequest, z.ZodType, z.ZodType, ty
   path: `${BASE}/UnassignRoles`,
   operationId: "IamBackoffice_UnassignRoles",
   summary: "Remove role codes from the user's registration; returns the remaining roles",
-  run: ({ body, caller }) => ({ roleCodes: unassignRoles(caller!, userByLogin(body.loginId).id, tenantOf(caller!, body.tenantId), body.roleCodes) }),
+  run: async ({ body, caller }) => ({ roleCodes: await unassignRoles(caller!, (await userByLogin(body.loginId)).id, tenantOf(caller!, body.tenantId), body.roleCodes) }),
 };
 
 const AssignToGroupRequest = z.object({
@@ -61,8 +61,8 @@ export const AssignUserToGroup: OpSpec<typeof AssignToGroupRequest, z.ZodType, z
   auth: "required",
   body: AssignToGroupRequest,
   response: Empty,
-  run({ body, caller }) {
-    addMembers(caller!, body.groupId, [body.userId]);
+  async run({ body, caller }) {
+    await addMembers(caller!, body.groupId, [body.userId]);
     return {};
   },
 };
@@ -84,7 +84,7 @@ export const CreateGroup: OpSpec<typeof CreateGroupRequest, z.ZodType, z.ZodType
   auth: "required",
   body: CreateGroupRequest,
   response: CreateGroupResponse,
-  run: ({ body, caller }) => ({ group: { id: createGroup(caller!, { tenantId: tenantOf(caller!, body.tenantId), name: body.name, data: body.data }).id } }),
+  run: async ({ body, caller }) => ({ group: { id: (await createGroup(caller!, { tenantId: tenantOf(caller!, body.tenantId), name: body.name, data: body.data })).id } }),
 };
 
 const SearchGroupsRequest = z.object({
@@ -116,9 +116,9 @@ export const SearchGroups: OpSpec<typeof SearchGroupsRequest, z.ZodType, z.ZodTy
   auth: "required",
   body: SearchGroupsRequest,
   response: SearchGroupsResponse,
-  run({ body, caller }) {
+  async run({ body, caller }) {
     const data = activeDataFilters(body.filters?.data, body.filtersMask);
-    const { rows } = listGroups(caller!, { tenantId: tenantOf(caller!, body.tenantId), data, pageSize: 200 });
+    const { rows } = await listGroups(caller!, { tenantId: tenantOf(caller!, body.tenantId), data, pageSize: 200 });
     return { groups: rows.map((g) => ({ id: g.id })) };
   },
 };

@@ -29,14 +29,14 @@ const LoginResponse = z.object({
 });
 
 /** A finished sign-in over the API: an API session (access + refresh token) unless noTokens. */
-function finish(userId: string, tenantId: string, ctx: { ip: string; userAgent: string }, noTokens?: boolean, device?: z.infer<typeof Device>) {
-  const user = findUserById(userId)!;
-  const base = { user: toIamUser(user, [tenantId]), tenantId };
+async function finish(userId: string, tenantId: string, ctx: { ip: string; userAgent: string }, noTokens?: boolean, device?: z.infer<typeof Device>) {
+  const user = (await findUserById(userId))!;
+  const base = { user: await toIamUser(user, [tenantId]), tenantId };
   if (noTokens) {
-    recordLogin(userId, tenantId, ctx, "api");
+    await recordLogin(userId, tenantId, ctx, "api");
     return base;
   }
-  const { accessToken, refreshToken } = startSession(
+  const { accessToken, refreshToken } = await startSession(
     { userId, tenantId, kind: "api", ip: ctx.ip, userAgent: ctx.userAgent, device: device?.name || device?.description || deviceLabel(ctx.userAgent) },
     "api",
   );
@@ -60,7 +60,7 @@ export const Login: OpSpec<typeof LoginRequest, z.ZodType, z.ZodType, typeof Log
     const outcome = await passwordLogin({ loginId: body.loginId, password: body.password, tenantId, trustToken: body.twoFactorTrustId }, { ip, userAgent });
     if (outcome.status === "choose_tenant") throw unauthenticated("This account belongs to several tenants: set tenantId");
     if (outcome.status === "mfa")
-      return { twoFactorId: outcome.twoFactorId, methods: methodsOf(outcome.userId), tenantId: outcome.tenantId };
+      return { twoFactorId: outcome.twoFactorId, methods: await methodsOf(outcome.userId), tenantId: outcome.tenantId };
     return finish(outcome.userId, outcome.tenantId, { ip, userAgent }, body.noTokens, body.metaData?.device);
   },
 };
@@ -103,10 +103,10 @@ export const Logout: OpSpec<typeof LogoutRequest, z.ZodType, z.ZodType, typeof S
   auth: "required",
   body: LogoutRequest,
   response: SuccessResponse,
-  run({ body, caller }) {
+  async run({ body, caller }) {
     // Without tokens, the session that made this call ends; named tokens must match a session (else 404).
     const tokens = body.tokens && { token: body.tokens.token, refreshToken: body.tokens.refreshToken };
-    signOut(caller!, { global: body.global, tokens });
+    await signOut(caller!, { global: body.global, tokens });
     return { success: true };
   },
 };

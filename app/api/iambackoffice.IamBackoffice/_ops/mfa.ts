@@ -38,10 +38,10 @@ export const EnableUserMfa: OpSpec<typeof EnableRequest, z.ZodType, z.ZodType, t
   auth: "required",
   body: EnableRequest,
   response: SuccessResponse,
-  run({ body, caller }) {
+  async run({ body, caller }) {
     const c = caller!;
-    const user = selfOrPermitted(c, body.userId, "Edit");
-    addAuthenticator(c, user.id, body.secret, body.code);
+    const user = await selfOrPermitted(c, body.userId, "Edit");
+    await addAuthenticator(c, user.id, body.secret, body.code);
     return { success: true };
   },
 };
@@ -64,7 +64,7 @@ export const DisableUserMfa: OpSpec<typeof DisableRequest, z.ZodType, z.ZodType,
   response: SuccessResponse,
   async run({ body, caller }) {
     const c = caller!;
-    const user = selfOrPermitted(c, body.userId, "Edit");
+    const user = await selfOrPermitted(c, body.userId, "Edit");
     await disableMethod(c, user.id, body.methodId, body.code);
     return { success: true };
   },

@@ -28,14 +28,14 @@ export const GetUser: OpSpec<typeof GetUserRequest, z.ZodType, z.ZodType, typeof
   auth: "required",
   body: GetUserRequest,
   response: GetUserResponse,
-  run({ body, caller }) {
+  async run({ body, caller }) {
     const c = caller!;
     if (!body.userId && !body.email && !body.username) throw validation("one of userId, email or username is required", "userId");
-    const found = body.userId ? findUserById(body.userId) : body.email ? findUserByEmail(body.email) : findUserByUsername(body.username!);
+    const found = body.userId ? await findUserById(body.userId) : body.email ? await findUserByEmail(body.email) : await findUserByUsername(body.username!);
     if (!found) throw notFound("User not found");
-    const user = userInScope(c, found.id);
-    if (user.id !== c.userId) requirePermission(c, "User", "Read");
-    return { user: toIamUser(user, c.isSuperAdmin ? undefined : [c.tenantId]) };
+    const user = await userInScope(c, found.id);
+    if (user.id !== c.userId) await requirePermission(c, "User", "Read");
+    return { user: await toIamUser(user, c.isSuperAdmin ? undefined : [c.tenantId]) };
   },
 };
 
@@ -118,11 +118,11 @@ export const Register: OpSpec<typeof RegisterRequest, z.ZodType, z.ZodType, type
       });
       // The answer is what createUser returned, never the stored row read back: an address with an
       // account elsewhere is answered as a new account would be (no MFA methods of its own either).
-      const iamUser = { ...toIamUser(created, [tenantId]), twoFactor: { methods: [], recoveryCodes: [] } };
+      const iamUser = { ...(await toIamUser(created, [tenantId])), twoFactor: { methods: [], recoveryCodes: [] } };
       return { user: iamUser, registration: iamUser.registrations[0]! };
     }
     const { user, registration } = await selfRegister({ tenantId, user: { ...fields, password: u.password }, data: body.registration?.data }, { ip });
     // Built from the registration, not read back: a taken address has no row to read (see selfRegister).
-    return { user: { ...toIamUser(user, []), registrations: [registration] }, registration };
+    return { user: { ...(await toIamUser(user, [])), registrations: [registration] }, registration };
   },
 };

@@ -43,8 +43,8 @@ export const User = z.object({
   twoFactor: z.object({ methods: z.array(TwoFactorMethod), recoveryCodes: z.array(z.string()) }),
 });
 
-export function methodsOf(userId: string) {
-  return listMethods(userId).map((m) => ({
+export async function methodsOf(userId: string) {
+  return (await listMethods(userId)).map((m) => ({
     id: m.id,
     method: m.kind,
     ...(m.kind === "authenticator" ? { authenticator: { algorithm: "HmacSHA1", codeLength: 6, timeStep: 30 } } : {}),
@@ -52,8 +52,9 @@ export function methodsOf(userId: string) {
 }
 
 /** The documented User; never the password, secrets, or recovery codes (stored only as hashes). */
-export function toIamUser(u: UserRow, visibleTenants?: string[]): z.infer<typeof User> {
-  const regs = registrationsOf(u.id, visibleTenants).map(({ membership: m, roleNames }) => ({
+export async function toIamUser(u: UserRow, visibleTenants?: string[]): Promise<z.infer<typeof User>> {
+  const [registrations, methods] = await Promise.all([registrationsOf(u.id, visibleTenants), methodsOf(u.id)]);
+  const regs = registrations.map(({ membership: m, roleNames }) => ({
     tenantId: m.tenantId,
     data: m.data,
     preferredLanguages: m.preferredLanguages,
@@ -82,6 +83,6 @@ export function toIamUser(u: UserRow, visibleTenants?: string[]): z.infer<typeof
     lastUpdateInstant: millis(u.updatedAt),
     passwordLastUpdateInstant: millis(u.passwordUpdatedAt),
     registrations: regs,
-    twoFactor: { methods: methodsOf(u.id), recoveryCodes: [] },
+    twoFactor: { methods, recoveryCodes: [] },
   };
 }

@@ -27,7 +27,7 @@ export const backupExport: OpSpec<typeof ExportReq, z.ZodType, z.ZodType, typeof
   summary: "Export one group (with subgroups) or everything: base64 of gzip JSON in resultData",
   body: ExportReq,
   response: OpResult,
-  run: ({ body, caller }) => domain(() => ({ resultData: exportBackup(caller!.userId, body.metadataGroupId || undefined) }), fail),
+  run: ({ body, caller }) => domain(async () => ({ resultData: await exportBackup(caller!.userId, body.metadataGroupId || undefined) }), fail),
 };
 
 const ImportReq = z.object({ header: Header, data: z.string().min(1, "data is required") });
@@ -87,9 +87,9 @@ export const metadataAdd: OpSpec<typeof AddReq, z.ZodType, z.ZodType, typeof OpR
   body: AddReq,
   response: OpResult,
   run: ({ body, caller }) =>
-    domain(() => {
+    domain(async () => {
       if (!body.metadata.groupId) throw new VaultError("Invalid metadata");
-      const e = addEntry(caller!.userId, {
+      const e = await addEntry(caller!.userId, {
         groupId: body.metadata.groupId,
         host: body.metadata.host,
         account: body.metadata.account,
@@ -118,9 +118,9 @@ export const metadataByGroup: OpSpec<typeof ByGroupReq, z.ZodType, z.ZodType, ty
   summary: "Page through a group's metadata (ordered by creation)",
   body: ByGroupReq,
   response: ByGroupResp,
-  run({ body, caller }) {
+  async run({ body, caller }) {
     const start = body.startIdx ?? 0;
-    const { rows, total } = entriesByGroup(caller!.userId, body.groupId || undefined, start, body.count ?? 100);
+    const { rows, total } = await entriesByGroup(caller!.userId, body.groupId || undefined, start, body.count ?? 100);
     return { metadatas: rows.map(toMetadata), totalRecords: total, startIdx: start };
   },
 };
@@ -134,7 +134,7 @@ export const groupAdd: OpSpec<typeof GroupAddReq, z.ZodType, z.ZodType, typeof O
   body: GroupAddReq,
   response: OpResult,
   run: ({ body, caller }) =>
-    domain(() => ({ affectedRecords: [addVaultGroup(caller!.userId, { name: body.group?.groupName ?? "", description: body.group?.groupDescription, parentId: body.group?.parentGroupId }).id] }), fail),
+    domain(async () => ({ affectedRecords: [(await addVaultGroup(caller!.userId, { name: body.group?.groupName ?? "", description: body.group?.groupDescription, parentId: body.group?.parentGroupId })).id] }), fail),
 };
 
 const GroupRemoveReq = z.object({ header: Header, metadataGroupId: z.string().min(1, "metadataGroupId is required") });
@@ -145,7 +145,7 @@ export const groupRemove: OpSpec<typeof GroupRemoveReq, z.ZodType, z.ZodType, ty
   summary: "Delete a group, its subgroups and their metadata",
   body: GroupRemoveReq,
   response: OpResult,
-  run: ({ body, caller }) => domain(() => ({ info: `${removeVaultGroup(caller!.userId, body.metadataGroupId)} metadata removed.`, affectedRecords: [body.metadataGroupId] }), fail),
+  run: ({ body, caller }) => domain(async () => ({ info: `${await removeVaultGroup(caller!.userId, body.metadataGroupId)} metadata removed.`, affectedRecords: [body.metadataGroupId] }), fail),
 };
 
 const HeaderOnly = z.object({ header: Header });
@@ -157,7 +157,7 @@ export const groups: OpSpec<typeof HeaderOnly, z.ZodType, z.ZodType, typeof Grou
   summary: "The caller's groups: each top-level group followed by its subgroups",
   body: HeaderOnly,
   response: GroupsResp,
-  run: ({ caller }) => ({ groups: listVaultGroups(caller!.userId).map(toGroup) }),
+  run: async ({ caller }) => ({ groups: (await listVaultGroups(caller!.userId)).map(toGroup) }),
 };
 
 const HostReq = z.object({ header: Header, filter: z.string().max(500).optional() });
@@ -169,7 +169,7 @@ export const hosts: OpSpec<typeof HostReq, z.ZodType, z.ZodType, typeof HostResp
   summary: "Distinct hosts containing the filter (autocomplete)",
   body: HostReq,
   response: HostResp,
-  run: ({ body, caller }) => ({ hosts: hostsLike(caller!.userId, body.filter ?? "").map((host) => ({ host })) }),
+  run: async ({ body, caller }) => ({ hosts: (await hostsLike(caller!.userId, body.filter ?? "")).map((host) => ({ host })) }),
 };
 
 const RemoveReq = z.object({ header: Header, metadataId: z.string().min(1, "metadataId is required") });
@@ -180,7 +180,11 @@ export const metadataRemove: OpSpec<typeof RemoveReq, z.ZodType, z.ZodType, type
   summary: "Delete one metadata entry",
   body: RemoveReq,
   response: OpResult,
-  run: ({ body, caller }) => domain(() => (removeEntry(caller!.userId, body.metadataId), { affectedRecords: [body.metadataId] }), fail),
+  run: ({ body, caller }) =>
+    domain(async () => {
+      await removeEntry(caller!.userId, body.metadataId);
+      return { affectedRecords: [body.metadataId] };
+    }, fail),
 };
 
 const SearchReq = z.object({ header: Header, criteria: z.string().max(500) });
@@ -192,7 +196,7 @@ export const search: OpSpec<typeof SearchReq, z.ZodType, z.ZodType, typeof Searc
   summary: "Substring search on host or account",
   body: SearchReq,
   response: SearchResp,
-  run: ({ body, caller }) => ({ metadata: searchEntries(caller!.userId, body.criteria).map(toMetadata) }),
+  run: async ({ body, caller }) => ({ metadata: (await searchEntries(caller!.userId, body.criteria)).map(toMetadata) }),
 };
 
 const PasswordReq = z.object({ header: Header, oldPassword: z.string().optional(), newPassword: z.string().optional() });
@@ -206,7 +210,7 @@ export const passwordChange: OpSpec<typeof PasswordReq, z.ZodType, z.ZodType, ty
   async run({ body, caller }) {
     try {
       await changePassword(caller!, { currentPassword: body.oldPassword ?? "", newPassword: body.newPassword ?? "" });
-      revokeAllSessions(caller!.userId);
+      await revokeAllSessions(caller!.userId);
       return { info: "Password changed. Sign in again." };
     } catch (e) {
       if (isAppError(e) && e.kind === "validation") return { error: e.field === "currentPassword" ? "Invalid current password" : e.message };
@@ -224,9 +228,9 @@ export const settingsGet: OpSpec<typeof SettingGetReq, z.ZodType, z.ZodType, typ
   summary: "Read one setting (its default when unset)",
   body: SettingGetReq,
   response: SettingGetResp,
-  run({ body, caller }) {
+  async run({ body, caller }) {
     try {
-      return { value: getSetting(caller!.userId, body.key ?? "") };
+      return { value: await getSetting(caller!.userId, body.key ?? "") };
     } catch (e) {
       if (isAppError(e)) return { value: "", error: e.message };
       throw e;
@@ -242,9 +246,9 @@ export const settingsSet: OpSpec<typeof SettingSetReq, z.ZodType, z.ZodType, typ
   summary: "Write one setting (validated and normalised)",
   body: SettingSetReq,
   response: OpResult,
-  run({ body, caller }) {
+  async run({ body, caller }) {
     try {
-      setSetting(caller!.userId, body.key ?? "", body.value ?? "");
+      await setSetting(caller!.userId, body.key ?? "", body.value ?? "");
       return { info: "Ok" };
     } catch (e) {
       if (isAppError(e)) return { error: e.message };

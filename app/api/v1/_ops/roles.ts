@@ -76,9 +76,9 @@ export const getAllRoles: OpSpec<z.ZodType, typeof PagingQuery, z.ZodType, Retur
   summary: "List roles (retired ones only with include_retired)",
   query: PagingQuery,
   response: PagedEnvelope(Role),
-  run({ query, caller }) {
+  async run({ query, caller }) {
     const t0 = Date.now();
-    const { rows, total } = listRoles(caller!, {
+    const { rows, total } = await listRoles(caller!, {
       tenantId: tenantFrom(query.organizations, caller!.tenantId),
       includeRetired: query.include_retired,
       orderBy: query.order_by,
@@ -101,8 +101,8 @@ export const getRoleById: OpSpec<z.ZodType, typeof GetRoleQuery, typeof RolePara
   query: GetRoleQuery,
   params: RoleParams,
   response: RoleEnvelope,
-  run: ({ query, params, caller }) =>
-    envelope(Date.now(), [toRole(getRole(caller!, params.role, { includeRetired: query.include_retired, tenantId: tenantFrom(query.organizations, caller!.tenantId) }))]),
+  run: async ({ query, params, caller }) =>
+    envelope(Date.now(), [toRole(await getRole(caller!, params.role, { includeRetired: query.include_retired, tenantId: tenantFrom(query.organizations, caller!.tenantId) }))]),
 };
 
 const CreateRoleRequest = z.object({
@@ -122,7 +122,7 @@ export const createRoleOp: OpSpec<typeof CreateRoleRequest, z.ZodType, z.ZodType
   summary: "Create a role with its initial permissions",
   body: CreateRoleRequest,
   response: RoleEnvelope,
-  run: ({ body, caller }) => envelope(Date.now(), [toRole(createRole(caller!, { ...body, tenantId: body.organizationID }))]),
+  run: async ({ body, caller }) => envelope(Date.now(), [toRole(await createRole(caller!, { ...body, tenantId: body.organizationID }))]),
 };
 
 // No `permissions` here (as documented): an update never touches the role's permissions, including
@@ -144,8 +144,8 @@ export const updateRoleOp: OpSpec<typeof UpdateRoleRequest, z.ZodType, z.ZodType
   summary: "Rename or re-describe a role; defaultRole=true unsets the previous default",
   body: UpdateRoleRequest,
   response: RoleEnvelope,
-  run: ({ body, caller }) =>
-    envelope(Date.now(), [toRole(updateRole(caller!, body.id, body, body.organizationID || undefined))]),
+  run: async ({ body, caller }) =>
+    envelope(Date.now(), [toRole(await updateRole(caller!, body.id, body, body.organizationID || undefined))]),
 };
 
 export const revokeRoleOp: OpSpec<z.ZodType, typeof ScopeQuery, typeof RoleParams, typeof RoleEnvelope> = {
@@ -157,7 +157,7 @@ export const revokeRoleOp: OpSpec<z.ZodType, typeof ScopeQuery, typeof RoleParam
   query: ScopeQuery,
   params: RoleParams,
   response: RoleEnvelope,
-  run: ({ query, params, caller }) => envelope(Date.now(), [toRole(retireRole(caller!, params.role, tenantFrom(query.organizations, caller!.tenantId)))]),
+  run: async ({ query, params, caller }) => envelope(Date.now(), [toRole(await retireRole(caller!, params.role, tenantFrom(query.organizations, caller!.tenantId)))]),
 };
 
 export const removePermissionOp: OpSpec<z.ZodType, typeof ScopeQuery, typeof PermissionParams, typeof RoleEnvelope> = {
@@ -169,6 +169,6 @@ export const removePermissionOp: OpSpec<z.ZodType, typeof ScopeQuery, typeof Per
   query: ScopeQuery,
   params: PermissionParams,
   response: RoleEnvelope,
-  run: ({ query, params, caller }) =>
-    envelope(Date.now(), [toRole(revokePermission(caller!, params.role, params.resource, params.action, tenantFrom(query.organizations, caller!.tenantId)))]),
+  run: async ({ query, params, caller }) =>
+    envelope(Date.now(), [toRole(await revokePermission(caller!, params.role, params.resource, params.action, tenantFrom(query.organizations, caller!.tenantId)))]),
 };

@@ -44,12 +44,12 @@ const UserResponse = z.object({
 });
 
 /** Usernames are email addresses; our identity has exactly one. */
-function usernameOf(u: UserRow, orgId: string): z.infer<typeof UsernameResponse> {
-  return { created: iso(u.createdAt), id: u.id, username: u.email, firstName: u.firstName, lastName: u.lastName, userID: u.id, email: u.email, profilePicture: u.imageUrl ?? undefined, organizationID: orgId, twoFA: hasAuthenticator(u.id) };
+async function usernameOf(u: UserRow, orgId: string): Promise<z.infer<typeof UsernameResponse>> {
+  return { created: iso(u.createdAt), id: u.id, username: u.email, firstName: u.firstName, lastName: u.lastName, userID: u.id, email: u.email, profilePicture: u.imageUrl ?? undefined, organizationID: orgId, twoFA: await hasAuthenticator(u.id) };
 }
 
-function userResponse(u: UserRow, orgId: string): z.infer<typeof UserResponse> {
-  return { created: iso(u.createdAt), updated: iso(u.updatedAt), enabled: u.active, id: u.id, username: [usernameOf(u, orgId)], lastSuccessfulLogin: iso(u.lastLoginAt), successfulLogins: u.successfulLogins, organizationID: orgId };
+async function userResponse(u: UserRow, orgId: string): Promise<z.infer<typeof UserResponse>> {
+  return { created: iso(u.createdAt), updated: iso(u.updatedAt), enabled: u.active, id: u.id, username: [await usernameOf(u, orgId)], lastSuccessfulLogin: iso(u.lastLoginAt), successfulLogins: u.successfulLogins, organizationID: orgId };
 }
 
 // ---- create / flexcheck / invite -------------------------------------------------------------
@@ -123,7 +123,7 @@ async function create(caller: Caller, body: z.infer<typeof UserCreateRequest>, o
     firstName: user.firstName,
     lastName: user.lastName,
     companyName: user.companyName,
-    roles: roleCodesOf(user.id, orgId),
+    roles: await roleCodesOf(user.id, orgId),
     emailSent,
     user: { id: user.id, organizationID: orgId, enabled: user.active, email: user.email, flexcheckUser: !!opts.flexcheck, twoFA: false, activeUsernames: [user.email], timezone: bfTimeZone(user.timezone), created: iso(user.createdAt) },
     id: user.id,
@@ -197,9 +197,9 @@ export const getSimpleAllUsers: OpSpec<z.ZodType, typeof PagingQuery, z.ZodType,
   summary: "List the users of the organization",
   query: PagingQuery,
   response: UsersPage,
-  run({ query, caller }) {
+  async run({ query, caller }) {
     const t0 = t();
-    const { rows, total, tenantId } = listTenantUsers(caller!, { tenantId: tenantFrom(query.organizations, caller!.tenantId), offset: query.offset, records: query.records, order: query.order, orderBy: query.order_by });
+    const { rows, total, tenantId } = await listTenantUsers(caller!, { tenantId: tenantFrom(query.organizations, caller!.tenantId), offset: query.offset, records: query.records, order: query.order, orderBy: query.order_by });
     return pagedEnvelope(t0, rows.map((u) => ({ created: iso(u.createdAt), id: u.id, username: u.email, email: u.email, organizationID: tenantId })), { offset: query.offset, records: query.records, total, path: `${BASE}/users`, keep: query });
   },
 };
@@ -215,7 +215,7 @@ export const getCurrentUser: OpSpec<z.ZodType, typeof ScopeQuery, z.ZodType, typ
   summary: "The caller's own user",
   query: ScopeQuery,
   response: UserEnvelope,
-  run: ({ caller }) => envelope(t(), [userResponse(findUserById(caller!.userId)!, caller!.tenantId)]),
+  run: async ({ caller }) => envelope(t(), [await userResponse((await findUserById(caller!.userId))!, caller!.tenantId)]),
 };
 
 const Organization = z.object({ created: z.string().optional(), id: z.string(), customerCode: z.string(), name: z.string(), deleted: z.boolean(), organizationID: z.string() });
@@ -228,8 +228,8 @@ export const getMyOrganizations: OpSpec<z.ZodType, z.ZodType, z.ZodType, typeof 
   operationId: "BillForward_get_my_organizations",
   summary: "Organizations the caller belongs to",
   response: OrgPage,
-  run({ caller }) {
-    const orgs = organizationsOf(caller!).map((o) => ({ created: iso(o.createdAt), id: o.id, customerCode: o.customerCode, name: o.name, deleted: !!o.retiredAt, organizationID: o.id }));
+  async run({ caller }) {
+    const orgs = (await organizationsOf(caller!)).map((o) => ({ created: iso(o.createdAt), id: o.id, customerCode: o.customerCode, name: o.name, deleted: !!o.retiredAt, organizationID: o.id }));
     return pagedEnvelope(t(), orgs, { offset: 0, records: Math.max(orgs.length, 1), total: orgs.length, path: `${BASE}/users/mine/organizations` });
   },
 };
@@ -245,9 +245,9 @@ export const getUserByUsername: OpSpec<z.ZodType, typeof ScopeQuery, typeof Emai
   query: ScopeQuery,
   params: EmailParams,
   response: UserPage,
-  run({ params, query, caller }) {
-    const u = userByEmailInScope(caller!, params.email);
-    return pagedEnvelope(t(), [userResponse(u, tenantFrom(query.organizations, caller!.tenantId))], { offset: 0, records: 1, total: 1, path: `${BASE}/users/username/${encodeURIComponent(u.email)}` });
+  async run({ params, query, caller }) {
+    const u = await userByEmailInScope(caller!, params.email);
+    return pagedEnvelope(t(), [await userResponse(u, tenantFrom(query.organizations, caller!.tenantId))], { offset: 0, records: 1, total: 1, path: `${BASE}/users/username/${encodeURIComponent(u.email)}` });
   },
 };
 
@@ -268,15 +268,15 @@ export const updateUserInfos: OpSpec<typeof UpdateUserInfoRequest, typeof ScopeQ
   params: EmailParams,
   response: UsernameEnvelope,
   async run({ body, params, caller }) {
-    const target = userByEmailInScope(caller!, params.email);
+    const target = await userByEmailInScope(caller!, params.email);
     const [u] = await updateUsers(caller!, [target.id], { firstName: body.firstName, lastName: body.lastName });
     return envelope(t(), [{ id: u!.id, userID: u!.id, organizationID: caller!.tenantId, username: u!.email, firstName: u!.firstName, lastName: u!.lastName, email: u!.email, created: iso(u!.createdAt), changedBy: caller!.userId }]);
   },
 };
 
 /** Credentials change only with the owner's own password: admins use the reset flow instead. */
-function ownAccount(caller: Caller, email: string) {
-  const u = userByEmailInScope(caller, email);
+async function ownAccount(caller: Caller, email: string) {
+  const u = await userByEmailInScope(caller, email);
   if (u.id !== caller.userId) throw forbidden("Only the account owner can change its sign-in email or password");
   return u;
 }
@@ -300,10 +300,10 @@ export const updateEmail: OpSpec<typeof UpdateEmailRequest, typeof ScopeQuery, t
   params: EmailParams,
   response: UserEnvelope,
   async run({ body, params, caller }) {
-    ownAccount(caller!, params.email);
+    await ownAccount(caller!, params.email);
     await changeEmail(caller!, body);
-    if (body.revokeOldAccessTokens) revokeAllCredentials(caller!.userId, { keepSessionId: caller!.sessionId });
-    return envelope(t(), [userResponse(findUserById(caller!.userId)!, caller!.tenantId)]);
+    if (body.revokeOldAccessTokens) await revokeAllCredentials(caller!.userId, { keepSessionId: caller!.sessionId });
+    return envelope(t(), [await userResponse((await findUserById(caller!.userId))!, caller!.tenantId)]);
   },
 };
 
@@ -318,7 +318,7 @@ const UpdatePasswordRequest = z
   })
   .refine((v) => v.newPassword === v.confirmNewPassword, { message: "does not match newPassword", path: ["confirmNewPassword"] });
 
-const passwordResponse = (u: UserRow, orgId: string) => ({ created: iso(u.createdAt), id: u.id, username: [usernameOf(u, orgId)], organizationID: orgId });
+const passwordResponse = async (u: UserRow, orgId: string) => ({ created: iso(u.createdAt), id: u.id, username: [await usernameOf(u, orgId)], organizationID: orgId });
 
 export const updateUserPassword: OpSpec<typeof UpdatePasswordRequest, typeof ScopeQuery, typeof EmailParams, typeof PasswordEnvelope> = {
   ...common,
@@ -331,9 +331,9 @@ export const updateUserPassword: OpSpec<typeof UpdatePasswordRequest, typeof Sco
   params: EmailParams,
   response: PasswordEnvelope,
   async run({ body, params, caller }) {
-    const u = ownAccount(caller!, params.email);
+    const u = await ownAccount(caller!, params.email);
     await changePassword(caller!, { currentPassword: body.oldPassword, newPassword: body.newPassword });
-    return envelope(t(), [passwordResponse(u, caller!.tenantId)]);
+    return envelope(t(), [await passwordResponse(u, caller!.tenantId)]);
   },
 };
 
@@ -375,8 +375,8 @@ export const updateUserPasswordWithResetCode: OpSpec<typeof PasswordUpdateWithRe
   response: PasswordEnvelope,
   async run({ body, ip }) {
     const done = await redeemCode({ code: body.passwordResetCode, newPassword: body.newPassword }, ["reset", "invite"], { ip });
-    const u = findUserById(done.userId)!;
-    return envelope(t(), [passwordResponse(u, done.tenantId ?? body.organizationID ?? "")]);
+    const u = (await findUserById(done.userId))!;
+    return envelope(t(), [await passwordResponse(u, done.tenantId ?? body.organizationID ?? "")]);
   },
 };
 
@@ -422,8 +422,8 @@ export const getTemporaryApiTokens: OpSpec<z.ZodType, z.ZodType, z.ZodType, type
   summary: "A one-hour private token (caller's rights) and a read-only public token",
   response: TokensResponse,
   mintsCredentials: true,
-  run({ caller }) {
-    const { privateToken, publicToken } = generateTemporaryTokens(caller!);
+  async run({ caller }) {
+    const { privateToken, publicToken } = await generateTemporaryTokens(caller!);
     // Temporary tokens expire and are not refreshable: refreshToken is empty.
     return { privateToken: { accessToken: privateToken, refreshToken: "" }, publicToken: { accessToken: publicToken, refreshToken: "" } };
   },

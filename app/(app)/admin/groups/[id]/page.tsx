@@ -16,11 +16,14 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
   const caller = await requireAdminPage("Group", "Read");
   let g;
   try {
-    g = getGroup(caller, (await params).id);
+    g = await getGroup(caller, (await params).id);
   } catch (e) {
     if (isAppError(e)) notFound();
     throw e;
   }
+  const canEdit = await can(caller, "Group", "Edit");
+  const canDelete = await can(caller, "Group", "Delete");
+  const members = await listMembers(caller, g.id);
   return (
     <>
       <PageHeader
@@ -34,8 +37,8 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
         }
       />
       <div className="grid gap-6 lg:grid-cols-2">
-        {can(caller, "Group", "Edit") && <GroupForm group={{ id: g.id, name: g.name, data: g.data }} />}
-        <GroupMembers groupId={g.id} members={listMembers(caller, g.id)} canEdit={can(caller, "Group", "Edit")} canDelete={can(caller, "Group", "Delete") && !g.isSystem} />
+        {canEdit && <GroupForm group={{ id: g.id, name: g.name, data: g.data }} />}
+        <GroupMembers groupId={g.id} members={members} canEdit={canEdit} canDelete={canDelete && !g.isSystem} />
       </div>
     </>
   );

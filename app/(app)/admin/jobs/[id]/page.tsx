@@ -14,7 +14,7 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
   const { id } = await params;
   let job;
   try {
-    job = getJob(caller, id);
+    job = await getJob(caller, id);
   } catch (e) {
     if (isAppError(e)) notFound();
     throw e;

@@ -21,14 +21,15 @@ export default async function RolePage({ params, searchParams }: { params: Promi
   const { holders: page } = query.parse(await searchParams);
   let r;
   try {
-    r = getRole(caller, (await params).id, { includeRetired: true });
+    r = await getRole(caller, (await params).id, { includeRetired: true });
   } catch (e) {
     if (isAppError(e)) notFound();
     throw e;
   }
-  const canEdit = can(caller, "Role", "Edit") && !r.revokedAt;
+  const mayEdit = await can(caller, "Role", "Edit");
+  const canEdit = mayEdit && !r.revokedAt;
   const permissions = r.permissions.filter((p) => !p.revokedAt);
-  const holders = can(caller, "User", "Read") ? listHolders(caller, r.id, { offset: (page - 1) * HOLDERS_PAGE, records: HOLDERS_PAGE }) : undefined;
+  const holders = (await can(caller, "User", "Read")) ? await listHolders(caller, r.id, { offset: (page - 1) * HOLDERS_PAGE, records: HOLDERS_PAGE }) : undefined;
   return (
     <>
       <PageHeader title={r.name} description={r.revokedAt ? `Retired ${r.revokedAt.toLocaleString()}` : r.description} actions={<Link className="text-sm underline" href="/admin/roles">All roles</Link>} />
@@ -36,7 +37,7 @@ export default async function RolePage({ params, searchParams }: { params: Promi
         <RoleForm
           // Remounts when permissions change elsewhere (a revoke) so the matrix never re-grants a stale pair.
           key={permissions.map((p) => `${p.resource}/${p.action}`).join()}
-          readOnly={!can(caller, "Role", "Edit")}
+          readOnly={!mayEdit}
           role={{ id: r.id, name: r.name, description: r.description, isDefault: r.isDefault, isSystem: r.isSystem, retired: !!r.revokedAt, permissions }}
         />
         <div className="grid gap-6 lg:grid-cols-2">

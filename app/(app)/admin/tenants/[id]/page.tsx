@@ -14,7 +14,7 @@ export default async function TenantPage({ params }: { params: Promise<{ id: str
   if (!caller.isSuperAdmin) notFound();
   let t;
   try {
-    t = getTenant(caller, (await params).id);
+    t = await getTenant(caller, (await params).id);
   } catch (e) {
     if (isAppError(e)) notFound();
     throw e;

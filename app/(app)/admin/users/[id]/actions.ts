@@ -30,21 +30,21 @@ export const userMfaAction = authedAction(
   async (caller, { userId, op, pin }) => {
     if (op === "force") await setMfa(caller, [userId], "2FA", "");
     if (op === "pin") await setMfa(caller, [userId], "PIN", pin ?? "");
-    if (op === "reset") resetMfa(caller, [userId]);
-    if (op === "remove") removeMfa(caller, [userId], "2FA");
+    if (op === "reset") await resetMfa(caller, [userId]);
+    if (op === "remove") await removeMfa(caller, [userId], "2FA");
     done(userId);
     return null;
   },
 );
 
-export const userRoleAction = authedAction(z.object({ userId: z.uuid(), role: z.string().min(1, "Choose a role"), assign: z.boolean() }), (caller, { userId, role, assign }) => {
-  (assign ? assignRoles : unassignRoles)(caller, userId, caller.tenantId, [role]);
+export const userRoleAction = authedAction(z.object({ userId: z.uuid(), role: z.string().min(1, "Choose a role"), assign: z.boolean() }), async (caller, { userId, role, assign }) => {
+  await (assign ? assignRoles : unassignRoles)(caller, userId, caller.tenantId, [role]);
   done(userId);
   return null;
 });
 
-export const revokeUserSessionAction = authedAction(z.object({ userId: z.uuid(), sessionId: z.uuid() }), (caller, { userId, sessionId }) => {
-  revokeUserSession(caller, userId, sessionId);
+export const revokeUserSessionAction = authedAction(z.object({ userId: z.uuid(), sessionId: z.uuid() }), async (caller, { userId, sessionId }) => {
+  await revokeUserSession(caller, userId, sessionId);
   done(userId);
   return null;
 });

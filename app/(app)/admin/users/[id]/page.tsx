@@ -27,16 +27,23 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const { id } = await params;
   let user;
   try {
-    user = userInScope(caller, id);
+    user = await userInScope(caller, id);
   } catch (e) {
     if (isAppError(e)) notFound();
     throw e;
   }
-  const tenants = signInTenants({ id: user.id, isSuperAdmin: false }).filter((t) => caller.isSuperAdmin || t.id === caller.tenantId);
-  const roles = roleCodesOf(user.id, caller.tenantId);
-  const allRoles = can(caller, "Role", "Read") ? listRoles(caller, { records: 500, orderBy: "name", order: "ASC" }).rows.map((r) => r.name) : [];
-  const canEdit = can(caller, "User", "Edit");
-  const trail = userAuditTrail(caller, user.id);
+  const tenants = (await signInTenants({ id: user.id, isSuperAdmin: false })).filter((t) => caller.isSuperAdmin || t.id === caller.tenantId);
+  const tenantRoles = new Map<string, string[]>();
+  for (const t of tenants) tenantRoles.set(t.id, await roleCodesOf(user.id, t.id));
+  const roles = await roleCodesOf(user.id, caller.tenantId);
+  const allRoles = (await can(caller, "Role", "Read")) ? (await listRoles(caller, { records: 500, orderBy: "name", order: "ASC" })).rows.map((r) => r.name) : [];
+  const canEdit = await can(caller, "User", "Edit");
+  const trail = await userAuditTrail(caller, user.id);
+  const groupNames = (await groupsOfUser(user.id, caller.tenantId)).map((g) => g.name).join(", ");
+  const pgpKey = await hasPgpKey(user.id);
+  const methods = await listMethods(user.id);
+  const sessions = await userSessions(caller, user.id);
+  const tokens = await listTokens(caller, user.id);
   return (
     <>
       <PageHeader title={user.fullName || user.email} description={user.email} actions={<Link className="text-sm underline" href="/admin/users">All users</Link>} />
@@ -50,13 +57,13 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             {tenants.map((t) => (
               <div key={t.id} className="flex flex-wrap items-center gap-2">
                 <span className="font-medium">{t.name}</span>
-                {roleCodesOf(user.id, t.id).map((r) => (
+                {(tenantRoles.get(t.id) ?? []).map((r) => (
                   <Badge key={r} variant="secondary">{r}</Badge>
                 ))}
               </div>
             ))}
             <p className="pt-2 text-muted-foreground">
-              Groups: {groupsOfUser(user.id, caller.tenantId).map((g) => g.name).join(", ") || "none"} · PGP key: <span data-testid="pgp-key">{hasPgpKey(user.id) ? "yes" : "no"}</span>
+              Groups: {groupNames || "none"} · PGP key: <span data-testid="pgp-key">{pgpKey ? "yes" : "no"}</span>
             </p>
           </CardContent>
         </Card>
@@ -66,12 +73,12 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         canEdit={canEdit && user.id !== caller.userId}
         roles={roles}
         allRoles={allRoles}
-        mfa={{ required: user.mfaRequired, methods: listMethods(user.id).map((m) => ({ id: m.id, kind: m.kind, createdAt: m.createdAt.toISOString() })) }}
-        sessions={userSessions(caller, user.id).map((s) => ({ id: s.id, device: s.device || s.kind, ip: s.ip, lastSeenAt: s.lastSeenAt.toISOString() }))}
+        mfa={{ required: user.mfaRequired, methods: methods.map((m) => ({ id: m.id, kind: m.kind, createdAt: m.createdAt.toISOString() })) }}
+        sessions={sessions.map((s) => ({ id: s.id, device: s.device || s.kind, ip: s.ip, lastSeenAt: s.lastSeenAt.toISOString() }))}
       />
       <section className="mt-6 grid gap-3">
         <h2 className="text-lg font-semibold">API tokens</h2>
-        <TokensTable userId={user.id} rows={listTokens(caller, user.id).map((t) => ({ id: t.id, name: t.name, kind: t.kind, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null, expiresAt: t.expiresAt?.toISOString() ?? null }))} />
+        <TokensTable userId={user.id} rows={tokens.map((t) => ({ id: t.id, name: t.name, kind: t.kind, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null, expiresAt: t.expiresAt?.toISOString() ?? null }))} />
       </section>
       <section className="mt-6 grid gap-3">
         <h2 className="text-lg font-semibold">Audit trail</h2>

@@ -6,13 +6,13 @@ import { userQuerySchema } from "@/lib/users/list";
 /** CSV of every user matching the table's filter, streamed batch by batch so memory stays flat. */
 export async function GET(req: Request) {
   const caller = await currentCaller();
-  if (!caller || pendingRequirement(caller) || !can(caller, "User", "Read")) return new Response("Not found", { status: 404 });
+  if (!caller || (await pendingRequirement(caller)) || !(await can(caller, "User", "Read"))) return new Response("Not found", { status: 404 });
   const query = userQuerySchema.parse(Object.fromEntries(new URL(req.url).searchParams));
   const lines = usersCsv(caller, query);
   const encoder = new TextEncoder();
   const stream = new ReadableStream({
-    pull(c) {
-      const next = lines.next();
+    async pull(c) {
+      const next = await lines.next();
       if (next.done) c.close();
       else c.enqueue(encoder.encode(next.value));
     },

@@ -16,7 +16,7 @@ export async function POST(req: Request) {
   const caller = await currentCaller();
   if (!caller || !isSameOrigin(req)) return NextResponse.json({ error: "Sign in first" }, { status: 401 });
   // Like the pages: a forced password change or MFA enrolment comes first.
-  if (pendingRequirement(caller)) return NextResponse.json({ error: "Not found" }, { status: 404 });
+  if (await pendingRequirement(caller)) return NextResponse.json({ error: "Not found" }, { status: 404 });
   try {
     const text = await readBodyText(req, BACKUP_UPLOAD_MAX_BYTES);
     if (new URL(req.url).searchParams.get("dryRun") === "1") {

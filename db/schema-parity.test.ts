@@ -1,0 +1,95 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle as liteDrizzle } from "drizzle-orm/better-sqlite3";
+import { migrate as liteMigrate } from "drizzle-orm/better-sqlite3/migrator";
+import { drizzle as pgDrizzle } from "drizzle-orm/node-postgres";
+import { migrate as pgMigrate } from "drizzle-orm/node-postgres/migrator";
+import pg from "pg";
+import { describe, expect, it } from "vitest";
+
+/**
+ * Both engines' committed migrations, applied to empty databases, must give the same tables,
+ * columns (and nullability), indexes (name, uniqueness, columns) and foreign keys. Column types
+ * differ by design (integer ms vs timestamptz, 0/1 vs boolean, text vs jsonb: db/schema/kit.ts).
+ */
+type Shape = { columns: string[]; indexes: string[]; foreignKeys: string[] };
+
+function sqliteShape(): Record<string, Shape> {
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "iam-parity-")), "parity.db");
+  const sqlite = new Database(file);
+  liteMigrate(liteDrizzle(sqlite), { migrationsFolder: "db/migrations/sqlite" });
+  const shape: Record<string, Shape> = {};
+  const tables = sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'").all() as { name: string }[];
+  for (const { name } of tables) {
+    const columns = (sqlite.prepare(`pragma table_info("${name}")`).all() as { name: string; notnull: number; pk: number }[]).map((c) => `${c.name} ${c.notnull || c.pk ? "not null" : "null"}`);
+    const indexes = (sqlite.prepare(`pragma index_list("${name}")`).all() as { name: string; unique: number; origin: string }[])
+      .filter((i) => i.origin !== "pk")
+      .map((i) => {
+        const cols = (sqlite.prepare(`pragma index_info("${i.name}")`).all() as { name: string | null }[]).map((c) => c.name ?? "<expression>");
+        // Unnamed UNIQUE constraints get sqlite_autoindex_* names; PostgreSQL names them <table>_<column>_unique.
+        const label = i.origin === "u" ? `${name}_${cols.join("_")}_unique` : i.name;
+        return `${label} ${i.unique ? "unique" : ""}(${cols.join(",")})`;
+      });
+    const foreignKeys = (sqlite.prepare(`pragma foreign_key_list("${name}")`).all() as { from: string; table: string; to: string; on_delete: string }[]).map((f) => `${f.from} -> ${f.table}.${f.to} on delete ${f.on_delete.toLowerCase()}`);
+    shape[name] = { columns: columns.sort(), indexes: indexes.sort(), foreignKeys: foreignKeys.sort() };
+  }
+  sqlite.close();
+  return shape;
+}
+
+/** A case-insensitive index is `col collate nocase` on SQLite and `lower(col)` on PostgreSQL (kit.nocase). */
+const caseFolded = (column: string) => column.replace(/^lower\((\w+)\)$/, "$1");
+
+async function pgShape(url: string): Promise<Record<string, Shape>> {
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  const name = `iam_parity_${Date.now().toString(36)}`;
+  await admin.query(`create database ${name}`);
+  const target = new URL(url);
+  target.pathname = `/${name}`;
+  const client = new pg.Client({ connectionString: target.toString() });
+  await client.connect();
+  try {
+    await pgMigrate(pgDrizzle(client), { migrationsFolder: "db/migrations/pg" });
+    const q = async <T>(text: string) => (await client.query(text)).rows as T[];
+    const shape: Record<string, Shape> = {};
+    for (const { table_name } of await q<{ table_name: string }>("select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'")) {
+      const columns = (await q<{ column_name: string; is_nullable: string }>(`select column_name, is_nullable from information_schema.columns where table_schema = 'public' and table_name = '${table_name}'`)).map((c) => `${c.column_name} ${c.is_nullable === "YES" ? "null" : "not null"}`);
+      const indexes = (
+        await q<{ name: string; unique: boolean; cols: string[] }>(
+          `select i.relname as name, x.indisunique as unique,
+             array(select coalesce(a.attname::text, pg_get_indexdef(x.indexrelid, k.n::int, true)) from unnest(x.indkey) with ordinality k(attnum, n) left join pg_attribute a on a.attrelid = x.indrelid and a.attnum = k.attnum order by k.n) as cols
+           from pg_index x join pg_class i on i.oid = x.indexrelid join pg_class t on t.oid = x.indrelid
+           where t.relname = '${table_name}' and not x.indisprimary`,
+        )
+      ).map((i) => `${i.name} ${i.unique ? "unique" : ""}(${i.cols.map(caseFolded).join(",")})`);
+      const foreignKeys = (
+        await q<{ from: string; table: string; to: string; on_delete: string }>(
+          `select kcu.column_name as from, ccu.table_name as table, ccu.column_name as to, rc.delete_rule as on_delete
+           from information_schema.referential_constraints rc
+           join information_schema.key_column_usage kcu on kcu.constraint_name = rc.constraint_name
+           join information_schema.constraint_column_usage ccu on ccu.constraint_name = rc.constraint_name
+           where kcu.table_name = '${table_name}'`,
+        )
+      ).map((f) => `${f.from} -> ${f.table}.${f.to} on delete ${f.on_delete.toLowerCase()}`);
+      shape[table_name] = { columns: columns.sort(), indexes: indexes.sort(), foreignKeys: foreignKeys.sort() };
+    }
+    return shape;
+  } finally {
+    await client.end();
+    await admin.query(`drop database if exists ${name}`).catch(() => undefined);
+    await admin.end();
+  }
+}
+
+const url = process.env.TEST_DATABASE_URL;
+
+describe.skipIf(!url)("schema parity between SQLite and PostgreSQL", () => {
+  it("has the same tables, columns, indexes and foreign keys on both engines", async () => {
+    const [lite, postgres] = [sqliteShape(), await pgShape(url!)];
+    expect(Object.keys(postgres).sort()).toEqual(Object.keys(lite).sort());
+    for (const table of Object.keys(lite)) expect({ table, ...postgres[table] }).toEqual({ table, ...lite[table] });
+  });
+});
