@@ -6,6 +6,23 @@ export async function register() {
     const { engine } = await import("./db/engine");
     const { runMigrations } = await import("./db/migrate");
     const { pingDatabase, readiness } = await import("./lib/ops/health");
+    /** First-run data, then this instance's share of the background work. */
+    const serve = async () => {
+      const { bootstrap } = await import("./lib/bootstrap");
+      await bootstrap();
+      // Mail kept in plain text by earlier versions holds live codes: seal it with the instance key.
+      await (await import("./lib/email/sealed")).sealPlainMail();
+      const { startJobRunner, stopJobRunner } = await import("./lib/jobs/runner");
+      const { startMailWorker, stopMailWorker } = await import("./lib/email/queue");
+      startJobRunner();
+      startMailWorker();
+      // Next.js closes the HTTP server on SIGTERM (in-flight requests finish) and then exits; meanwhile
+      // the workers take no more work and hand back what they hold, so other instances resume it at
+      // once instead of after the lease. A batch cut off by the exit rolls back (lib/jobs/runner.ts).
+      process.once("SIGTERM", () => {
+        Promise.all([stopJobRunner(), stopMailWorker()]).catch((e: unknown) => console.error(`shutdown: ${e instanceof Error ? e.message : String(e)}`));
+      });
+    };
     await pingDatabase().catch((e: unknown) => {
       throw new Error(`the database cannot be reached: ${e instanceof Error ? e.message : String(e)}`);
     });
@@ -34,20 +51,3 @@ export async function register() {
   }
 }
 
-/** First-run data, then this instance's share of the background work. */
-async function serve() {
-  const { bootstrap } = await import("./lib/bootstrap");
-  await bootstrap();
-  // Mail kept in plain text by earlier versions holds live codes: seal it with the instance key.
-  await (await import("./lib/email/sealed")).sealPlainMail();
-  const { startJobRunner, stopJobRunner } = await import("./lib/jobs/runner");
-  const { startMailWorker, stopMailWorker } = await import("./lib/email/queue");
-  startJobRunner();
-  startMailWorker();
-  // Next.js closes the HTTP server on SIGTERM (in-flight requests finish) and then exits; meanwhile
-  // the workers take no more work and hand back what they hold, so other instances resume it at
-  // once instead of after the lease. A batch cut off by the exit rolls back (lib/jobs/runner.ts).
-  process.once("SIGTERM", () => {
-    Promise.all([stopJobRunner(), stopMailWorker()]).catch((e: unknown) => console.error(`shutdown: ${e instanceof Error ? e.message : String(e)}`));
-  });
-}
