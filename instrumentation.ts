@@ -3,6 +3,7 @@ export async function register() {
   // Everything stays inside this function, behind the runtime check, so the edge bundle drops it.
   try {
     await import("./lib/env"); // parses the configuration first, so its errors come before anything else's
+    const { ConfigError } = await import("./lib/startup-failure");
     const { engine } = await import("./db/engine");
     const { runMigrations } = await import("./db/migrate");
     const { pingDatabase, readiness } = await import("./lib/ops/health");
@@ -16,15 +17,21 @@ export async function register() {
       const { startMailWorker, stopMailWorker } = await import("./lib/email/queue");
       startJobRunner();
       startMailWorker();
-      // Next.js closes the HTTP server on SIGTERM (in-flight requests finish) and then exits; meanwhile
-      // the workers take no more work and hand back what they hold, so other instances resume it at
-      // once instead of after the lease. A batch cut off by the exit rolls back (lib/jobs/runner.ts).
+      // On SIGTERM Next.js closes the HTTP server (in-flight requests finish), then calls
+      // process.exit. Meanwhile the workers take no more work, let the batch or message in flight
+      // finish and hand back what they hold, so another instance resumes it at once instead of after
+      // the lease; the exit waits for that (at most 10 s). A batch cut off anyway rolls back.
       process.once("SIGTERM", () => {
-        Promise.all([stopJobRunner(), stopMailWorker()]).catch((e: unknown) => console.error(`shutdown: ${e instanceof Error ? e.message : String(e)}`));
+        const stopped = Promise.all([stopJobRunner(), stopMailWorker()]).catch((e: unknown) => console.error(`shutdown: ${e instanceof Error ? e.message : String(e)}`));
+        const bounded = Promise.race([stopped, new Promise((r) => setTimeout(r, 10_000).unref())]);
+        const exit = process.exit.bind(process);
+        process.exit = ((code?: number) => void bounded.finally(() => exit(code))) as typeof process.exit;
       });
     };
     await pingDatabase().catch((e: unknown) => {
-      throw new Error(`the database cannot be reached: ${e instanceof Error ? e.message : String(e)}`);
+      // Drizzle wraps the driver's error ("Failed query: …"); its cause says why (ECONNREFUSED, auth…).
+      const cause = e instanceof Error ? ((e.cause as Error | undefined) ?? e) : undefined;
+      throw new ConfigError(`the database cannot be reached: ${cause?.message ?? String(e)}`);
     });
     // SQLite is one file of one process: it migrates itself. On PostgreSQL migrating is an explicit
     // deploy step (npm run db:migrate); an instance that finds it undone answers /api/ready with

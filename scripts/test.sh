@@ -5,13 +5,12 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# A fresh PostgreSQL database per run, migrated the way a deployment does (npm run db:migrate).
+# An empty PostgreSQL database of that name on the TEST_DATABASE_URL server; prints its URL.
 fresh_pg() {
   local name="$1" url="${TEST_DATABASE_URL%/*}/$1"
   psql -q "$TEST_DATABASE_URL" -c "drop database if exists $name with (force)" -c "create database $name" >/dev/null
   echo "$url"
 }
-PG_SECRET="test-only-app-secret-shared-by-instances-0123456789"
 
 echo "== lint"; npx eslint .
 echo "== types"; npx tsc --noEmit
@@ -26,10 +25,10 @@ rm -rf data/e2e
 npx playwright test "$@"
 if [ -n "${TEST_DATABASE_URL:-}" ]; then
   echo "== e2e (PostgreSQL)"
-  url="$(fresh_pg iam_e2e)"
-  DATABASE_URL="$url" APP_SECRET="$PG_SECRET" npm run -s db:migrate
+  # An empty database: the web server migrates it (npm run db:migrate, as a deployment does) and
+  # the first spec walks through /setup again.
   rm -rf data/e2e-pg
-  E2E_DATABASE_URL="$url" E2E_APP_SECRET="$PG_SECRET" E2E_DATA_DIR=data/e2e-pg npx playwright test "$@"
+  E2E_DATABASE_URL="$(fresh_pg iam_e2e)" E2E_DATA_DIR=data/e2e-pg npx playwright test "$@"
   echo "== two instances (PostgreSQL)"
   npx playwright test -c playwright.multi.config.ts
 fi

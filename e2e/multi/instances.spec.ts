@@ -25,6 +25,7 @@ let sql: pg.Pool;
 let sink: Awaited<ReturnType<typeof startSmtpSink>>;
 let a: Instance;
 let b: Instance;
+let env: Record<string, string>;
 const api: Record<string, APIRequestContext> = {};
 
 const q = async <T = Record<string, unknown>>(text: string, params: unknown[] = []) => (await sql.query(text, params)).rows as T[];
@@ -46,7 +47,7 @@ test.beforeAll(async () => {
   await client.end();
   sql = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   sink = await startSmtpSink();
-  const env = {
+  env = {
     DATABASE_URL: databaseUrl,
     APP_SECRET: SECRET,
     SMTP_URL: `smtp://127.0.0.1:${sink.port}`,
@@ -128,37 +129,66 @@ test("a reset mail is sent exactly once although both instances run a mail worke
   expect(await q("select status, attempts from emails where \"to\" = $1", [email])).toEqual([{ status: "sent", attempts: 1 }]);
 });
 
-test("a job whose instance is killed (-9) mid-way is resumed by the other; every item applied exactly once", async () => {
+/** Users straight into the Default tenant (no hashing: only their deletion is measured). */
+async function seedUsers(count: number) {
   const [tenant] = await q<{ id: string }>("select id from tenants where name = 'Default'");
-  const ids = (
+  return (
     await q<{ id: string }>(
       `with made as (
          insert into users (id, email, full_name, created_at, updated_at)
-         select gen_random_uuid()::text, 'bulk-' || g || '-' || $2 || '@example.test', 'Bulk ' || g, now(), now() from generate_series(1, 400) g
+         select gen_random_uuid()::text, 'bulk-' || g || '-' || $2 || '@example.test', 'Bulk ' || g, now(), now() from generate_series(1, $3::int) g
          returning id)
        insert into memberships (id, user_id, tenant_id, created_at) select gen_random_uuid()::text, id, $1, now() from made returning user_id as id`,
-      [tenant!.id, Date.now().toString(36)],
+      [tenant!.id, `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`, count],
     )
   ).map((r) => r.id);
-  const signIn = await login(a, ADMIN.email, ADMIN.password);
+}
+
+/** Starts a bulk delete on `i` (Quatrix answers 202 and a job id) and waits until some batches are in. */
+async function startDeleting(i: Instance, ids: string[]) {
+  const signIn = await login(i, ADMIN.email, ADMIN.password);
   const auth = { Authorization: `Bearer ${(await signIn.json()).tokens.token}` };
-  const started = await on(a).post(`${Q}/user/delete`, { headers: auth, data: { ids } });
+  const started = await on(i).post(`${Q}/user/delete`, { headers: auth, data: { ids } });
   expect(started.status(), await started.text()).toBe(202);
   const jobId = (await started.json()).job_id as string;
-  // A claimed it (the request kicks its own runner); kill it once some batches are in.
-  await expect.poll(async () => (await q<{ done: number; lease_owner: string | null }>("select done, lease_owner from jobs where id = $1", [jobId]))[0]!.done, { intervals: [20] }).toBeGreaterThan(0);
+  await expect.poll(async () => (await q<{ done: number }>("select done from jobs where id = $1", [jobId]))[0]!.done, { intervals: [20] }).toBeGreaterThan(0);
+  return jobId;
+}
+
+const jobRow = async (id: string) => (await q<{ status: string; done: number; total: number; lease_owner: string | null }>("select status, done, total, lease_owner from jobs where id = $1", [id]))[0]!;
+
+test("a job whose instance is killed (-9) mid-way is resumed by the other; every item applied exactly once", async () => {
+  const ids = await seedUsers(400);
+  // A claims it (the request kicks its own runner); it is killed once some batches are in.
+  const jobId = await startDeleting(a, ids);
   const [owner] = await q<{ lease_owner: string }>("select lease_owner from jobs where id = $1", [jobId]);
   expect(owner!.lease_owner).toContain(`:${a.child.pid}:`);
   await stopInstance(a, "SIGKILL");
-  const [cut] = await q<{ done: number; status: string }>("select done, status from jobs where id = $1", [jobId]);
-  expect(cut!.status).toBe("running");
-  expect(cut!.done).toBeLessThan(400);
+  const cut = await jobRow(jobId);
+  expect(cut.status).toBe("running");
+  expect(cut.done).toBeLessThan(400);
   // B takes it over once A's lease (5 s here, 30 s by default) lapses.
-  await expect.poll(async () => (await q<{ status: string }>("select status from jobs where id = $1", [jobId]))[0]!.status, { timeout: 60_000 }).toBe("done");
-  const [job] = await q<{ done: number; total: number; lease_owner: string | null }>("select done, total, lease_owner from jobs where id = $1", [jobId]);
-  expect(job).toEqual({ done: 400, total: 400, lease_owner: null });
+  await expect.poll(async () => (await jobRow(jobId)).status, { timeout: 60_000 }).toBe("done");
+  expect(await jobRow(jobId)).toEqual({ status: "done", done: 400, total: 400, lease_owner: null });
   expect(await q("select id from users where id = any($1)", [ids])).toHaveLength(0);
   const audited = await q<{ target_id: string; n: number }>("select target_id, count(*) as n from audit_events where action = 'user.deleted' and target_id = any($1) group by target_id", [ids]);
   expect(audited).toHaveLength(400);
   expect(audited.filter((r) => Number(r.n) !== 1)).toEqual([]);
+});
+
+test("SIGTERM: the instance stops taking work and hands its job back at once; a restarted instance finishes it", async () => {
+  const ids = await seedUsers(400);
+  const jobId = await startDeleting(b, ids);
+  await stopInstance(b, "SIGTERM");
+  expect(b.child.exitCode ?? b.child.signalCode).not.toBeNull();
+  // Handed back, not merely abandoned: no lease to wait out.
+  const handed = await jobRow(jobId);
+  expect(handed).toMatchObject({ status: "running", lease_owner: null });
+  expect(handed.done).toBeLessThan(400);
+  await api[a.url]?.dispose();
+  a = await startInstance(3301, env);
+  api[a.url] = await request.newContext({ baseURL: a.url });
+  await expect.poll(async () => (await jobRow(jobId)).status, { timeout: 30_000 }).toBe("done");
+  expect(await jobRow(jobId)).toMatchObject({ done: 400, total: 400 });
+  expect(await q("select id from users where id = any($1)", [ids])).toHaveLength(0);
 });
