@@ -13,6 +13,8 @@ export async function startInstance(port: number, env: Record<string, string>): 
   const child = spawn("node", [path.resolve(dist, "standalone/server.js")], {
     env: { ...process.env, DATA_DIR: dir, DATABASE_PATH: path.join(dir, "unused.db"), PORT: String(port), HOSTNAME: "127.0.0.1", APP_URL: url, ...env },
     stdio: ["ignore", "pipe", "pipe"],
+    // Its own process group: the server runs its work in a child process, and a signal must reach both.
+    detached: true,
   });
   let output = "";
   child.stdout!.on("data", (d: Buffer) => (output += d));
@@ -31,6 +33,17 @@ export async function startInstance(port: number, env: Record<string, string>): 
 export async function stopInstance(instance: Instance, signal: NodeJS.Signals = "SIGTERM") {
   if (instance.child.exitCode !== null) return;
   const exited = new Promise((r) => instance.child.once("exit", r));
-  instance.child.kill(signal);
+  process.kill(-instance.child.pid!, signal);
   await exited;
+  // The group's last process (the one holding the database connection) may outlive the first.
+  for (let i = 0; i < 100 && groupAlive(instance.child.pid!); i++) await new Promise((r) => setTimeout(r, 100));
+}
+
+function groupAlive(pgid: number) {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
