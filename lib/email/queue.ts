@@ -4,6 +4,7 @@ import { db } from "@/db/client";
 import { claimable } from "@/db/dialect";
 import { emails } from "@/db/schema";
 import { env } from "@/lib/env";
+import { poller } from "@/lib/ops/poller";
 import { openBody } from "./sealed";
 
 /**
@@ -20,9 +21,6 @@ const BACKOFF_S = [30, 120, 600, 3600, 6 * 3600, 18 * 3600];
 export const DELIVERED = "(Delivered over SMTP; the text is not kept.)";
 
 let transport: Transporter | undefined;
-let timer: NodeJS.Timeout | undefined;
-let stopping = false;
-let working: Promise<void> | undefined;
 
 const leaseFree = () => or(isNull(emails.leaseUntil), lt(emails.leaseUntil, new Date()));
 
@@ -63,33 +61,24 @@ async function deliver(row: typeof emails.$inferSelect) {
 
 /** Sends every message due now, one at a time (exported for tests; the worker calls it). */
 export async function sendDueMail() {
-  while (!stopping) {
+  while (!loop.state.stopping) {
     const row = await claim();
     if (!row) return;
     await deliver(row);
   }
 }
 
-/** Sends what is due now, in a server that runs the worker, unless a pass is already running. */
-export function kickMail() {
-  if (!timer || stopping || working) return;
-  working = sendDueMail()
-    .catch((e: unknown) => console.error(`mail: ${e instanceof Error ? e.message : String(e)}`))
-    .finally(() => (working = undefined));
-}
+const loop = poller("mail", POLL_MS, sendDueMail);
+
+/** Sends what is due now, in a server that runs the worker. */
+export const kickMail = loop.kick;
 
 export function startMailWorker() {
-  if (!env.SMTP_URL) return;
-  stopping = false;
-  timer ??= setInterval(kickMail, POLL_MS);
-  kickMail();
+  if (env.SMTP_URL) loop.start();
 }
 
 /** SIGTERM: finish the message being sent, take no more. */
 export async function stopMailWorker() {
-  stopping = true;
-  clearInterval(timer);
-  timer = undefined;
-  await working;
+  await loop.stop();
   transport?.close();
 }

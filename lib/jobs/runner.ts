@@ -4,6 +4,7 @@ import { and, asc, eq, inArray, isNull, lt, or } from "drizzle-orm";
 import { db } from "@/db/client";
 import { claimable } from "@/db/dialect";
 import { jobs } from "@/db/schema";
+import { poller } from "@/lib/ops/poller";
 import type { JobRow, JobStep } from "./jobs";
 import { jobSteps } from "./steps";
 
@@ -22,9 +23,6 @@ const BATCH = Number(process.env.JOB_BATCH_SIZE ?? 200);
 export const INTERRUPTED = "Interrupted by a server restart";
 
 const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
-let timer: NodeJS.Timeout | undefined;
-let stopping = false;
-let working: Promise<void> | undefined;
 
 const leaseFree = () => or(isNull(jobs.leaseUntil), lt(jobs.leaseUntil, new Date()));
 
@@ -66,7 +64,7 @@ async function runBatch(jobId: string): Promise<boolean> {
 async function work(job: JobRow) {
   try {
     // Between batches the event loop serves requests (and, on SQLite, other queries get the connection).
-    while (!stopping && (await runBatch(job.id))) await new Promise((r) => setImmediate(r));
+    while (!loop.state.stopping && (await runBatch(job.id))) await new Promise((r) => setImmediate(r));
   } catch (e) {
     const error = e instanceof Error ? e.message.slice(0, 300) : "failed";
     await db
@@ -78,33 +76,23 @@ async function work(job: JobRow) {
 
 /** Claims and runs jobs until none is left to claim (exported for tests; the runner calls it). */
 export async function runDueJobs() {
-  while (!stopping) {
+  while (!loop.state.stopping) {
     const job = await claim();
     if (!job) return;
     await work(job);
   }
 }
 
-/** Looks for work now (after a job was queued), in a server that runs the loop, unless a pass is running. */
-export function kickJobs() {
-  if (!timer || stopping || working) return;
-  working = runDueJobs()
-    .catch((e: unknown) => console.error(`jobs: ${e instanceof Error ? e.message : String(e)}`))
-    .finally(() => (working = undefined));
-}
+const loop = poller("jobs", POLL_MS, runDueJobs);
+
+/** Looks for work now (after a job was queued), in a server that runs the loop. */
+export const kickJobs = loop.kick;
 
 /** Every instance polls, so jobs of an instance that died are resumed once their lease lapses. */
-export function startJobRunner() {
-  stopping = false;
-  timer ??= setInterval(kickJobs, POLL_MS);
-  kickJobs();
-}
+export const startJobRunner = loop.start;
 
 /** SIGTERM: claim nothing more, let the batch in flight commit, hand our jobs back at once. */
 export async function stopJobRunner() {
-  stopping = true;
-  clearInterval(timer);
-  timer = undefined;
-  await working;
+  await loop.stop();
   await db.update(jobs).set({ leaseOwner: null, leaseUntil: null }).where(and(eq(jobs.leaseOwner, owner), eq(jobs.status, "running")));
 }
