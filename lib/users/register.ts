@@ -46,8 +46,8 @@ export async function selfRegister(
   const owner = await findUserByEmail(fields.email);
   if (owner) {
     await audit({ tenantId: tenant.id, actorEmail: owner.email, ip: ctx.ip, action: "user.registration_existing", targetType: "user", targetId: owner.id, targetLabel: owner.email });
-    // Not awaited, on both paths: waiting for SMTP on one of them would be a timing tell.
-    mailRegistrationAttempt(owner.email, tenant.id).catch(logMailFailure);
+    // Both paths queue one mail (nothing waits for SMTP, which would be a timing tell).
+    await mailRegistrationAttempt(owner.email, tenant.id);
     return { user: unsavedUser(values), registration };
   }
   const { user, code } = await db.transaction(async (tx) => {
@@ -57,8 +57,6 @@ export async function selfRegister(
     await audit({ tenantId: tenant.id, actorId: user.id, actorEmail: user.email, ip: ctx.ip, action: "user.self_registered", targetType: "user", targetId: user.id, targetLabel: user.email }, tx);
     return { user, code };
   });
-  mailRegistrationConfirmation(user.email, tenant.id, code).catch(logMailFailure);
+  await mailRegistrationConfirmation(user.email, tenant.id, code);
   return { user, registration };
 }
-
-const logMailFailure = (e: unknown) => console.error("registration mail failed:", e instanceof Error ? e.name : "unknown");
