@@ -9,8 +9,13 @@
  *   npx tsx bench/api-throughput.ts --pg postgres://postgres@127.0.0.1:5433/postgres
  *     # PostgreSQL: creates a fresh database bench_api_* on that server (dropped at the end unless --keep)
  *
- * Options: --users 1000 (seeded into the Default tenant), --connections 16, --duration 10 and
- * --warmup 2 (seconds), --signin-concurrency 4, --runs 2, --port 3990, --keep.
+ * Options: --users 1000 (seeded into the Default tenant), --connections 16, --duration 10 (seconds
+ * measured on each side of a ratio) and --warmup 2 (seconds, each side), --signin-concurrency 4,
+ * --runs 2, --port 3990, --keep (leave the database or data folder in place).
+ *
+ * The machine may be shared with other work, so a ratio's two sides are measured in alternating
+ * slices (5 each, the order flipping every slice) instead of one after the other: both see the same
+ * load. The load generator is this process (keep-alive http, N loops), on the same cores.
  *
  * The tenant gets --users synthetic users (scripts/seed-users.ts), an admin and 32 members with
  * known passwords; a second tenant of 8 users (an admin and 7 members) shows the list operation at
@@ -98,24 +103,33 @@ async function childAccounts() {
   console.log(JSON.stringify({ created: todo.length }));
 }
 
-/** Raw argon2id verifies per second, `concurrency` at a time, with the app's own function and parameters. */
+/**
+ * Raw argon2id verifies, `concurrency` at a time, with the app's own function and parameters. It
+ * stays up and measures one slice per line read ("<ms>"), answering {"done": n}, so its slices can
+ * alternate with the server's sign-in slices.
+ */
 async function childArgon2() {
   const { hashPassword, verifyPassword } = await import("@/lib/security/password");
+  const { createInterface } = await import("node:readline");
   const plain = "bench-argon2-passphrase-0123";
   const stored = await hashPassword(plain);
-  const from = performance.now() + Number(opt.warmup) * 1000;
-  const to = from + Number(opt.duration) * 1000;
-  let done = 0;
-  const loop = async () => {
-    while (performance.now() < to) {
-      const ok = await verifyPassword(stored, plain);
-      if (!ok) throw new Error("verify failed");
-      const t = performance.now();
-      if (t >= from && t <= to) done++;
-    }
+  const slice = async (ms: number) => {
+    const to = performance.now() + ms;
+    let done = 0;
+    const loop = async () => {
+      while (performance.now() < to) {
+        if (!(await verifyPassword(stored, plain))) throw new Error("verify failed");
+        if (performance.now() <= to) done++;
+      }
+    };
+    await Promise.all(Array.from({ length: Number(opt.concurrency) }, loop));
+    return done;
   };
-  await Promise.all(Array.from({ length: Number(opt.concurrency) }, loop));
-  console.log(JSON.stringify({ perSec: done / Number(opt.duration) }));
+  console.log(JSON.stringify({ ready: true }));
+  for await (const line of createInterface({ input: process.stdin })) {
+    if (!line.trim()) break;
+    console.log(JSON.stringify({ done: await slice(Number(line)) }));
+  }
 }
 
 if (opt.child === "accounts") {
@@ -140,11 +154,23 @@ const runTag = `${Date.now().toString(36)}${randomBytes(2).toString("hex")}`;
 const cleanups: (() => Promise<void> | void)[] = [];
 let server: ChildProcess | undefined;
 
+/** Whether any process of the server's own group (it was started detached) is still there. */
+function groupAlive(pgid: number) {
+  try {
+    process.kill(-pgid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function cleanup() {
-  if (server?.pid && server.exitCode === null) {
-    server.kill("SIGTERM");
-    await Promise.race([new Promise((r) => server!.once("exit", r)), sleep(10_000)]);
-    if (server.exitCode === null && server.signalCode === null) server.kill("SIGKILL");
+  // The whole group: whatever the server started must stop with it.
+  const pgid = server?.pid;
+  if (pgid && groupAlive(pgid)) {
+    process.kill(-pgid, "SIGTERM");
+    for (let i = 0; i < 100 && groupAlive(pgid); i++) await sleep(100);
+    if (groupAlive(pgid)) process.kill(-pgid, "SIGKILL");
   }
   for (const c of cleanups.reverse()) await c();
 }
@@ -224,6 +250,7 @@ try {
     cwd: root,
     env: childEnv({ NEXT_DIST_DIR: dist, PORT: String(port), HOSTNAME: "127.0.0.1", NODE_ENV: "production", THROTTLE_IP_FREE_FAILURES: "100000" }),
     stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
   });
   server.stdout!.pipe(logStream);
   server.stderr!.pipe(logStream);
@@ -295,34 +322,35 @@ try {
       req.end(body);
     });
 
-  /** N keep-alive loops for warm-up + duration; counts 200 answers completed inside the measured window. */
-  async function load(t: Target, connections: number) {
-    const from = performance.now() + Number(opt.warmup) * 1000;
-    const to = from + Number(opt.duration) * 1000;
-    let ok = 0;
-    let bad = 0;
-    let i = 0;
-    const lat: number[] = [];
+  interface Slice {
+    ok: number;
+    bad: number;
+    lat: number[];
+  }
+  /** N keep-alive loops for `ms`; counts the answers completed inside the window (200s and others apart). */
+  async function load(t: Target, connections: number, ms: number): Promise<Slice> {
+    const to = performance.now() + ms;
+    const out: Slice = { ok: 0, bad: 0, lat: [] };
     const statuses = new Map<number, number>();
+    let i = 0;
     const loop = async () => {
       while (performance.now() < to) {
         const s = performance.now();
         const { status } = await once(t, i++).catch(() => ({ status: -1 }));
         const e = performance.now();
-        if (e < from || e > to) continue;
+        if (e > to) continue;
         if (status === 200) {
-          ok++;
-          lat.push(e - s);
+          out.ok++;
+          out.lat.push(e - s);
         } else {
-          bad++;
+          out.bad++;
           statuses.set(status, (statuses.get(status) ?? 0) + 1);
         }
       }
     };
     await Promise.all(Array.from({ length: connections }, loop));
-    lat.sort((a, b) => a - b);
-    if (bad) note(`  ${t.name}: ${bad} answers were not 200: ${JSON.stringify(Object.fromEntries(statuses))}`);
-    return { rps: ok / Number(opt.duration), p50: lat[Math.floor(lat.length / 2)] ?? NaN, errors: bad };
+    if (out.bad) note(`  ${t.name}: ${out.bad} answers were not 200: ${JSON.stringify(Object.fromEntries(statuses))}`);
+    return out;
   }
 
   // What each answer is: status and size, checked once before measuring.
@@ -353,7 +381,7 @@ try {
     for (let i = 0; i < n; i++) await once(t, i);
     const elapsed = performance.now() - t0 + SETTLE_MS;
     const after = await settled();
-    return (after - before - idlePerMs * elapsed) / n;
+    return Math.max(0, (after - before - idlePerMs * elapsed) / n);
   }
   const trips = new Map<string, number>();
   if (engine === "pg") {
@@ -367,42 +395,98 @@ try {
     trips.set(signIn.name, await roundTrips(signIn, 64, idlePerMs));
   }
 
-  const argon2 = () => Number((JSON.parse(tsx(self, ["--child", "argon2", "--concurrency", opt["signin-concurrency"]!, "--duration", opt.duration!, "--warmup", opt.warmup!])) as { perSec: number }).perSec);
+  // The argon2 process, started once (its start-up is not measured), measures on request.
+  const argonChild = spawn(process.execPath, [...process.execArgv, self, "--child", "argon2", "--concurrency", opt["signin-concurrency"]!], { cwd: root, env: childEnv(), stdio: ["pipe", "pipe", "inherit"] });
+  cleanups.push(() => {
+    if (argonChild.exitCode === null) argonChild.kill();
+  });
+  const argonLines = (async function* () {
+    const { createInterface } = await import("node:readline");
+    for await (const line of createInterface({ input: argonChild.stdout! })) yield JSON.parse(line) as { ready?: boolean; done?: number };
+  })();
+  await argonLines.next();
+  const argon2 = async (ms: number): Promise<Slice> => {
+    argonChild.stdin!.write(`${ms}\n`);
+    const { value } = await argonLines.next();
+    return { ok: value!.done!, bad: 0, lat: [] };
+  };
 
   const runs = Number(opt.runs);
   const C = Number(opt.connections);
   const S = Number(opt["signin-concurrency"]);
-  const results = new Map<string, { rps: number; p50: number; ratio: number; errors: number }[]>();
-  const put = (name: string, r: { rps: number; p50: number; ratio: number; errors: number }) => results.set(name, [...(results.get(name) ?? []), r]);
-  const ARGON = `raw argon2id verifies (separate process, ${S} at a time)`;
+  const WARM = Number(opt.warmup) * 1000;
+  const DURATION = Number(opt.duration) * 1000;
+  const SLICES = 5;
+  /**
+   * The machine is shared: its load changes from second to second. Each ratio is therefore taken
+   * over alternating slices (5 of duration/5 each side, the order flipping every slice), so both
+   * sides see the same load, after a warm-up of each.
+   */
+  async function paired(a: (ms: number) => Promise<Slice>, b: (ms: number) => Promise<Slice>) {
+    await a(WARM);
+    await b(WARM);
+    const sum = { a: { ok: 0, bad: 0, lat: [] as number[] }, b: { ok: 0, bad: 0, lat: [] as number[] } };
+    const add = (to: Slice, r: Slice) => {
+      to.ok += r.ok;
+      to.bad += r.bad;
+      to.lat.push(...r.lat);
+    };
+    for (let i = 0; i < SLICES; i++) {
+      const ms = DURATION / SLICES;
+      if (i % 2 === 0) {
+        add(sum.a, await a(ms));
+        add(sum.b, await b(ms));
+      } else {
+        add(sum.b, await b(ms));
+        add(sum.a, await a(ms));
+      }
+    }
+    const stat = (x: Slice) => {
+      x.lat.sort((p, q) => p - q);
+      return { rps: x.ok / (DURATION / 1000), p50: x.lat[Math.floor(x.lat.length / 2)] ?? NaN, errors: x.bad };
+    };
+    return { a: stat(sum.a), b: stat(sum.b) };
+  }
+
+  interface Row {
+    rps: number;
+    base: number;
+    p50: number;
+    errors: number;
+  }
+  const results = new Map<string, Row[]>();
+  const put = (name: string, r: Row) => results.set(name, [...(results.get(name) ?? []), r]);
   for (let run = 1; run <= runs; run++) {
     note(`run ${run}/${runs}`);
-    const b = await load(bare, C);
-    put(bare.name, { ...b, ratio: 1 });
     for (const t of [quatrix, quatrixSmall, mine]) {
-      const r = await load(t, C);
-      put(t.name, { ...r, ratio: r.rps / b.rps });
+      const r = await paired((ms) => load(t, C, ms), (ms) => load(bare, C, ms));
+      put(t.name, { ...r.a, base: r.b.rps });
+      put(bare.name, { ...r.b, base: r.b.rps });
     }
-    const s = await load(signIn, S);
-    const a = argon2();
-    put(signIn.name, { ...s, ratio: s.rps / a });
-    put(ARGON, { rps: a, p50: NaN, ratio: 1, errors: 0 });
+    const s = await paired((ms) => load(signIn, S, ms), argon2);
+    put(signIn.name, { ...s.a, base: s.b.rps });
   }
 
   const f = (n: number, d = 0) => (Number.isFinite(n) ? n.toLocaleString("en", { minimumFractionDigits: d, maximumFractionDigits: d }) : "—");
   const runCols = Array.from({ length: runs }, (_, i) => i + 1);
-  console.log(`\nengine: ${engine === "pg" ? "PostgreSQL" : "SQLite"}; ${os.cpus().length} cores, load ${os.loadavg()[0]!.toFixed(2)}; ${C} connections × ${opt.duration} s after ${opt.warmup} s (sign-ins: ${S})\n`);
-  console.log(`| metric | ${runCols.map((r) => `req/s run ${r}`).join(" | ")} | ${runCols.map((r) => `ratio run ${r}`).join(" | ")} | p50 ms | answer bytes |${engine === "pg" ? " PG transactions/request |" : ""}`);
-  console.log(`|---|${runCols.map(() => "---|").join("")}${runCols.map(() => "---|").join("")}---|---|${engine === "pg" ? "---|" : ""}`);
+  console.log(
+    `\nengine: ${engine === "pg" ? "PostgreSQL" : "SQLite"}; ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}; ${C} connections (sign-ins ${S}), ${SLICES} alternating slices of ${DURATION / SLICES / 1000} s a side after ${WARM / 1000} s of warm-up; ratio = req/s ÷ the bare route's (sign-ins: ÷ argon2 verifies/s) in the same slices\n`,
+  );
+  const pgCol = engine === "pg";
+  console.log(`| operation | ${runCols.map((r) => `run ${r}: req/s (vs)`).join(" | ")} | ${runCols.map((r) => `ratio run ${r}`).join(" | ")} | p50 ms | answer bytes |${pgCol ? " PG transactions/request |" : ""}`);
+  console.log(`|---|${runCols.map(() => "---|").join("")}${runCols.map(() => "---|").join("")}---|---|${pgCol ? "---|" : ""}`);
   for (const [name, rs] of results) {
-    const ratioOf = (r: { ratio: number }) => (name === bare.name || name === ARGON ? "1" : f(r.ratio, 2));
-    const p50 = rs.map((r) => r.p50).filter(Number.isFinite);
+    if (name === bare.name) continue;
+    const vs = name === signIn.name ? "argon2" : "bare";
     console.log(
-      `| ${name}${name === signIn.name ? " ÷ argon2" : name === bare.name || name === ARGON ? "" : " ÷ bare"} | ${rs.map((r) => f(r.rps)).join(" | ")} | ${rs.map(ratioOf).join(" | ")} | ${p50.length ? p50.map((p) => f(p, 1)).join(" / ") : "—"} | ${sizes.has(name) ? f(sizes.get(name)!) : "—"} |${engine === "pg" ? ` ${trips.has(name) ? f(trips.get(name)!, 1) : "—"} |` : ""}`,
+      `| ${name} | ${rs.map((r) => `${f(r.rps)} (${vs} ${f(r.base)})`).join(" | ")} | ${rs.map((r) => f(r.rps / r.base, 2)).join(" | ")} | ${rs.map((r) => f(r.p50, 1)).join(" / ")} | ${f(sizes.get(name)!)} |${pgCol ? ` ${trips.has(name) ? f(trips.get(name)!, 1) : "—"} |` : ""}`,
     );
   }
+  const bares = results.get(bare.name)!;
+  console.log(`\n${bare.name}: ${f(Math.min(...bares.map((r) => r.rps)))}–${f(Math.max(...bares.map((r) => r.rps)))} req/s over the slices above${pgCol ? ` (${f(trips.get(bare.name)!, 1)} PG transactions/request)` : ""}, answer ${sizes.get(bare.name)} bytes`);
   const errors = [...results.values()].flat().reduce((n, r) => n + r.errors, 0);
   if (errors) console.log(`\n${errors} answers were not 200 (see above)`);
+  argonChild.stdin!.end();
   agent.destroy();
 } finally {
   await cleanup();

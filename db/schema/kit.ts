@@ -45,5 +45,11 @@ export const updatedAt = () =>
     .$defaultFn(() => new Date())
     .$onUpdateFn(() => new Date());
 
+/**
+ * An index column ordered as SQLite orders NULLs (before every value), so both engines can walk it
+ * for `order by … nulls first / desc nulls last` (PostgreSQL puts NULLs last by default).
+ */
+export const nullsFirst = <C extends AnyColumn>(column: C): C => (onPg ? ((column as unknown as pg.ExtraConfigColumn).asc().nullsFirst() as unknown as C) : column);
+
 /** Index expression for case-insensitive prefix search on a name (see db/dialect.ts nameStartsWith). */
 export const nocase = (column: AnyColumn): SQL => (onPg ? sql`lower(${column}) text_pattern_ops` : sql`${column} collate nocase`);

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { bool, createdAt, id, index, integer, json, nocase, table, text, ts, uniqueIndex, updatedAt } from "./kit";
+import { bool, createdAt, id, index, integer, json, nocase, nullsFirst, table, text, ts, uniqueIndex, updatedAt } from "./kit";
 import { tenants } from "./tenants";
 
 export const users = table(
@@ -47,7 +47,7 @@ export const users = table(
     // Case-insensitive name search ("grace" finds "Grace Hopper") as an index range.
     index("users_full_name_nocase_idx").on(nocase(t.fullName)),
     index("users_created_idx").on(t.createdAt),
-    index("users_last_login_idx").on(t.lastLoginAt),
+    index("users_last_login_idx").on(nullsFirst(t.lastLoginAt)),
   ],
 );
 

@@ -87,7 +87,7 @@ export async function listUsers(caller: Caller, q: UserQuery, tenantId = caller.
   const join = q.sort === "created" && !indexedFilter ? orderedJoin : sql`inner join`;
   // Raw rows: timestamps are numbers on SQLite, Date (or strings) on PostgreSQL; new Date() takes each.
   const page = await selectRows<{ id: string; joined: number | string | Date; invitedAt: number | string | Date | null }>(
-    sql`select ${users.id} as id, ${memberships.createdAt} as joined, ${memberships.invitedAt} as "invitedAt" from ${memberships} ${join} ${users} on ${users.id} = ${memberships.userId} where ${where} order by ${col} ${sql.raw(q.dir === "asc" ? "asc" : "desc")}, ${users.id} asc limit ${sql.raw(String(q.size))} offset ${sql.raw(String((q.page - 1) * q.size))}`,
+    sql`select ${users.id} as id, ${memberships.createdAt} as joined, ${memberships.invitedAt} as "invitedAt" from ${memberships} ${join} ${users} on ${users.id} = ${memberships.userId} where ${where} order by ${col} ${sql.raw(q.dir === "asc" ? "asc nulls first" : "desc nulls last")}, ${users.id} asc limit ${sql.raw(String(q.size))} offset ${sql.raw(String((q.page - 1) * q.size))}`,
   );
   const byId = new Map(page.length ? (await db.select().from(users).where(inArray(users.id, page.map((p) => p.id)))).map((u) => [u.id, u]) : []);
   // "Invited" until the person has accepted and signed in once: the same for an address that had an

@@ -41,6 +41,18 @@ describe("users list", () => {
     await expect(listUsers(callerOf(member), q())).rejects.toThrow(/permission/);
   });
 
+  it("sorts by last sign-in with those who never signed in after everyone else, newest first, on both engines", async () => {
+    const caller = callerOf(await makeUser({ roles: ["admin"] }));
+    const tag = `ll${Date.now()}`;
+    const never = await makeUser({ email: `${tag}-never@example.test` });
+    const old = await makeUser({ email: `${tag}-old@example.test` });
+    const recent = await makeUser({ email: `${tag}-recent@example.test` });
+    await db.update(users).set({ lastLoginAt: new Date(Date.now() - 86_400_000) }).where(eq(users.id, old.id));
+    await db.update(users).set({ lastLoginAt: new Date() }).where(eq(users.id, recent.id));
+    expect((await listUsers(caller, q({ q: tag, sort: "lastLogin", dir: "desc" }))).rows.map((r) => r.id)).toEqual([recent.id, old.id, never.id]);
+    expect((await listUsers(caller, q({ q: tag, sort: "lastLogin", dir: "asc" }))).rows.map((r) => r.id)).toEqual([never.id, old.id, recent.id]);
+  });
+
   it("role and group filters", async () => {
     const admin = await makeUser({ roles: ["admin"] });
     const caller = callerOf(admin);
