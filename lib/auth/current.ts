@@ -20,6 +20,7 @@ export async function currentCaller(): Promise<Caller | null> {
 
 /** What a signed-in user must do before anything else, if anything. */
 export async function pendingRequirement(caller: Caller): Promise<"password" | "mfa" | null> {
+  if (caller.pending !== undefined) return caller.pending;
   const [user] = await db.select().from(users).where(eq(users.id, caller.userId));
   if (!user) return null;
   if (user.passwordChangeRequired) return "password";

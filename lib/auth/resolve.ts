@@ -7,9 +7,21 @@ import { activeSessionByAccessToken, activeSessionById, type SessionRow } from "
 
 /** A session or token only acts while its user is active and still belongs to the tenant (an invitation not yet accepted is no membership). */
 async function callerFor(userId: string, tenantId: string, ip: string, extra: Partial<Caller>): Promise<Caller | null> {
-  // One round trip: the user, whether the tenant is live, whether the user is a member of it.
+  // One round trip: the user, whether the tenant is live, whether the user is a member of it, and
+  // what the user must do first (read here so the request's gate needs no query of its own).
   const [row] = await db
-    .select({ email: users.email, active: users.active, isSuperAdmin: users.isSuperAdmin, tenantId: tenants.id, retiredAt: tenants.retiredAt, membershipId: memberships.id })
+    .select({
+      email: users.email,
+      active: users.active,
+      isSuperAdmin: users.isSuperAdmin,
+      passwordChangeRequired: users.passwordChangeRequired,
+      mfaEnrolled: users.mfaEnrolled,
+      mfaRequired: users.mfaRequired,
+      tenantId: tenants.id,
+      retiredAt: tenants.retiredAt,
+      forceMfa: tenants.forceMfa,
+      membershipId: memberships.id,
+    })
     .from(users)
     .leftJoin(tenants, eq(tenants.id, tenantId))
     .leftJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.tenantId, tenantId), isNull(memberships.invitedAt)))
@@ -17,7 +29,8 @@ async function callerFor(userId: string, tenantId: string, ip: string, extra: Pa
     .limit(1);
   if (!row || !row.active || !row.tenantId || row.retiredAt) return null;
   if (!row.isSuperAdmin && !row.membershipId) return null;
-  return { userId, email: row.email, tenantId, isSuperAdmin: row.isSuperAdmin, readOnly: false, ip, ...extra };
+  const pending = row.passwordChangeRequired ? "password" : !row.mfaEnrolled && (row.mfaRequired || row.forceMfa) ? "mfa" : null;
+  return { userId, email: row.email, tenantId, isSuperAdmin: row.isSuperAdmin, readOnly: false, ip, pending, ...extra };
 }
 
 export async function callerFromSession(session: SessionRow | undefined, ip: string) {

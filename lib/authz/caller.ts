@@ -18,6 +18,8 @@ export interface Caller {
   /** When the sign-in behind a session (browser or session token) happened; API tokens have none. */
   authenticatedAt?: Date;
   ip: string;
+  /** What the user must do before anything else, as read when this request resolved the caller. */
+  pending?: "password" | "mfa" | null;
 }
 
 /**
