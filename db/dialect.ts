@@ -25,9 +25,15 @@ export const startsWith = (column: AnyColumn | SQL, text: string) => sql`${colum
 export const nameStartsWith = (column: AnyColumn, text: string) =>
   onPg ? sql`lower(${column}) like ${`${literal(text.toLowerCase())}%`} escape '\\'` : startsWith(column, text);
 
-/** Prefix match on a column stored lower-case (email), as an index range. */
-export const lowerPrefix = (column: AnyColumn, text: string) =>
-  onPg ? sql`${column} like ${`${literal(text.toLowerCase())}%`} escape '\\'` : sql`${column} >= ${text.toLowerCase()} and ${column} <= ${`${text.toLowerCase()}\uffff`}`;
+/**
+ * Case-sensitive prefix match as an index range on SQLite. PostgreSQL gets LIKE instead: under a
+ * linguistic collation (en_US.UTF-8…) "x\uffff" is no upper bound for "x…".
+ */
+export const prefix = (column: AnyColumn, text: string) =>
+  onPg ? sql`${column} like ${`${literal(text)}%`} escape '\\'` : sql`(${column} >= ${text} and ${column} <= ${`${text}\uffff`})`;
+
+/** Prefix match on a column stored lower-case (email). */
+export const lowerPrefix = (column: AnyColumn, text: string) => prefix(column, text.toLowerCase());
 
 /** A JSON object's string field: `data.key = value`. */
 export const jsonField = (column: AnyColumn, key: string): SQL => (onPg ? sql`(${column} ->> ${key})` : sql`json_extract(${column}, ${"$." + JSON.stringify(key)})`);

@@ -1,7 +1,7 @@
 import { and, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
-import { lowerPrefix, nameStartsWith, orderedJoin, selectRows } from "@/db/dialect";
+import { lowerPrefix, nameStartsWith, orderedJoin, prefix, selectRows } from "@/db/dialect";
 import { groupMembers, membershipRoles, memberships, roles, users } from "@/db/schema";
 import { requirePermission, requireTenant, type Caller } from "@/lib/authz/caller";
 import { validation } from "@/lib/errors";
@@ -46,7 +46,7 @@ export function userFilter(tenantId: string, q: Omit<UserQuery, "sort" | "dir" |
       or(
         lowerPrefix(users.email, q.q),
         and(nameStartsWith(users.fullName, name), member),
-        and(gte(users.username, name), lte(users.username, `${name}\uffff`), member),
+        and(prefix(users.username, name), member),
       )!,
     );
   }
