@@ -1,12 +1,14 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
-import { groupMembers, groups, membershipRoles, memberships, mfaMethods, pgpKeys, roles, tenants } from "@/db/schema";
+import { groupMembers, groups, membershipRoles, memberships, mfaMethods, passkeys, pgpKeys, roles, tenants } from "@/db/schema";
 import type { GroupRow } from "@/lib/groups/groups";
 import { pendingIn } from "./invitations";
 
 /** What an API answer shows beside a user row in one tenant. */
 export interface UserDetails {
   methods: (typeof mfaMethods.$inferSelect)[];
+  /** How many passkeys the user has (each is a second factor too). */
+  passkeyCount: number;
   groups: GroupRow[];
   roleNames: string[];
   hasPgpKey: boolean;
@@ -39,6 +41,7 @@ export async function detailsOfUsers(userIds: string[], tenantId: string) {
   const groupRows: { userId: string; group: GroupRow }[] = [];
   const roleRows: { userId: string; name: string }[] = [];
   const withKey = new Set<string>();
+  const passkeyCounts = new Map<string, number>();
   // A pending invitation's MFA and key are the account's, not the tenant's: shown as none.
   const pending = new Set<string>();
   for (const part of parts) {
@@ -60,6 +63,7 @@ export async function detailsOfUsers(userIds: string[], tenantId: string) {
         .where(and(inArray(memberships.userId, part), eq(memberships.tenantId, tenantId)))
         .orderBy(asc(roles.name))),
     );
+    for (const r of await db.select({ userId: passkeys.userId }).from(passkeys).where(inArray(passkeys.userId, part))) passkeyCounts.set(r.userId, (passkeyCounts.get(r.userId) ?? 0) + 1);
     for (const r of await db.select({ userId: pgpKeys.userId }).from(pgpKeys).where(inArray(pgpKeys.userId, part))) withKey.add(r.userId);
     for (const id of await pendingIn(db, tenantId, part)) pending.add(id);
   }
@@ -69,6 +73,7 @@ export async function detailsOfUsers(userIds: string[], tenantId: string) {
   const rolesBy = groupBy(roleRows, (r) => r.userId, (r) => r.name);
   return (userId: string): UserDetails => ({
     methods: pending.has(userId) ? [] : (methodsBy.get(userId) ?? []),
+    passkeyCount: pending.has(userId) ? 0 : (passkeyCounts.get(userId) ?? 0),
     groups: groupsBy.get(userId) ?? [],
     roleNames: rolesBy.get(userId) ?? [],
     hasPgpKey: !pending.has(userId) && withKey.has(userId),
