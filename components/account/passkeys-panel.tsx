@@ -70,8 +70,10 @@ function FieldDialog(props: {
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "never");
 
-export function PasskeysPanel({ passkeys, continueTo }: { passkeys: PasskeyView[]; continueTo?: string }) {
+export function PasskeysPanel({ passkeys, continueTo: required }: { passkeys: PasskeyView[]; continueTo?: string }) {
   const router = useRouter();
+  // Kept from the first render: once a passkey is added the page no longer says enrolment is due.
+  const [continueTo] = useState(required);
   const [name, setName] = useState("");
   const [error, setError] = useState<string>();
   const [codes, setCodes] = useState<string[]>();

@@ -3,7 +3,7 @@ import { appUrl } from "@/lib/env";
 /** Relying party: the ID is APP_URL's host name, the only accepted origin is APP_URL's origin. */
 export function relyingParty(url = appUrl) {
   const u = new URL(url);
-  return { rpID: u.hostname, origin: u.origin, rpName: "Identity console" };
+  return { rpID: u.hostname, origin: u.origin, rpName: "IAM Console" };
 }
 
 export const CHALLENGE_TTL_MS = 5 * 60_000;
