@@ -30,7 +30,8 @@ describe("SQLite upgrade in place", () => {
     migrate(drizzle(sqlite), { migrationsFolder: "db/migrations/sqlite" });
     expect(sqlite.prepare("select name from tenants where id = 't1'").get()).toEqual({ name: "Old" });
     expect(sqlite.prepare("select status, done, items, lease_owner from jobs where id = 'j1'").get()).toEqual({ status: "done", done: 3, items: "[]", lease_owner: null });
-    expect(sqlite.prepare("select count(*) as n from __drizzle_migrations").get()).toEqual({ n: journal.entries.length + 1 });
+    const all = (JSON.parse(fs.readFileSync("db/migrations/sqlite/meta/_journal.json", "utf8")) as { entries: unknown[] }).entries.length;
+    expect(sqlite.prepare("select count(*) as n from __drizzle_migrations").get()).toEqual({ n: all });
     sqlite.close();
   });
 });

@@ -1,10 +1,13 @@
 "use client";
 
+import { browserSupportsWebAuthn, browserSupportsWebAuthnAutofill, startAuthentication, WebAuthnAbortService } from "@simplewebauthn/browser";
+import { KeyRound } from "lucide-react";
 import { signIn } from "next-auth/react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, useSyncExternalStore, useTransition } from "react";
-import { loginAction, mfaAction } from "@/app/(auth)/login/actions";
+import { useEffect, useRef, useState, useSyncExternalStore, useTransition } from "react";
+import { loginAction, mfaAction, passkeyLoginAction, passkeyLoginOptionsAction, passkeyMfaAction, passkeyMfaOptionsAction, passkeyTenantAction } from "@/app/(auth)/login/actions";
+import { webauthnMessage } from "@/components/auth/webauthn-message";
 import { Field, FormError } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -13,7 +16,7 @@ import { Label } from "@/components/ui/label";
 
 type Step =
   | { name: "password" }
-  | { name: "tenant"; tenants: { id: string; name: string }[] }
+  | { name: "tenant"; tenants: { id: string; name: string }[]; passkeyToken?: string }
   | { name: "mfa"; twoFactorId: string; methods: string[] };
 
 const noopSubscribe = () => () => {};
@@ -30,6 +33,95 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const [pending, start] = useTransition();
   // Until hydration the form would submit natively; keep it disabled so credentials never travel that way.
   const ready = useSyncExternalStore(noopSubscribe, () => true, () => false);
+
+  const autofillStarted = useRef(false);
+
+  /** Passwordless, by the button (modal) or by the browser's autofill on the email field (conditional). */
+  async function passkeySignIn(autofill: boolean) {
+    const opts = await passkeyLoginOptionsAction({});
+    if (!opts.ok) {
+      if (!autofill) setError(opts.message);
+      return;
+    }
+    let response;
+    try {
+      response = await startAuthentication({ optionsJSON: opts.data, useBrowserAutofill: autofill });
+    } catch (e) {
+      // An autofill request is aborted whenever the button starts a modal one: not an error to show.
+      if (!autofill) setError(webauthnMessage(e));
+      return;
+    }
+    setError(undefined);
+    const res = await passkeyLoginAction({ response });
+    if (!res.ok) {
+      setError(res.message);
+      return;
+    }
+    if (res.data.status === "ok") await finish(res.data.ticket);
+    else setStep({ name: "tenant", tenants: res.data.tenants, passkeyToken: res.data.token });
+  }
+
+  useEffect(() => {
+    if (autofillStarted.current) return;
+    autofillStarted.current = true;
+    void browserSupportsWebAuthnAutofill().then((yes) => {
+      if (yes) void passkeySignIn(true);
+    });
+    return () => WebAuthnAbortService.cancelCeremony();
+    // Once per page: the autofill request stays pending until used or aborted.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  function passkeyButton() {
+    setError(undefined);
+    start(async () => {
+      if (!browserSupportsWebAuthn()) {
+        setError("This browser does not support passkeys.");
+        return;
+      }
+      await passkeySignIn(false);
+    });
+  }
+
+  function pickTenant(tenantId: string, passkeyToken?: string) {
+    if (!passkeyToken) return submitPassword(tenantId);
+    setError(undefined);
+    start(async () => {
+      const res = await passkeyTenantAction({ token: passkeyToken, tenantId });
+      if (!res.ok) {
+        setError(res.message);
+        setStep({ name: "password" });
+        return;
+      }
+      await finish(res.data.ticket);
+    });
+  }
+
+  function passkeySecondFactor(twoFactorId: string) {
+    setError(undefined);
+    start(async () => {
+      const opts = await passkeyMfaOptionsAction({ twoFactorId });
+      if (!opts.ok) {
+        setError(opts.message);
+        if (/expired/.test(opts.message)) setStep({ name: "password" });
+        return;
+      }
+      let response;
+      try {
+        response = await startAuthentication({ optionsJSON: opts.data });
+      } catch (e) {
+        setError(webauthnMessage(e));
+        return;
+      }
+      const res = await passkeyMfaAction({ twoFactorId, response, trust });
+      if (!res.ok) {
+        setError(res.message);
+        if (/expired|already/.test(res.message) && !/passkey request/.test(res.message)) setStep({ name: "password" });
+        return;
+      }
+      await finish(res.data.ticket);
+    });
+  }
 
   async function finish(ticket: string) {
     const res = await signIn("credentials", { ticket, redirect: false });
@@ -78,7 +170,9 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         <CardTitle className="text-xl">{step.name === "mfa" ? "Two-factor authentication" : step.name === "tenant" ? "Choose a tenant" : "Sign in"}</CardTitle>
         <CardDescription>
           {step.name === "mfa"
-            ? "Enter the 6-digit code from your authenticator app, your PIN, or a recovery code."
+            ? step.methods.includes("passkey")
+              ? "Use your passkey, or enter a code from your authenticator app, your PIN, or a recovery code."
+              : "Enter the 6-digit code from your authenticator app, your PIN, or a recovery code."
             : step.name === "tenant"
               ? "Your account belongs to several tenants. Which one do you want to work in?"
               : "Use your email address and password."}
@@ -94,10 +188,16 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
               submitPassword();
             }}
           >
-            <Field label="Email" name="email" type="email" autoComplete="username" required autoFocus value={email} onChange={(e) => setEmail(e.target.value)} error={fieldErrors.email} />
+            <Field label="Email" name="email" type="email" autoComplete="username webauthn" required autoFocus value={email} onChange={(e) => setEmail(e.target.value)} error={fieldErrors.email} />
             <Field label="Password" name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} error={fieldErrors.password} />
             <Button type="submit" disabled={pending || !ready}>
               {pending ? "Signing in…" : "Sign in"}
+            </Button>
+            <div className="flex items-center gap-2 text-xs text-muted-foreground" aria-hidden>
+              <span className="h-px flex-1 bg-border" /> or <span className="h-px flex-1 bg-border" />
+            </div>
+            <Button type="button" variant="outline" disabled={pending || !ready} onClick={passkeyButton}>
+              <KeyRound aria-hidden /> Sign in with a passkey
             </Button>
             <Link href="/forgot-password" className="text-center text-sm text-muted-foreground underline-offset-4 hover:underline">
               Forgot your password?
@@ -107,7 +207,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
         {step.name === "tenant" && (
           <div className="grid gap-2" role="list">
             {step.tenants.map((t) => (
-              <Button key={t.id} role="listitem" variant="outline" disabled={pending} onClick={() => submitPassword(t.id)}>
+              <Button key={t.id} role="listitem" variant="outline" disabled={pending} onClick={() => pickTenant(t.id, step.passkeyToken)}>
                 {t.name}
               </Button>
             ))}
@@ -131,6 +231,11 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
             <Button type="submit" disabled={pending}>
               {pending ? "Verifying…" : "Verify"}
             </Button>
+            {step.methods.includes("passkey") && (
+              <Button type="button" variant="outline" disabled={pending} onClick={() => passkeySecondFactor(step.twoFactorId)}>
+                <KeyRound aria-hidden /> Use a passkey instead
+              </Button>
+            )}
           </form>
         )}
       </CardContent>

@@ -79,7 +79,7 @@ export function UserAdminPanels({ userId, canEdit, roles, allRoles, mfa, session
           <CardContent className="grid gap-3">
             <div className="flex flex-wrap gap-2">
               {!mfa.required && <ConfirmButton label="Require MFA" title="Require MFA?" description="The user must use two-factor; without a method they enrol at next sign-in. Their sessions end." confirmLabel="Require" onConfirm={() => notify(userMfaAction({ userId, op: "force" }), "MFA required")} />}
-              <ConfirmButton label="Reset MFA" title="Reset MFA?" description="Wipes methods and recovery codes; MFA stays required and every session ends." confirmLabel="Reset" onConfirm={() => notify(userMfaAction({ userId, op: "reset" }), "MFA reset")} />
+              <ConfirmButton label="Reset MFA" title="Reset MFA?" description="Wipes methods, passkeys and recovery codes; MFA stays required and every session ends." confirmLabel="Reset" onConfirm={() => notify(userMfaAction({ userId, op: "reset" }), "MFA reset")} />
               <ConfirmButton label="Remove MFA" title="Remove MFA?" description="Turns two-factor off for this user (refused when the tenant forces 2FA)." confirmLabel="Remove" onConfirm={() => notify(userMfaAction({ userId, op: "remove" }), "MFA removed")} />
             </div>
             <div className="flex gap-2">

@@ -151,3 +151,48 @@ export const throttles = table("throttles", {
   lockedUntil: ts("locked_until"),
   updatedAt: ts("updated_at").notNull(),
 });
+
+/**
+ * WebAuthn credentials (passkeys). The public key is COSE, base64url; `counter` is the highest
+ * signature counter seen (a response that does not raise a non-zero counter is a cloned
+ * credential). `deviceType` multiDevice = synced, singleDevice = device-bound.
+ */
+export const passkeys = table(
+  "passkeys",
+  {
+    id: id(),
+    userId: userRef(),
+    credentialId: text("credential_id").notNull(),
+    publicKey: text("public_key").notNull(),
+    counter: integer("counter").notNull().default(0),
+    transports: json<string[]>("transports").notNull().default([]),
+    deviceType: text("device_type", { enum: ["singleDevice", "multiDevice"] }).notNull(),
+    backedUp: bool("backed_up").notNull().default(false),
+    aaguid: text("aaguid").notNull().default(""),
+    name: text("name").notNull(),
+    createdAt: createdAt(),
+    lastUsedAt: ts("last_used_at"),
+  },
+  (t) => [uniqueIndex("passkeys_credential_uq").on(t.credentialId), index("passkeys_user_idx").on(t.userId)],
+);
+
+/**
+ * WebAuthn ceremonies in progress, and the short step after a passkey sign-in where a user of
+ * several tenants picks one. Only the SHA-256 of the challenge (or token) is stored; single use,
+ * 5 minutes. register: adding a passkey (userId set); mfa: second factor of the sign-in whose
+ * auth_challenges row is `ref`; login: passwordless (no user yet); tenant: verified, tenant pending.
+ */
+export const webauthnChallenges = table(
+  "webauthn_challenges",
+  {
+    id: id(),
+    purpose: text("purpose", { enum: ["register", "mfa", "login", "tenant"] }).notNull(),
+    challengeHash: text("challenge_hash").notNull(),
+    userId: text("user_id").references(() => users.id, { onDelete: "cascade" }),
+    ref: text("ref"),
+    expiresAt: ts("expires_at").notNull(),
+    usedAt: ts("used_at"),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("webauthn_challenges_hash_uq").on(t.challengeHash)],
+);

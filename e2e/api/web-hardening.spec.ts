@@ -44,7 +44,7 @@ test.describe("sign-in redirects stay on our origin", () => {
     await page.goto("/login?callbackUrl=/%09/evil.test");
     await page.getByLabel("Email").fill(user.email);
     await page.getByLabel("Password").fill(user.password);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await page.waitForURL((u) => !u.pathname.startsWith("/login"));
     expect(new URL(page.url()).origin).toBe(new URL(baseURL!).origin);
   });
@@ -92,7 +92,7 @@ test.describe("Content-Security-Policy", () => {
       // next-themes' inline script (nonce) puts the theme class on <html> before hydration.
       await expect(page.locator("html")).toHaveClass(/\b(light|dark)\b/);
       if (signedIn) await expect(page.getByRole("button", { name: "Account menu" })).toBeVisible();
-      else await expect(page.getByRole("button", { name: "Sign in" })).toBeEnabled();
+      else await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeEnabled();
       // A client-side navigation loads more chunks under the same policy.
       if (signedIn) {
         await page.getByRole("link", { name: "Groups" }).first().click();

@@ -83,7 +83,7 @@ export async function signIn(page: Page, email: string, password: string, tenant
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   // Accounts in several tenants (super admins once other tenants exist) pick one first.
   const chooser = page.getByText("Choose a tenant");
   const moved = page.waitForURL((u) => !u.pathname.startsWith("/login"), { timeout: 8_000 }).then(() => "moved" as const, () => "stayed" as const);

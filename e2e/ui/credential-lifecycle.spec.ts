@@ -18,7 +18,7 @@ async function submitPassword(page: Page, email: string, password: string) {
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
 
 /** Ends only the browser's session cookie: the device and trusted-device cookies stay, as after a browser restart. */

@@ -20,11 +20,11 @@ test("wrong password and unknown email get the same message; repeated failures a
   for (let i = 0; i < 5; i++) {
     await page.getByLabel("Password").fill(`wrong-${i}-password`);
     await page.getByLabel("Email").fill(user.email);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(formAlert(page)).toBeVisible();
   }
   await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(formAlert(page)).toHaveText(/Try again in \d+ s/);
 });
 
@@ -34,7 +34,7 @@ test("a signed-out visit to a page goes to sign-in and comes back after it", asy
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Faccount%2Fsessions/);
   await page.getByLabel("Email").fill(user.email);
   await page.getByLabel("Password").fill(user.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/account\/sessions$/);
 });
 

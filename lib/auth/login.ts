@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
 import { db, type DB, type Tx } from "@/db/client";
-import { authChallenges, memberships, mfaMethods, tenants, trustedDevices, users } from "@/db/schema";
+import { authChallenges, memberships, mfaMethods, passkeys, tenants, trustedDevices, users } from "@/db/schema";
 import { audit, type AuditEntry } from "@/lib/audit/record";
 import { AppError, isAppError, notFound, unauthenticated } from "@/lib/errors";
 import { checkSecondFactor, type SecondFactor } from "@/lib/mfa/methods";
@@ -46,7 +46,7 @@ async function findLogin(loginId: string) {
 }
 
 /** Claims the attempt in the throttle (before any hashing); a refused attempt is audited too. */
-async function claimOrAudit(keys: string[], entry: Omit<AuditEntry, "action">) {
+export async function claimOrAudit(keys: string[], entry: Omit<AuditEntry, "action">) {
   try {
     await claimAttempt(keys);
   } catch (e) {
@@ -60,7 +60,7 @@ async function claimOrAudit(keys: string[], entry: Omit<AuditEntry, "action">) {
  * own; every other attempt counts on the account (one counter whether named by email or by
  * username) and, behind a trusted proxy, on the client address.
  */
-async function throttleKeys(userId: string | undefined, loginId: string, ip: string, deviceCookie?: string) {
+export async function throttleKeys(userId: string | undefined, loginId: string, ip: string, deviceCookie?: string) {
   const device = userId ? await knownDevice(deviceCookie, userId) : undefined;
   if (device) return [`dev:${device}`];
   return [accountThrottleKey(userId ?? loginId.toLowerCase()), ...perClientKeys("ip", ip)];
@@ -98,7 +98,10 @@ export async function passwordLogin(
     if (allowed.length > 1) return { status: "choose_tenant", tenants: allowed };
     tenantId = allowed[0]!.id;
   }
-  const methods = await db.select({ id: mfaMethods.id, kind: mfaMethods.kind }).from(mfaMethods).where(eq(mfaMethods.userId, user.id));
+  const methods: { id: string; kind: string }[] = [
+    ...(await db.select({ id: mfaMethods.id, kind: mfaMethods.kind }).from(mfaMethods).where(eq(mfaMethods.userId, user.id))),
+    ...(await db.select({ id: passkeys.id }).from(passkeys).where(eq(passkeys.userId, user.id))).map((p) => ({ id: p.id, kind: "passkey" })),
+  ];
   if (methods.length === 0 || (await isTrustedDevice(user.id, input.trustToken))) return { status: "ok", userId: user.id, tenantId };
   const twoFactorId = randomToken();
   await db
@@ -111,10 +114,33 @@ const EXPIRED = "This sign-in has expired. Start again with your password.";
 
 /** Second step: a pending twoFactorId plus a TOTP, PIN or recovery code. */
 export async function completeMfa(input: { twoFactorId: string; code: string }, ctx: LoginContext) {
+  return completeSecondStep(input.twoFactorId, ctx, (userId) => checkSecondFactor(userId, input.code, perClientKeys("ip", ctx.ip)), "The code is not valid");
+}
+
+/** The pending second step of a sign-in, or undefined (unknown, used or expired). */
+export async function pendingSecondStep(twoFactorId: string) {
   const [challenge] = await db
     .select()
     .from(authChallenges)
-    .where(and(eq(authChallenges.secretHash, sha256(input.twoFactorId)), eq(authChallenges.kind, "mfa")))
+    .where(and(eq(authChallenges.secretHash, sha256(twoFactorId)), eq(authChallenges.kind, "mfa"), isNull(authChallenges.usedAt), gt(authChallenges.expiresAt, new Date())))
+    .limit(1);
+  return challenge;
+}
+
+/**
+ * Completes a pending second step with whatever factor `check` verifies (a code, or a passkey:
+ * lib/passkeys). Each try claims one of the challenge's attempts first; the challenge is used once.
+ */
+export async function completeSecondStep(
+  twoFactorId: string,
+  ctx: LoginContext,
+  check: (userId: string, challengeId: string) => Promise<SecondFactor | null>,
+  failure: string | (() => string),
+) {
+  const [challenge] = await db
+    .select()
+    .from(authChallenges)
+    .where(and(eq(authChallenges.secretHash, sha256(twoFactorId)), eq(authChallenges.kind, "mfa")))
     .limit(1);
   if (!challenge) throw unauthenticated(EXPIRED);
   // Claim one of the challenge's attempts before checking the code: parallel guesses cannot exceed the limit.
@@ -129,14 +155,14 @@ export async function completeMfa(input: { twoFactorId: string; code: string }, 
   const entry = { tenantId: challenge.tenantId, actorId: challenge.userId, ip: ctx.ip, targetType: "user", targetId: challenge.userId };
   let factor: SecondFactor | null;
   try {
-    factor = await checkSecondFactor(challenge.userId, input.code, perClientKeys("ip", ctx.ip));
+    factor = await check(challenge.userId, challenge.id);
   } catch (e) {
     if (isAppError(e) && e.kind === "rate_limited") await audit({ ...entry, action: "login.throttled" });
     throw e;
   }
   if (!factor) {
     await audit({ ...entry, action: "login.mfa_failed" });
-    throw unauthenticated("The code is not valid");
+    throw unauthenticated(typeof failure === "string" ? failure : failure());
   }
   const used = (
     await db

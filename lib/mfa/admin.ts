@@ -1,6 +1,6 @@
 import { and, eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
-import { mfaMethods, recoveryCodes, tenants, users } from "@/db/schema";
+import { mfaMethods, passkeys, recoveryCodes, tenants, users } from "@/db/schema";
 import { audit } from "@/lib/audit/record";
 import { requirePermission, type Caller } from "@/lib/authz/caller";
 import { AppError, validation } from "@/lib/errors";
@@ -47,7 +47,7 @@ export async function setMfa(caller: Caller, ids: string[], authType: AuthType, 
   });
 }
 
-/** Turns MFA off; refused while the tenant forces 2FA, so nobody is let off by this call. */
+/** Turns MFA off (2FA: authenticators, passkeys and recovery codes go); refused while the tenant forces 2FA, so nobody is let off by this call. */
 export async function removeMfa(caller: Caller, ids: string[], authType: AuthType) {
   const list = await targets(caller, ids, true);
   const [tenant] = await db.select({ f: tenants.forceMfa }).from(tenants).where(eq(tenants.id, caller.tenantId));
@@ -57,6 +57,7 @@ export async function removeMfa(caller: Caller, ids: string[], authType: AuthTyp
       const kinds = authType === "2FA" ? (["authenticator"] as const) : (["pin"] as const);
       await tx.delete(mfaMethods).where(and(eq(mfaMethods.userId, u.id), inArray(mfaMethods.kind, [...kinds])));
       if (authType === "2FA") {
+        await tx.delete(passkeys).where(eq(passkeys.userId, u.id));
         await tx.update(users).set({ mfaRequired: false }).where(eq(users.id, u.id));
         await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, u.id));
       }
@@ -66,12 +67,13 @@ export async function removeMfa(caller: Caller, ids: string[], authType: AuthTyp
   });
 }
 
-/** MFA stays required, every method and recovery code is wiped, and every credential ends (sessions, API tokens, trusted browsers). */
+/** MFA stays required, every method, passkey and recovery code is wiped, and every credential ends (sessions, API tokens, trusted browsers). */
 export async function resetMfa(caller: Caller, ids: string[]) {
   const list = await targets(caller, ids, true);
   await db.transaction(async (tx) => {
     for (const u of list) {
       await tx.delete(mfaMethods).where(eq(mfaMethods.userId, u.id));
+      await tx.delete(passkeys).where(eq(passkeys.userId, u.id));
       await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, u.id));
       await tx.update(users).set({ mfaRequired: true, mfaEnrolled: false }).where(eq(users.id, u.id));
       await revokeAllCredentials(u.id, {}, tx);

@@ -1,14 +1,14 @@
 import { and, count, eq, isNull } from "drizzle-orm";
 import { hash, verify } from "@node-rs/argon2";
 import { db, type DB, type Tx } from "@/db/client";
-import { mfaMethods, recoveryCodes, users } from "@/db/schema";
+import { mfaMethods, passkeys, recoveryCodes, users } from "@/db/schema";
 import { audit } from "@/lib/audit/record";
 import { notFound, validation } from "@/lib/errors";
 import { decryptSecret, encryptSecret, keyedHash, randomToken } from "@/lib/security/crypto";
 import { claimAttempt, failedAttempt, succeededAttempt } from "@/lib/security/throttle";
 import { isBase32Secret, matchTotp } from "./totp";
 
-export type SecondFactor = "authenticator" | "pin" | "recovery";
+export type SecondFactor = "authenticator" | "pin" | "recovery" | "passkey";
 const RECOVERY_COUNT = 10;
 
 export const listMethods = async (userId: string) => await db.select().from(mfaMethods).where(eq(mfaMethods.userId, userId));
@@ -22,10 +22,11 @@ export async function remainingRecoveryCodes(userId: string) {
   return row!.n;
 }
 
-/** Keeps users.mfaEnrolled in step with the methods table (the users list filters on it). */
+/** Keeps users.mfaEnrolled in step with the methods and passkeys tables (the users list filters on it; a passkey is a second factor). */
 export async function syncEnrolled(userId: string, tx: Tx | DB = db) {
   const [row] = await tx.select({ n: count() }).from(mfaMethods).where(eq(mfaMethods.userId, userId));
-  await tx.update(users).set({ mfaEnrolled: row!.n > 0 }).where(eq(users.id, userId));
+  const [keys] = await tx.select({ n: count() }).from(passkeys).where(eq(passkeys.userId, userId));
+  await tx.update(users).set({ mfaEnrolled: row!.n + keys!.n > 0 }).where(eq(users.id, userId));
 }
 
 /**
@@ -115,7 +116,8 @@ export async function deleteMethod(userId: string, methodId: string, actor: { id
     const removed = await tx.delete(mfaMethods).where(and(eq(mfaMethods.id, methodId), eq(mfaMethods.userId, userId))).returning({ id: mfaMethods.id });
     if (removed.length === 0) throw notFound("MFA method not found");
     const left = await tx.select({ id: mfaMethods.id }).from(mfaMethods).where(eq(mfaMethods.userId, userId)).limit(1);
-    if (left.length === 0) await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
+    const keys = await tx.select({ id: passkeys.id }).from(passkeys).where(eq(passkeys.userId, userId)).limit(1);
+    if (left.length === 0 && keys.length === 0) await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, userId));
     await syncEnrolled(userId, tx);
     await audit({ tenantId: actor.tenantId, actorId: actor.id, actorEmail: actor.email, ip: actor.ip, action: "mfa.method_removed", targetType: "user", targetId: userId, data: { methodId } }, tx);
   });

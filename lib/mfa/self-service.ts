@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
-import { tenants, users } from "@/db/schema";
+import { passkeys, tenants, users } from "@/db/schema";
 import { audit } from "@/lib/audit/record";
 import { requireRecentSignIn } from "@/lib/auth/step-up";
 import type { Caller } from "@/lib/authz/caller";
@@ -26,7 +26,8 @@ async function assertCode(userId: string, code: string) {
 export async function disableMethod(actor: Caller, userId: string, methodId: string, code: string) {
   const methods = await listMethods(userId);
   if (!methods.some((m) => m.id === methodId)) throw notFound("MFA method not found");
-  if (methods.length <= 1 && (await mfaForced(userId, actor.tenantId)))
+  const keys = await db.select({ id: passkeys.id }).from(passkeys).where(eq(passkeys.userId, userId));
+  if (methods.length + keys.length <= 1 && (await mfaForced(userId, actor.tenantId)))
     throw new AppError("precondition", "Two-factor authentication is required for this account and cannot be turned off");
   await assertCode(userId, code);
   await deleteMethod(userId, methodId, { id: actor.userId, email: actor.email, ip: actor.ip, tenantId: actor.tenantId });
@@ -45,7 +46,8 @@ export async function addAuthenticator(actor: Caller, userId: string, secret: st
 export const disableOwnMethod = (caller: Caller, methodId: string, code: string) => disableMethod(caller, caller.userId, methodId, code);
 
 export async function regenerateRecoveryCodes(caller: Caller, code: string) {
-  if ((await listMethods(caller.userId)).length === 0) throw new AppError("precondition", "Set up an authenticator first");
+  const keys = await db.select({ id: passkeys.id }).from(passkeys).where(eq(passkeys.userId, caller.userId));
+  if ((await listMethods(caller.userId)).length + keys.length === 0) throw new AppError("precondition", "Set up an authenticator or a passkey first");
   await assertCode(caller.userId, code);
   const codes = await db.transaction(async (tx) => {
     const c = await newRecoveryCodes(caller.userId, tx);

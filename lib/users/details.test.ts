@@ -43,7 +43,7 @@ describe("user details read for a whole list", () => {
     expect(of(a.id).methods.map((m) => m.kind).sort()).toEqual(["authenticator", "pin"]);
     expect(of(b.id)).toMatchObject({ roleNames: [], methods: [], hasPgpKey: true });
     expect(of(c.id).groups).toEqual([]);
-    expect(of("not-in-the-list")).toEqual({ methods: [], groups: [], roleNames: [], hasPgpKey: false });
+    expect(of("not-in-the-list")).toEqual({ methods: [], passkeyCount: 0, groups: [], roleNames: [], hasPgpKey: false });
     expect((await detailsOfUsers([], t.id))(a.id).roleNames).toEqual([]);
   });
 

@@ -1,12 +1,14 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import { db } from "@/db/client";
-import { groupMembers, groups, membershipRoles, memberships, mfaMethods, pgpKeys, roles, tenants } from "@/db/schema";
+import { groupMembers, groups, membershipRoles, memberships, mfaMethods, passkeys, pgpKeys, roles, tenants } from "@/db/schema";
 import type { GroupRow } from "@/lib/groups/groups";
 import { pendingIn } from "./invitations";
 
 /** What an API answer shows beside a user row in one tenant. */
 export interface UserDetails {
   methods: (typeof mfaMethods.$inferSelect)[];
+  /** How many passkeys the user has (each is a second factor too). */
+  passkeyCount: number;
   groups: GroupRow[];
   roleNames: string[];
   hasPgpKey: boolean;
@@ -39,12 +41,13 @@ export async function detailsOfUsers(userIds: string[], tenantId: string) {
   const groupRows: { userId: string; group: GroupRow }[] = [];
   const roleRows: { userId: string; name: string }[] = [];
   const withKey = new Set<string>();
+  const passkeyCounts = new Map<string, number>();
   // A pending invitation's MFA and key are the account's, not the tenant's: shown as none.
   const pending = new Set<string>();
   for (const part of parts) {
-    // Five independent reads outside any transaction: on PostgreSQL they run side by side on the
-    // pool (five round trips in the time of one); on SQLite they queue on the one connection.
-    const [m, g, r, keys, invited] = await Promise.all([
+    // Six independent reads outside any transaction: on PostgreSQL they run side by side on the
+    // pool (six round trips in the time of one); on SQLite they queue on the one connection.
+    const [m, g, r, keys, invited, passkeyRows] = await Promise.all([
       db.select().from(mfaMethods).where(inArray(mfaMethods.userId, part)),
       db
         .select({ userId: groupMembers.userId, group: groups })
@@ -61,12 +64,14 @@ export async function detailsOfUsers(userIds: string[], tenantId: string) {
         .orderBy(asc(roles.name)),
       db.select({ userId: pgpKeys.userId }).from(pgpKeys).where(inArray(pgpKeys.userId, part)),
       pendingIn(db, tenantId, part),
+      db.select({ userId: passkeys.userId }).from(passkeys).where(inArray(passkeys.userId, part)),
     ]);
     methods.push(...m);
     groupRows.push(...g);
     roleRows.push(...r);
     for (const k of keys) withKey.add(k.userId);
     for (const id of invited) pending.add(id);
+    for (const k of passkeyRows) passkeyCounts.set(k.userId, (passkeyCounts.get(k.userId) ?? 0) + 1);
   }
   // Slices are ordered by name each; several slices only ever hold different users, so per-user order holds.
   const methodsBy = groupBy(methods, (m) => m.userId, (m) => m);
@@ -74,6 +79,7 @@ export async function detailsOfUsers(userIds: string[], tenantId: string) {
   const rolesBy = groupBy(roleRows, (r) => r.userId, (r) => r.name);
   return (userId: string): UserDetails => ({
     methods: pending.has(userId) ? [] : (methodsBy.get(userId) ?? []),
+    passkeyCount: pending.has(userId) ? 0 : (passkeyCounts.get(userId) ?? 0),
     groups: groupsBy.get(userId) ?? [],
     roleNames: rolesBy.get(userId) ?? [],
     hasPgpKey: !pending.has(userId) && withKey.has(userId),

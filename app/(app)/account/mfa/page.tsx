@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { MfaEnrolment } from "@/components/account/mfa-enrolment";
 import { MfaMethods } from "@/components/account/mfa-methods";
 import { PageHeader } from "@/components/shell/page-header";
@@ -7,6 +8,7 @@ import { pendingRequirement, requirePageCaller } from "@/lib/auth/current";
 import { listMethods, remainingRecoveryCodes } from "@/lib/mfa/methods";
 import { mfaForced } from "@/lib/mfa/self-service";
 import { generateTotpSecret, otpauthUri } from "@/lib/mfa/totp";
+import { passkeysOf } from "@/lib/passkeys/store";
 
 export const metadata: Metadata = { title: "Two-factor authentication" };
 export const dynamic = "force-dynamic";
@@ -16,6 +18,7 @@ export default async function MfaPage() {
   const methods = await listMethods(caller.userId);
   const required = (await pendingRequirement(caller)) === "mfa";
   const secret = generateTotpSecret();
+  const passkeyCount = (await passkeysOf(caller.userId)).length;
   return (
     <>
       <PageHeader title="Two-factor authentication" description="A code from an authenticator app is asked for at every sign-in." />
@@ -26,7 +29,18 @@ export default async function MfaPage() {
         </Alert>
       )}
       <div className="grid gap-6">
-        {methods.length > 0 && (
+        <Alert>
+          <AlertTitle>Passkeys</AlertTitle>
+          <AlertDescription>
+            <span>
+              {passkeyCount ? `You have ${passkeyCount} passkey(s); each works as a second factor and for signing in without a password. ` : "A passkey works as your second factor and lets you sign in without a password. "}
+              <Link className="underline" href="/account/passkeys">
+                {passkeyCount ? "Manage passkeys" : "Use a passkey instead"}
+              </Link>
+            </span>
+          </AlertDescription>
+        </Alert>
+        {methods.length + passkeyCount > 0 && (
           <MfaMethods
             methods={methods.map((m) => ({ id: m.id, kind: m.kind, createdAt: m.createdAt.toISOString() }))}
             remainingCodes={await remainingRecoveryCodes(caller.userId)}

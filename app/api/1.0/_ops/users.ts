@@ -67,7 +67,7 @@ function toUserResp(u: UserRow, d: UserDetails, forced: boolean): z.infer<typeof
     services: [],
     unique_login: u.email,
     readonly: false,
-    auth_methods: [...new Set(d.methods.map((m) => (m.kind === "pin" ? "PIN" : "2FA")))],
+    auth_methods: [...new Set([...d.methods.map((m) => (m.kind === "pin" ? "PIN" : "2FA")), ...(d.passkeyCount ? ["2FA"] : [])])],
     forced_auth: forced ? ["2FA"] : [],
     last_login: unix(u.lastLoginAt),
     storage_used: 0,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { listMethods } from "@/lib/mfa/methods";
+import { passkeysOf } from "@/lib/passkeys/store";
 import { registrationsOf } from "@/lib/users/details";
 import type { UserRow } from "@/lib/users/records";
 import { millis } from "./rpc";
@@ -43,12 +44,17 @@ export const User = z.object({
   twoFactor: z.object({ methods: z.array(TwoFactorMethod), recoveryCodes: z.array(z.string()) }),
 });
 
+/** TOTP and PIN methods, then passkeys as `{ id, method: "passkey" }` (see README, differences from the documented APIs). */
 export async function methodsOf(userId: string) {
-  return (await listMethods(userId)).map((m) => ({
-    id: m.id,
-    method: m.kind,
-    ...(m.kind === "authenticator" ? { authenticator: { algorithm: "HmacSHA1", codeLength: 6, timeStep: 30 } } : {}),
-  }));
+  const [methods, keys] = await Promise.all([listMethods(userId), passkeysOf(userId)]);
+  return [
+    ...methods.map((m) => ({
+      id: m.id,
+      method: m.kind as string,
+      ...(m.kind === "authenticator" ? { authenticator: { algorithm: "HmacSHA1", codeLength: 6, timeStep: 30 } } : {}),
+    })),
+    ...keys.map((p) => ({ id: p.id, method: "passkey" })),
+  ];
 }
 
 /** The documented User; never the password, secrets, or recovery codes (stored only as hashes). */

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authedAction } from "@/lib/auth/action";
 import { removeMfa, resetMfa, setMfa } from "@/lib/mfa/admin";
+import { adminRemovePasskey } from "@/lib/passkeys/passkeys";
 import { assignRoles, unassignRoles } from "@/lib/roles/roles";
 import { revokeUserSession } from "@/lib/sessions/admin";
 import { updateUsers } from "@/lib/users/update";
@@ -45,6 +46,12 @@ export const userRoleAction = authedAction(z.object({ userId: z.uuid(), role: z.
 
 export const revokeUserSessionAction = authedAction(z.object({ userId: z.uuid(), sessionId: z.uuid() }), async (caller, { userId, sessionId }) => {
   await revokeUserSession(caller, userId, sessionId);
+  done(userId);
+  return null;
+});
+
+export const removeUserPasskeyAction = authedAction(z.object({ userId: z.uuid(), passkeyId: z.uuid() }), async (caller, { userId, passkeyId }) => {
+  await adminRemovePasskey(caller, userId, passkeyId);
   done(userId);
   return null;
 });

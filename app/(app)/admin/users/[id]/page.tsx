@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { TokensTable } from "@/components/tokens/tokens-table";
 import { PageHeader } from "@/components/shell/page-header";
 import { UserAdminPanels } from "@/components/users/user-admin-panels";
+import { UserPasskeys } from "@/components/users/user-passkeys";
 import { UserProfileForm } from "@/components/users/user-profile-form";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -13,6 +14,7 @@ import { can } from "@/lib/authz/caller";
 import { isAppError } from "@/lib/errors";
 import { groupsOfUser } from "@/lib/groups/groups";
 import { listMethods } from "@/lib/mfa/methods";
+import { passkeysOf, passkeyView } from "@/lib/passkeys/store";
 import { hasPgpKey } from "@/lib/pgp/keys";
 import { listRoles, roleCodesOf } from "@/lib/roles/roles";
 import { userSessions } from "@/lib/sessions/admin";
@@ -42,6 +44,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const groupNames = (await groupsOfUser(user.id, caller.tenantId)).map((g) => g.name).join(", ");
   const pgpKey = await hasPgpKey(user.id);
   const methods = await listMethods(user.id);
+  const userPasskeys = await passkeysOf(user.id);
   const sessions = await userSessions(caller, user.id);
   const tokens = await listTokens(caller, user.id);
   return (
@@ -76,6 +79,10 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         mfa={{ required: user.mfaRequired, methods: methods.map((m) => ({ id: m.id, kind: m.kind, createdAt: m.createdAt.toISOString() })) }}
         sessions={sessions.map((s) => ({ id: s.id, device: s.device || s.kind, ip: s.ip, lastSeenAt: s.lastSeenAt.toISOString() }))}
       />
+      <section className="mt-6 grid gap-3">
+        <h2 className="text-lg font-semibold">Passkeys</h2>
+        <UserPasskeys userId={user.id} passkeys={userPasskeys.map(passkeyView)} canEdit={canEdit && user.id !== caller.userId} />
+      </section>
       <section className="mt-6 grid gap-3">
         <h2 className="text-lg font-semibold">API tokens</h2>
         <TokensTable userId={user.id} rows={tokens.map((t) => ({ id: t.id, name: t.name, kind: t.kind, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null, expiresAt: t.expiresAt?.toISOString() ?? null }))} />
