@@ -5,6 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 dist="${NEXT_DIST_DIR:-.next}"
 out="$dist/standalone"
+# File tracing follows the instance key and SQLite files under data/ (read at run time from
+# DATA_DIR): never ship them in a build.
+rm -rf "$out/data"
 mkdir -p "$out/$dist" "$out/db"
 rm -rf "$out/$dist/static" "$out/db/migrations"
 cp -r "$dist/static" "$out/$dist/static"
