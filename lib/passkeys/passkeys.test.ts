@@ -6,7 +6,7 @@ import { passwordLogin } from "@/lib/auth/login";
 import { resetMfa } from "@/lib/mfa/admin";
 import { sha256 } from "@/lib/security/crypto";
 import { ensureMembership } from "@/lib/users/records";
-import { callerOf, makeTenant, makeUser, PASSWORD } from "@/test/factories";
+import { callerOf, makeRoleWith, makeTenant, makeUser, PASSWORD } from "@/test/factories";
 import { SoftAuthenticator, type Flags } from "@/test/webauthn";
 import { consumeChallenge, storeChallenge } from "./challenges";
 import { adminRemovePasskey, registerPasskey, registrationOptions, removeOwnPasskey, renamePasskey } from "./passkeys";
@@ -215,5 +215,22 @@ describe("managing passkeys", () => {
     const second = await enrolled();
     await resetMfa(recent(await makeUser({ roles: ["admin"] })), [second.user.id]);
     expect(await db.select().from(passkeys).where(eq(passkeys.userId, second.user.id))).toHaveLength(0);
+  });
+});
+
+describe("admin removal with one narrow permission", () => {
+  it("refuses a member, a caller weaker than the target and another tenant's admin; the passkey stays", async () => {
+    const { user: admin, passkey } = await enrolled();
+    // The target holds the admin role: only someone holding everything it holds may touch it.
+    await ensureMembership(db, admin.id, callerOf(admin).tenantId, ["admin"]);
+    const resetOnly = await makeRoleWith([{ resource: "User", action: "Reset" }]);
+    const narrow = await makeUser({ roles: [resetOnly.name] });
+    const member = await makeUser();
+    const other = await makeTenant();
+    const foreign = await makeUser({ roles: ["admin"], tenantId: other.id });
+    await expect(adminRemovePasskey(callerOf(member), admin.id, passkey.id)).rejects.toThrow(/permission/);
+    await expect(adminRemovePasskey(callerOf(narrow), admin.id, passkey.id)).rejects.toThrow(/You need|holds|permission/);
+    await expect(adminRemovePasskey(callerOf(foreign, other.id), admin.id, passkey.id)).rejects.toThrow(/not found/i);
+    expect(await db.select({ id: passkeys.id }).from(passkeys).where(eq(passkeys.id, passkey.id))).toHaveLength(1);
   });
 });
