@@ -15,14 +15,16 @@ export async function register() {
       await (await import("./lib/email/sealed")).sealPlainMail();
       const { startJobRunner, stopJobRunner } = await import("./lib/jobs/runner");
       const { startMailWorker, stopMailWorker } = await import("./lib/email/queue");
+      const { startHousekeeping, stopHousekeeping } = await import("./lib/ops/housekeeping");
       startJobRunner();
       startMailWorker();
+      startHousekeeping();
       // On SIGTERM Next.js closes the HTTP server (in-flight requests finish), then calls
       // process.exit. Meanwhile the workers take no more work, let the batch or message in flight
       // finish and hand back what they hold, so another instance resumes it at once instead of after
       // the lease; the exit waits for that (at most 10 s). A batch cut off anyway rolls back.
       process.once("SIGTERM", () => {
-        const stopped = Promise.all([stopJobRunner(), stopMailWorker()]).catch((e: unknown) => console.error(`shutdown: ${e instanceof Error ? e.message : String(e)}`));
+        const stopped = Promise.all([stopJobRunner(), stopMailWorker(), stopHousekeeping()]).catch((e: unknown) => console.error(`shutdown: ${e instanceof Error ? e.message : String(e)}`));
         const bounded = Promise.race([stopped, new Promise((r) => setTimeout(r, 10_000).unref())]);
         const exit = process.exit.bind(process);
         process.exit = ((code?: number) => void bounded.finally(() => exit(code))) as typeof process.exit;
