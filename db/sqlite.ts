@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import type { SQL } from "drizzle-orm";
 import { drizzle, type SqliteRemoteDatabase } from "drizzle-orm/sqlite-proxy";
 import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
+import { queryCounter } from "./query-count";
 
 /**
  * SQLite behind an async interface. better-sqlite3 is synchronous and Drizzle's better-sqlite3
@@ -60,7 +61,7 @@ export function openSqlite(file: string) {
     return { rows: method === "get" ? (stmt.get(...params) as unknown[]) : (stmt.all(...params) as unknown[][]) };
   };
 
-  const db = drizzle(async (text, params, method) => whenFree(() => execute(text, params, method)));
+  const db = drizzle(async (text, params, method) => whenFree(() => execute(text, params, method)), { logger: queryCounter });
   const transaction = db.transaction.bind(db);
   db.transaction = ((fn, config) => {
     // A nested db.transaction() would wait for the connection its own caller holds: use tx.transaction().
@@ -72,6 +73,7 @@ export function openSqlite(file: string) {
   /** A raw SELECT returning objects keyed by column name (the proxy driver returns arrays). */
   const rows = <T>(query: SQL) => {
     const q = dialect.sqlToQuery(query);
+    queryCounter.logQuery(q.sql, q.params);
     return whenFree(() => prepare(q.sql).raw(false).all(...q.params) as T[]);
   };
   return { db: db as SqliteRemoteDatabase, rows, close: () => sqlite.close() };

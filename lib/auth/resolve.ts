@@ -1,56 +1,111 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, sql, type Column, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
-import { apiTokens, memberships, tenants, users } from "@/db/schema";
-import type { Caller } from "@/lib/authz/caller";
+import { apiTokens, memberships, rolePermissions, roles, sessions, tenants, users } from "@/db/schema";
+import { livePermissionOf, liveRoleOf, type Caller } from "@/lib/authz/caller";
+import type { PermissionPair } from "@/lib/authz/catalogue";
 import { sha256 } from "@/lib/security/crypto";
-import { activeSessionByAccessToken, activeSessionById, type SessionRow } from "@/lib/sessions/sessions";
 
-/** A session or token only acts while its user is active and still belongs to the tenant (an invitation not yet accepted is no membership). */
-async function callerFor(userId: string, tenantId: string, ip: string, extra: Partial<Caller>): Promise<Caller | null> {
-  // One round trip: the user, whether the tenant is live, whether the user is a member of it, and
-  // what the user must do first (read here so the request's gate needs no query of its own).
-  const [row] = await db
+/** lastSeenAt / lastUsedAt are written at most this often, so a busy credential does not write on every request. */
+const TOUCH_EVERY_MS = 60_000;
+
+/**
+ * Everything a request needs to know about its caller, read with the credential in ONE query (on
+ * PostgreSQL every query is a round trip): the user, whether the tenant is live, whether the user
+ * is a member of it (an invitation not yet accepted is no membership), what the user must do first,
+ * and the permissions of their live roles there (one row per permission; one row with none).
+ * Nothing of it is kept past the request: a revoked credential, a disabled user or a role change
+ * takes effect on the next request, on every instance.
+ */
+const callerFields = {
+  userId: users.id,
+  email: users.email,
+  active: users.active,
+  isSuperAdmin: users.isSuperAdmin,
+  passwordChangeRequired: users.passwordChangeRequired,
+  mfaEnrolled: users.mfaEnrolled,
+  mfaRequired: users.mfaRequired,
+  tenantId: tenants.id,
+  retiredAt: tenants.retiredAt,
+  forceMfa: tenants.forceMfa,
+  membershipId: memberships.id,
+  resource: rolePermissions.resource,
+  action: rolePermissions.action,
+};
+const acceptedMembership = (userId: Column, tenantId: Column) =>
+  and(eq(memberships.userId, userId), eq(memberships.tenantId, tenantId), isNull(memberships.invitedAt));
+
+/** Sessions (browser, or API by access token) with their caller. */
+const sessionRows = (where: SQL) =>
+  db
     .select({
-      email: users.email,
-      active: users.active,
-      isSuperAdmin: users.isSuperAdmin,
-      passwordChangeRequired: users.passwordChangeRequired,
-      mfaEnrolled: users.mfaEnrolled,
-      mfaRequired: users.mfaRequired,
-      tenantId: tenants.id,
-      retiredAt: tenants.retiredAt,
-      forceMfa: tenants.forceMfa,
-      membershipId: memberships.id,
+      kind: sql<"session" | "token">`'session'`,
+      id: sessions.id,
+      authenticatedAt: sql<Date | null>`${sessions.createdAt}`.mapWith(sessions.createdAt),
+      expiresAt: sql<Date | null>`${sessions.expiresAt}`.mapWith(sessions.expiresAt),
+      revokedAt: sessions.revokedAt,
+      touchedAt: sql<Date | null>`${sessions.lastSeenAt}`.mapWith(sessions.lastSeenAt),
+      readOnly: sql<boolean>`false`.mapWith(apiTokens.readOnly),
+      ...callerFields,
     })
-    .from(users)
-    .leftJoin(tenants, eq(tenants.id, tenantId))
-    .leftJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.tenantId, tenantId), isNull(memberships.invitedAt)))
-    .where(eq(users.id, userId))
-    .limit(1);
-  if (!row || !row.active || !row.tenantId || row.retiredAt) return null;
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(tenants, eq(tenants.id, sessions.tenantId))
+    .leftJoin(memberships, acceptedMembership(sessions.userId, sessions.tenantId))
+    .leftJoin(roles, liveRoleOf(sessions.tenantId))
+    .leftJoin(rolePermissions, livePermissionOf)
+    .where(where);
+
+/** Permanent and temporary API tokens with their caller: the same columns as sessionRows. */
+const tokenRows = (where: SQL) =>
+  db
+    .select({
+      kind: sql<"session" | "token">`'token'`,
+      id: apiTokens.id,
+      authenticatedAt: sql<Date | null>`null`.mapWith(sessions.createdAt),
+      expiresAt: sql<Date | null>`${apiTokens.expiresAt}`.mapWith(apiTokens.expiresAt),
+      revokedAt: apiTokens.revokedAt,
+      touchedAt: sql<Date | null>`${apiTokens.lastUsedAt}`.mapWith(apiTokens.lastUsedAt),
+      readOnly: sql<boolean>`${apiTokens.readOnly}`.mapWith(apiTokens.readOnly),
+      ...callerFields,
+    })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .leftJoin(tenants, eq(tenants.id, apiTokens.tenantId))
+    .leftJoin(memberships, acceptedMembership(apiTokens.userId, apiTokens.tenantId))
+    .leftJoin(roles, liveRoleOf(apiTokens.tenantId))
+    .leftJoin(rolePermissions, livePermissionOf)
+    .where(where);
+
+type Row = Awaited<ReturnType<typeof sessionRows>>[number];
+
+/**
+ * The caller behind a credential's rows, or null: the credential must be live (not revoked, not
+ * expired), its user active, its tenant live, and the user a member of it (a super admin needs no
+ * membership).
+ */
+async function callerFrom(rows: Row[], ip: string, now = Date.now()): Promise<Caller | null> {
+  const kind = rows.some((r) => r.kind === "session") ? "session" : "token";
+  const mine = rows.filter((r) => r.kind === kind);
+  const row = mine[0];
+  if (!row || row.revokedAt || (row.expiresAt && row.expiresAt.getTime() <= now)) return null;
+  if (!row.touchedAt || now - row.touchedAt.getTime() > TOUCH_EVERY_MS) {
+    if (kind === "session") await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, row.id));
+    else await db.update(apiTokens).set({ lastUsedAt: new Date(now) }).where(eq(apiTokens.id, row.id));
+  }
+  if (!row.active || !row.tenantId || row.retiredAt) return null;
   if (!row.isSuperAdmin && !row.membershipId) return null;
   const pending = row.passwordChangeRequired ? "password" : !row.mfaEnrolled && (row.mfaRequired || row.forceMfa) ? "mfa" : null;
-  return { userId, email: row.email, tenantId, isSuperAdmin: row.isSuperAdmin, readOnly: false, ip, pending, ...extra };
+  const permissions: PermissionPair[] = mine.flatMap((r) => (r.resource !== null && r.action !== null ? [{ resource: r.resource, action: r.action }] : []));
+  const credential = kind === "session" ? { sessionId: row.id, authenticatedAt: row.authenticatedAt! } : { tokenId: row.id };
+  return { userId: row.userId, email: row.email, tenantId: row.tenantId, isSuperAdmin: row.isSuperAdmin, readOnly: row.readOnly, ip, pending, permissions, ...credential };
 }
 
-export async function callerFromSession(session: SessionRow | undefined, ip: string) {
-  return session ? callerFor(session.userId, session.tenantId, ip, { sessionId: session.id, authenticatedAt: session.createdAt }) : null;
-}
+/** The caller of a browser session (the id in its next-auth JWT), or null once it has ended. */
+export const callerFromSessionId = async (sid: string, ip: string) => callerFrom(await sessionRows(eq(sessions.id, sid)), ip);
 
-export const callerFromSessionId = async (sid: string, ip: string) => callerFromSession(await activeSessionById(sid), ip);
-
-/** Bearer tokens: session access tokens first, then permanent and temporary API tokens. */
+/** Bearer tokens: session access tokens first, then permanent and temporary API tokens; one query for both. */
 export async function callerFromBearer(token: string, ip: string): Promise<Caller | null> {
   if (!token || token.length > 512) return null;
-  const session = await activeSessionByAccessToken(token);
-  if (session) return callerFromSession(session, ip);
-  const [row] = await db
-    .select()
-    .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, sha256(token)), isNull(apiTokens.revokedAt)))
-    .limit(1);
-  if (!row || (row.expiresAt && row.expiresAt.getTime() <= Date.now())) return null;
-  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000)
-    await db.update(apiTokens).set({ lastUsedAt: new Date() }).where(eq(apiTokens.id, row.id));
-  return callerFor(row.userId, row.tenantId, ip, { tokenId: row.id, readOnly: row.readOnly });
+  const hash = sha256(token);
+  return callerFrom(await sessionRows(eq(sessions.accessTokenHash, hash)).unionAll(tokenRows(eq(apiTokens.tokenHash, hash))), ip);
 }

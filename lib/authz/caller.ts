@@ -1,4 +1,4 @@
-import { and, eq, exists, inArray, isNull, notExists, or } from "drizzle-orm";
+import { aliasedTable, and, eq, exists, isNotNull, isNull, notExists, or, sql, type SQLWrapper } from "drizzle-orm";
 import { db } from "@/db/client";
 import { membershipRoles, memberships, rolePermissions, roles, tenants } from "@/db/schema";
 import { notFound } from "@/lib/errors";
@@ -20,33 +20,61 @@ export interface Caller {
   ip: string;
   /** What the user must do before anything else, as read when this request resolved the caller. */
   pending?: "password" | "mfa" | null;
+  /** The caller's permissions in the tenant, as read when this request resolved the caller (see heldBy). */
+  permissions?: PermissionPair[];
 }
 
 /**
- * Active permissions of a user in a tenant: from the membership's non-retired roles, or from the
- * tenant's default role when the membership holds none. Read fresh on every call so a role change
+ * The join condition for a user's live roles in a tenant, given their membership joined as
+ * `memberships` (a left join: no membership, no roles): the membership's non-retired roles, or
+ * the tenant's default role when it holds none. Roles always belong to their membership's tenant.
+ */
+export function liveRoleOf(tenantId: SQLWrapper) {
+  const holds = db
+    .select({ one: sql`1` })
+    .from(membershipRoles)
+    .where(and(eq(membershipRoles.membershipId, memberships.id), eq(membershipRoles.roleId, roles.id)));
+  const heldRole = aliasedTable(roles, "held_role");
+  const holdsAnyLive = db
+    .select({ one: sql`1` })
+    .from(membershipRoles)
+    .innerJoin(heldRole, and(eq(heldRole.id, membershipRoles.roleId), isNull(heldRole.revokedAt)))
+    .where(eq(membershipRoles.membershipId, memberships.id));
+  return and(
+    eq(roles.tenantId, tenantId),
+    isNull(roles.revokedAt),
+    or(exists(holds), and(eq(roles.isDefault, true), isNotNull(memberships.id), notExists(holdsAnyLive))),
+  );
+}
+
+/** The join condition for a joined role's live permissions. */
+export const livePermissionOf = and(eq(rolePermissions.roleId, roles.id), isNull(rolePermissions.revokedAt));
+
+/**
+ * Active permissions of a user in a tenant (any membership, an invitation's roles included), in
+ * one round trip (on PostgreSQL every query is one). Read fresh on every call so a role change
  * takes effect on the holder's next request.
  */
 export async function permissionsOf(userId: string, tenantId: string): Promise<PermissionPair[]> {
-  // One round trip (on PostgreSQL every query is one): the membership's live roles, or the
-  // tenant's default role when it holds none, and their live permissions.
-  const membership = db.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.userId, userId), eq(memberships.tenantId, tenantId)));
-  const held = db
-    .select({ id: membershipRoles.roleId })
-    .from(membershipRoles)
-    .innerJoin(roles, and(eq(roles.id, membershipRoles.roleId), isNull(roles.revokedAt)))
-    .where(inArray(membershipRoles.membershipId, membership));
-  const fallback = db.select({ id: roles.id }).from(roles).where(and(eq(roles.tenantId, tenantId), eq(roles.isDefault, true), isNull(roles.revokedAt)));
   return db
     .select({ resource: rolePermissions.resource, action: rolePermissions.action })
-    .from(rolePermissions)
-    .where(and(isNull(rolePermissions.revokedAt), or(inArray(rolePermissions.roleId, held), and(inArray(rolePermissions.roleId, fallback), exists(membership), notExists(held)))));
+    .from(memberships)
+    .innerJoin(roles, liveRoleOf(memberships.tenantId))
+    .innerJoin(rolePermissions, livePermissionOf)
+    .where(and(eq(memberships.userId, userId), eq(memberships.tenantId, tenantId)));
 }
+
+/**
+ * What the caller holds: as read when this request resolved the caller (lib/auth/resolve reads
+ * it in the same query), else read now. Like the caller's other attributes it is per request,
+ * never kept across requests: a role change takes effect on the holder's next request.
+ */
+export const heldBy = async (caller: Caller) => caller.permissions ?? permissionsOf(caller.userId, caller.tenantId);
 
 export async function can(caller: Caller, resource: Resource, action: Action) {
   if (caller.readOnly && action !== "Read") return false;
   if (caller.isSuperAdmin) return true;
-  return grants(await permissionsOf(caller.userId, caller.tenantId), resource, action);
+  return grants(await heldBy(caller), resource, action);
 }
 
 /** Refuses with a 403 naming the missing permission, recorded in the audit log as "authz.denied". */
@@ -68,7 +96,7 @@ export async function requireTenant(caller: Caller, tenantId: string | null | un
 /** Any admin permission at all: decides whether the admin console is shown. */
 export async function isAdmin(caller: Caller) {
   if (caller.isSuperAdmin) return true;
-  return (await permissionsOf(caller.userId, caller.tenantId)).some((p) =>
+  return (await heldBy(caller)).some((p) =>
     grants([p], "User", "Read") || grants([p], "Role", "Read") || grants([p], "Group", "Read") || grants([p], "Audit", "Read"),
   );
 }

@@ -1,5 +1,5 @@
 import { ACTIONS, grants, RESOURCES, type PermissionPair } from "./catalogue";
-import { permissionsOf, type Caller } from "./caller";
+import { heldBy, permissionsOf, type Caller } from "./caller";
 import { denied, type Attempt } from "./denied";
 
 /**
@@ -30,7 +30,7 @@ export function covers(held: PermissionPair[], wanted: PermissionPair) {
 /** The wanted pairs the caller does not hold, without duplicates; a super admin holds everything. */
 export async function missingPermissions(caller: Caller, wanted: PermissionPair[]): Promise<PermissionPair[]> {
   if (caller.isSuperAdmin || !wanted.length) return [];
-  const held = await permissionsOf(caller.userId, caller.tenantId);
+  const held = await heldBy(caller);
   const missing = new Map<string, PermissionPair>();
   for (const p of wanted) if (!covers(held, p)) missing.set(pairLabel(p), { resource: p.resource, action: p.action });
   return [...missing.values()];

@@ -4,10 +4,6 @@ import { sessions, tenants } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 import { randomToken, sha256 } from "@/lib/security/crypto";
 
-export type SessionRow = typeof sessions.$inferSelect;
-
-/** lastSeenAt is written at most this often, so a busy session does not write on every request. */
-const TOUCH_EVERY_MS = 60_000;
 const REFRESH_LIFETIME_MS = 30 * 24 * 3600 * 1000;
 
 export interface NewSession {
@@ -46,24 +42,6 @@ export async function createSession(input: NewSession, tx: Tx | DB = db) {
     })
     .returning();
   return { session: row!, accessToken, refreshToken };
-}
-
-async function active(row: SessionRow | undefined, now: number) {
-  if (!row || row.revokedAt || row.expiresAt.getTime() <= now) return undefined;
-  if (now - row.lastSeenAt.getTime() > TOUCH_EVERY_MS)
-    await db.update(sessions).set({ lastSeenAt: new Date(now) }).where(eq(sessions.id, row.id));
-  return row;
-}
-
-/** The live session behind a browser JWT, or undefined once revoked or expired. */
-export async function activeSessionById(id: string, now = Date.now()) {
-  const [row] = await db.select().from(sessions).where(eq(sessions.id, id));
-  return active(row, now);
-}
-
-export async function activeSessionByAccessToken(token: string, now = Date.now()) {
-  const [row] = await db.select().from(sessions).where(eq(sessions.accessTokenHash, sha256(token))).limit(1);
-  return active(row, now);
 }
 
 /** Exchanges a refresh token for a new access token (the refresh token rotates too). */
