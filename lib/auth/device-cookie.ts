@@ -17,13 +17,19 @@ import { keyedHash, randomToken, safeEqual } from "@/lib/security/crypto";
 export const DEVICE_COOKIE = "iam.device";
 export const DEVICE_COOKIE_MAX_AGE_S = 180 * 86400;
 
-/** What the cookie is bound to besides the account: undefined for an account that does not exist. */
-async function credentialsOf(userId: string) {
+/** What the cookie is bound to besides the account. */
+export interface DeviceCredentials {
+  passwordHash: string | null;
+  epoch: number;
+}
+
+/** undefined for an account that does not exist. */
+async function credentialsOf(userId: string): Promise<DeviceCredentials | undefined> {
   const [credentials] = await db.select({ passwordHash: users.passwordHash, epoch: users.credentialsEpoch }).from(users).where(eq(users.id, userId));
   return credentials;
 }
 
-const sign = (userId: string, nonce: string, c: { passwordHash: string | null; epoch: number }) =>
+const sign = (userId: string, nonce: string, c: DeviceCredentials) =>
   keyedHash("device-cookie", `${userId}.${nonce}.${c.epoch}.${c.passwordHash ?? ""}`);
 
 export async function newDeviceCookie(userId: string) {
@@ -33,10 +39,13 @@ export async function newDeviceCookie(userId: string) {
   return `v2.${userId}.${nonce}.${sign(userId, nonce, credentials)}`;
 }
 
-/** The device's id when the cookie is genuine, bound to this account and issued since its credentials last ended, else undefined. */
-export async function knownDevice(cookie: string | undefined, userId: string) {
+/**
+ * The device's id when the cookie is genuine, bound to this account and issued since its
+ * credentials last ended, else undefined. `known`: the account's credentials, when just read.
+ */
+export async function knownDevice(cookie: string | undefined, userId: string, known?: DeviceCredentials) {
   const [v, boundTo, nonce, sig] = cookie?.split(".") ?? [];
   if (v !== "v2" || boundTo !== userId || !nonce || !sig) return undefined;
-  const credentials = await credentialsOf(userId);
+  const credentials = known ?? (await credentialsOf(userId));
   return credentials && safeEqual(sig, sign(userId, nonce, credentials)) ? nonce : undefined;
 }

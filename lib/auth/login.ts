@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, lt, sql } from "drizzle-orm";
+import { and, eq, exists, gt, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { db, type DB, type Tx } from "@/db/client";
 import { authChallenges, memberships, mfaMethods, passkeys, tenants, trustedDevices, users } from "@/db/schema";
 import { audit, type AuditEntry } from "@/lib/audit/record";
@@ -8,7 +8,8 @@ import { randomToken, sha256 } from "@/lib/security/crypto";
 import { verifyPassword } from "@/lib/security/password";
 import { accountThrottleKey, claimAttempt, failedAttempt, perClientKeys, succeededAttempt } from "@/lib/security/throttle";
 import { createSession, type NewSession } from "@/lib/sessions/sessions";
-import { knownDevice } from "./device-cookie";
+import type { UserRow } from "@/lib/users/records";
+import { knownDevice, type DeviceCredentials } from "./device-cookie";
 
 const CHALLENGE_TTL_MS = 5 * 60_000;
 const MAX_CODE_ATTEMPTS = 5;
@@ -21,7 +22,11 @@ export interface LoginContext {
 }
 
 export type LoginOutcome =
-  | { status: "ok"; userId: string; tenantId: string }
+  /**
+   * The account as read before the password check (so what an answer shows of it predates this
+   * sign-in), whether it has a second factor, and the tenant's session lifetime when read with it.
+   */
+  | { status: "ok"; userId: string; tenantId: string; user: UserRow; secondFactor: boolean; lifetimeMinutes?: number }
   | { status: "mfa"; twoFactorId: string; userId: string; tenantId: string; methods: { id: string; kind: string }[] }
   | { status: "choose_tenant"; tenants: { id: string; name: string }[] };
 
@@ -37,12 +42,32 @@ export async function signInTenants(user: { id: string; isSuperAdmin: boolean })
     .orderBy(tenants.name);
 }
 
-/** The account behind a login id: an email address (stored lower-cased) or else a username. */
+/**
+ * The account behind a login id (an email address, stored lower-cased, or else a username), read
+ * with what the sign-in needs next in one query: the live tenants it has accepted memberships in
+ * (one row each, with their session lifetime) and whether it has any second factor.
+ */
 async function findLogin(loginId: string) {
-  const [byEmail] = await db.select().from(users).where(eq(users.email, loginId.toLowerCase())).limit(1);
-  if (byEmail) return byEmail;
-  const [byUsername] = await db.select().from(users).where(eq(users.username, loginId)).limit(1);
-  return byUsername;
+  const rows = async (where: SQL) => {
+    const found = await db
+      .select({
+        user: users,
+        tenantId: tenants.id,
+        tenantName: tenants.name,
+        lifetimeMinutes: tenants.sessionLifetimeMinutes,
+        secondFactor: sql<boolean>`(${exists(db.select({ one: sql`1` }).from(mfaMethods).where(eq(mfaMethods.userId, users.id)))} or ${exists(db.select({ one: sql`1` }).from(passkeys).where(eq(passkeys.userId, users.id)))})`.mapWith(Boolean),
+      })
+      .from(users)
+      .leftJoin(memberships, and(eq(memberships.userId, users.id), isNull(memberships.invitedAt)))
+      .leftJoin(tenants, and(eq(tenants.id, memberships.tenantId), isNull(tenants.retiredAt)))
+      .where(where)
+      .orderBy(tenants.name);
+    const first = found[0];
+    if (!first) return undefined;
+    const tenantsHere = found.flatMap((r) => (r.tenantId ? [{ id: r.tenantId, name: r.tenantName!, lifetimeMinutes: r.lifetimeMinutes! }] : []));
+    return { user: first.user, tenants: tenantsHere, secondFactor: first.secondFactor };
+  };
+  return (await rows(eq(users.email, loginId.toLowerCase()))) ?? (await rows(eq(users.username, loginId)));
 }
 
 /** Claims the attempt in the throttle (before any hashing); a refused attempt is audited too. */
@@ -60,8 +85,8 @@ export async function claimOrAudit(keys: string[], entry: Omit<AuditEntry, "acti
  * own; every other attempt counts on the account (one counter whether named by email or by
  * username) and, behind a trusted proxy, on the client address.
  */
-export async function throttleKeys(userId: string | undefined, loginId: string, ip: string, deviceCookie?: string) {
-  const device = userId ? await knownDevice(deviceCookie, userId) : undefined;
+export async function throttleKeys(userId: string | undefined, loginId: string, ip: string, deviceCookie?: string, credentials?: DeviceCredentials) {
+  const device = userId ? await knownDevice(deviceCookie, userId, credentials) : undefined;
   if (device) return [`dev:${device}`];
   return [accountThrottleKey(userId ?? loginId.toLowerCase()), ...perClientKeys("ip", ip)];
 }
@@ -75,10 +100,12 @@ export async function passwordLogin(
   ctx: LoginContext,
 ): Promise<LoginOutcome> {
   const loginId = input.loginId.trim();
-  const user = await findLogin(loginId);
+  const found = await findLogin(loginId);
+  const user = found?.user;
   const label = user?.email ?? loginId.toLowerCase();
   const entry = { actorEmail: label, ip: ctx.ip, targetType: "user", targetId: user?.id ?? null, targetLabel: label };
-  const keys = await throttleKeys(user?.id, loginId, ctx.ip, input.deviceCookie);
+  const credentials = user && { passwordHash: user.passwordHash, epoch: user.credentialsEpoch };
+  const keys = await throttleKeys(user?.id, loginId, ctx.ip, input.deviceCookie, credentials);
   await claimOrAudit(keys, entry);
   if (!(await verifyPassword(user?.passwordHash, input.password)) || !user) {
     await failedAttempt(keys);
@@ -90,19 +117,21 @@ export async function passwordLogin(
     await audit({ ...entry, action: "login.disabled_account" });
     throw new AppError("forbidden", "This account is disabled. Contact your administrator.");
   }
-  const allowed = await signInTenants(user);
+  const allowed = user.isSuperAdmin ? await signInTenants(user) : found.tenants;
   let tenantId = input.tenantId;
   if (tenantId && !allowed.some((t) => t.id === tenantId)) throw unauthenticated("You are not a member of that tenant");
   if (!tenantId) {
     if (allowed.length === 0) throw new AppError("forbidden", "This account has no tenant to sign in to");
-    if (allowed.length > 1) return { status: "choose_tenant", tenants: allowed };
+    if (allowed.length > 1) return { status: "choose_tenant", tenants: allowed.map((t) => ({ id: t.id, name: t.name })) };
     tenantId = allowed[0]!.id;
   }
+  const signedIn = { userId: user.id, tenantId, user, lifetimeMinutes: found.tenants.find((t) => t.id === tenantId)?.lifetimeMinutes };
+  if (!found.secondFactor) return { status: "ok", ...signedIn, secondFactor: false };
   const methods: { id: string; kind: string }[] = [
     ...(await db.select({ id: mfaMethods.id, kind: mfaMethods.kind }).from(mfaMethods).where(eq(mfaMethods.userId, user.id))),
     ...(await db.select({ id: passkeys.id }).from(passkeys).where(eq(passkeys.userId, user.id))).map((p) => ({ id: p.id, kind: "passkey" })),
   ];
-  if (methods.length === 0 || (await isTrustedDevice(user.id, input.trustToken))) return { status: "ok", userId: user.id, tenantId };
+  if (methods.length === 0 || (await isTrustedDevice(user.id, input.trustToken))) return { status: "ok", ...signedIn, secondFactor: methods.length > 0 };
   const twoFactorId = randomToken();
   await db
     .insert(authChallenges)

@@ -53,15 +53,16 @@ const lockFor = (key: string, failures: number, now: number) => {
   return delay ? new Date(now + delay * 1000) : null;
 };
 
+/** Throws rate_limited ("try again in N s") if any of these counter rows is locked. */
+function refuseLocked(rows: { lockedUntil: Date | null }[], now: number) {
+  for (const { lockedUntil } of rows)
+    if (lockedUntil && lockedUntil.getTime() > now) throw rateLimited(Math.ceil((lockedUntil.getTime() - now) / 1000));
+}
+
 /** Throws rate_limited ("try again in N s") while any of the keys is locked. */
 export async function assertNotThrottled(keys: string[], now = Date.now(), tx: Tx | DB = db) {
   if (!keys.length) return;
-  const rows = await tx.select({ key: throttles.key, lockedUntil: throttles.lockedUntil }).from(throttles).where(inArray(throttles.key, keys));
-  const lockOf = new Map(rows.map((r) => [r.key, r.lockedUntil]));
-  for (const key of keys) {
-    const lockedUntil = lockOf.get(key);
-    if (lockedUntil && lockedUntil.getTime() > now) throw rateLimited(Math.ceil((lockedUntil.getTime() - now) / 1000));
-  }
+  refuseLocked(await tx.select({ lockedUntil: throttles.lockedUntil }).from(throttles).where(inArray(throttles.key, keys)), now);
 }
 
 /**
@@ -99,52 +100,51 @@ const CLAIM_POLL_MS = 20;
 
 const inFlightKey = (key: string) => `inflight:${key}`;
 
-async function recentFailures(key: string, now: number, tx: Tx | DB) {
-  const [row] = await tx.select({ failures: throttles.failures, updatedAt: throttles.updatedAt }).from(throttles).where(eq(throttles.key, key));
-  return row && now - row.updatedAt.getTime() <= WINDOW_MS ? row.failures : 0;
-}
-
-/** Thrown inside tryClaim's transaction to undo its claims when it must wait. */
-class MustWait extends Error {}
-
 /**
- * One step of claimAttempt, one transaction: refuses a locked key, and lets the attempt through
- * only if it stays within the free failures even should every attempt already in flight fail (or
- * if none is in flight, as in a sequence). Otherwise it reports "wait" and its claims roll back.
- * Each key's in-flight count is taken by an atomic upsert first (a claim older than
- * CLAIM_STALE_MS no longer counts), and only then are the locks and failures read: concurrent
- * claims on one key, from any instance, queue on that row, and each sees the claims before it and
- * every attempt that reported back (failedAttempt releases its claim on the same row).
+ * One step of claimAttempt: refuses a locked key, and lets the attempt through only if it stays
+ * within the free failures even should every attempt already in flight fail (or if none is in
+ * flight, as in a sequence). Otherwise it reports "wait" and gives its claims back. Two round
+ * trips: each key's in-flight count is taken by an atomic upsert first (a claim older than
+ * CLAIM_STALE_MS no longer counts), and only then, in a later statement (so, on PostgreSQL, a
+ * later snapshot), are the locks and failures read. Every attempt that reported back before our
+ * claim is therefore seen in the failures (failedAttempt releases its claim and records its failure
+ * in one transaction); one reporting in between may be counted twice (as ahead and as a failure),
+ * which only makes us wait; none is missed. A crash between the statements leaves a claim that
+ * goes stale like any crashed request's.
  */
 async function tryClaim(keys: string[], now: number): Promise<"claimed" | "wait"> {
+  const pending = new Map<string, number>();
+  for (const key of ordered(keys)) {
+    const [claim] = await db
+      .insert(throttles)
+      .values({ key: inFlightKey(key), failures: 1, lockedUntil: null, updatedAt: new Date(now) })
+      .onConflictDoUpdate({
+        target: throttles.key,
+        set: {
+          failures: sql`case when ${gt(throttles.updatedAt, new Date(now - CLAIM_STALE_MS))} then ${throttles.failures} + 1 else 1 end`,
+          lockedUntil: null,
+          updatedAt: new Date(now),
+        },
+      })
+      .returning({ failures: throttles.failures });
+    pending.set(key, claim!.failures - 1);
+  }
   try {
-    await db.transaction(async (tx) => {
-      const pending = new Map<string, number>();
-      for (const key of ordered(keys)) {
-        const [claim] = await tx
-          .insert(throttles)
-          .values({ key: inFlightKey(key), failures: 1, lockedUntil: null, updatedAt: new Date(now) })
-          .onConflictDoUpdate({
-            target: throttles.key,
-            set: {
-              failures: sql`case when ${gt(throttles.updatedAt, new Date(now - CLAIM_STALE_MS))} then ${throttles.failures} + 1 else 1 end`,
-              lockedUntil: null,
-              updatedAt: new Date(now),
-            },
-          })
-          .returning({ failures: throttles.failures });
-        pending.set(key, claim!.failures - 1);
+    const rows = await db.select().from(throttles).where(inArray(throttles.key, keys));
+    refuseLocked(rows, now);
+    const byKey = new Map(rows.map((r) => [r.key, r]));
+    for (const key of keys) {
+      const ahead = pending.get(key)!;
+      const row = byKey.get(key);
+      const recent = row && now - row.updatedAt.getTime() <= WINDOW_MS ? row.failures : 0;
+      if (ahead > 0 && recent + ahead >= freeFor(key)) {
+        await release(keys, now, db);
+        return "wait";
       }
-      // Read only now, behind the claim rows' locks: an attempt that reported back before us is seen.
-      await assertNotThrottled(keys, now, tx);
-      for (const key of keys) {
-        const ahead = pending.get(key)!;
-        if (ahead > 0 && (await recentFailures(key, now, tx)) + ahead >= freeFor(key)) throw new MustWait("wait");
-      }
-    });
+    }
     return "claimed";
   } catch (e) {
-    if (e instanceof MustWait) return "wait";
+    await release(keys, now, db);
     throw e;
   }
 }
@@ -183,12 +183,23 @@ export async function failedAttempt(keys: string[], now = Date.now()) {
   });
 }
 
-/** After a claimed attempt succeeded: the failures of these keys are forgotten. */
+/**
+ * After a claimed attempt succeeded: the failures of these keys are forgotten and the claims given
+ * back, in one statement (one round trip, atomic): the failure counters, and each claim row that
+ * holds only this claim (or a stale count). A claim row shared with attempts still in flight is
+ * decremented after (another atomic statement; until then it counts one claim too many, which
+ * only makes a parallel attempt wait).
+ */
 export async function succeededAttempt(keys: string[], now = Date.now()) {
-  await db.transaction(async (tx) => {
-    await release(keys, now, tx);
-    await clearFailures(keys, tx);
-  });
+  if (!keys.length) return;
+  const claims = ordered(keys).map(inFlightKey);
+  const gone = await db
+    .delete(throttles)
+    .where(or(inArray(throttles.key, keys), and(inArray(throttles.key, claims), or(lte(throttles.failures, 1), lte(throttles.updatedAt, new Date(now - CLAIM_STALE_MS))))))
+    .returning({ key: throttles.key });
+  const released = new Set(gone.map((r) => r.key));
+  for (const k of claims)
+    if (!released.has(k)) await db.update(throttles).set({ failures: sql`${throttles.failures} - 1` }).where(eq(throttles.key, k));
 }
 
 /** Lifts the lock and forgets the failures of these keys (a success, or a password reset). */

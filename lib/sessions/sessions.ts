@@ -13,6 +13,8 @@ export interface NewSession {
   userAgent?: string;
   ip?: string;
   device?: string;
+  /** The tenant's session lifetime, when the caller has just read it (else it is read here). */
+  lifetimeMinutes?: number;
 }
 
 async function lifetimeMs(tenantId: string, tx: Tx | DB = db) {
@@ -25,7 +27,7 @@ export async function createSession(input: NewSession, tx: Tx | DB = db) {
   const now = Date.now();
   const accessToken = input.kind === "api" ? randomToken() : undefined;
   const refreshToken = input.kind === "api" ? randomToken() : undefined;
-  const expiresAt = new Date(now + (await lifetimeMs(input.tenantId, tx)));
+  const expiresAt = new Date(now + (input.lifetimeMinutes !== undefined ? input.lifetimeMinutes * 60_000 : await lifetimeMs(input.tenantId, tx)));
   const [row] = await tx
     .insert(sessions)
     .values({

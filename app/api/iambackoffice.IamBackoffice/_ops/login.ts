@@ -4,7 +4,7 @@ import { completeMfa, passwordLogin, recordLogin, startSession } from "@/lib/aut
 import { deviceLabel } from "@/lib/auth/request-meta";
 import { unauthenticated } from "@/lib/errors";
 import { signOut } from "@/lib/sessions/admin";
-import { findUserById } from "@/lib/users/records";
+import { findUserById, type UserRow } from "@/lib/users/records";
 import { BASE, iam } from "../_shared/rpc";
 import { methodsOf, toIamUser, TwoFactorMethod, User } from "../_shared/user";
 
@@ -28,16 +28,35 @@ const LoginResponse = z.object({
   tenantId: z.string().optional(),
 });
 
-/** A finished sign-in over the API: an API session (access + refresh token) unless noTokens. */
-async function finish(userId: string, tenantId: string, ctx: { ip: string; userAgent: string }, noTokens?: boolean, device?: z.infer<typeof Device>) {
-  const user = (await findUserById(userId))!;
-  const base = { user: await toIamUser(user, [tenantId]), tenantId };
+/**
+ * A finished sign-in over the API: an API session (access + refresh token) unless noTokens.
+ * `known`: what the password step already read (the account, whether it has a second factor at
+ * all, the tenant's session lifetime), so it is not read again.
+ */
+async function finish(
+  userId: string,
+  tenantId: string,
+  ctx: { ip: string; userAgent: string },
+  noTokens?: boolean,
+  device?: z.infer<typeof Device>,
+  known?: { user: UserRow; secondFactor: boolean; lifetimeMinutes?: number },
+) {
+  const user = known?.user ?? (await findUserById(userId))!;
+  const base = { user: await toIamUser(user, [tenantId], known?.secondFactor === false ? [] : undefined), tenantId };
   if (noTokens) {
     await recordLogin(userId, tenantId, ctx, "api");
     return base;
   }
   const { accessToken, refreshToken } = await startSession(
-    { userId, tenantId, kind: "api", ip: ctx.ip, userAgent: ctx.userAgent, device: device?.name || device?.description || deviceLabel(ctx.userAgent) },
+    {
+      userId,
+      tenantId,
+      kind: "api",
+      ip: ctx.ip,
+      userAgent: ctx.userAgent,
+      device: device?.name || device?.description || deviceLabel(ctx.userAgent),
+      lifetimeMinutes: known?.lifetimeMinutes,
+    },
     "api",
   );
   return { ...base, tokens: { token: accessToken!, refreshToken: refreshToken! } };
@@ -61,7 +80,7 @@ export const Login: OpSpec<typeof LoginRequest, z.ZodType, z.ZodType, typeof Log
     if (outcome.status === "choose_tenant") throw unauthenticated("This account belongs to several tenants: set tenantId");
     if (outcome.status === "mfa")
       return { twoFactorId: outcome.twoFactorId, methods: await methodsOf(outcome.userId), tenantId: outcome.tenantId };
-    return finish(outcome.userId, outcome.tenantId, { ip, userAgent }, body.noTokens, body.metaData?.device);
+    return finish(outcome.userId, outcome.tenantId, { ip, userAgent }, body.noTokens, body.metaData?.device, outcome);
   },
 };
 

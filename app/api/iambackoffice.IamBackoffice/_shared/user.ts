@@ -57,9 +57,12 @@ export async function methodsOf(userId: string) {
   ];
 }
 
-/** The documented User; never the password, secrets, or recovery codes (stored only as hashes). */
-export async function toIamUser(u: UserRow, visibleTenants?: string[]): Promise<z.infer<typeof User>> {
-  const [registrations, methods] = await Promise.all([registrationsOf(u.id, visibleTenants), methodsOf(u.id)]);
+/**
+ * The documented User; never the password, secrets, or recovery codes (stored only as hashes).
+ * `methods`: the user's two-factor methods when already known (a sign-in knows when there are none).
+ */
+export async function toIamUser(u: UserRow, visibleTenants?: string[], methods?: z.infer<typeof TwoFactorMethod>[]): Promise<z.infer<typeof User>> {
+  const [registrations, twoFactor] = await Promise.all([registrationsOf(u.id, visibleTenants), methods ?? methodsOf(u.id)]);
   const regs = registrations.map(({ membership: m, roleNames }) => ({
     tenantId: m.tenantId,
     data: m.data,
@@ -89,6 +92,6 @@ export async function toIamUser(u: UserRow, visibleTenants?: string[]): Promise<
     lastUpdateInstant: millis(u.updatedAt),
     passwordLastUpdateInstant: millis(u.passwordUpdatedAt),
     registrations: regs,
-    twoFactor: { methods, recoveryCodes: [] },
+    twoFactor: { methods: twoFactor, recoveryCodes: [] },
   };
 }
