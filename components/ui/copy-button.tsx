@@ -1,0 +1,59 @@
+"use client";
+
+import { Check, Copy } from "lucide-react";
+import { useEffect, useState } from "react";
+import { toast } from "sonner";
+import { Button } from "@/components/ui/button";
+
+/**
+ * Copies `value` to the clipboard and says so (a toast, and a tick for a moment). `label` names
+ * what is copied ("Copy key"): it is the button's accessible name, and its text unless `iconOnly`.
+ */
+export function CopyButton({
+  value,
+  label,
+  copiedMessage = "Copied to the clipboard",
+  iconOnly,
+  variant = "outline",
+  size = "sm",
+  className,
+}: {
+  value: string;
+  label: string;
+  copiedMessage?: string;
+  iconOnly?: boolean;
+  variant?: React.ComponentProps<typeof Button>["variant"];
+  size?: React.ComponentProps<typeof Button>["size"];
+  className?: string;
+}) {
+  const [copied, setCopied] = useState(false);
+  useEffect(() => {
+    if (!copied) return;
+    const t = setTimeout(() => setCopied(false), 1500);
+    return () => clearTimeout(t);
+  }, [copied]);
+  const Icon = copied ? Check : Copy;
+  return (
+    <Button
+      type="button"
+      variant={variant}
+      size={iconOnly ? "icon" : size}
+      className={className}
+      aria-label={label}
+      title={iconOnly ? label : undefined}
+      onClick={async () => {
+        try {
+          await navigator.clipboard.writeText(value);
+          setCopied(true);
+          toast.success(copiedMessage);
+        } catch {
+          // Insecure origins and denied permissions have no clipboard: say so instead of pretending.
+          toast.error("The browser did not allow copying: select the text and copy it yourself");
+        }
+      }}
+    >
+      <Icon className="size-4" aria-hidden />
+      {!iconOnly && label}
+    </Button>
+  );
+}
