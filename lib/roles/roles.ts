@@ -173,17 +173,16 @@ const missingAs =
 
 /**
  * Retires a role (never deleted): holders lose its permissions from their next request. The
- * tenant's default role hands the default over in the same transaction, so the tenant is never
- * left without one: to `newDefault` (the browser makes the admin choose), or, where the request
- * cannot name one (BillForward `DELETE /roles/{role}`), to the built-in member role. Making a role
- * the default needs every permission it carries, as it does in updateRole.
+ * tenant's default role is retired only together with handing the default to `newDefault` (a live
+ * role, id or name), so the tenant is never left without one; making a role the default needs
+ * every permission it carries, as in updateRole.
  */
 export async function retireRole(caller: Caller, ref: string, tenantId?: string, opts: { newDefault?: string } = {}) {
   const r = await getRole(caller, ref, { tenantId });
   await requirePermission(caller, "Role", "Delete");
   if (r.isSystem) throw new AppError("precondition", "Built-in roles cannot be retired");
   await requireRoleInReach(caller, r, "role.retired");
-  const heir = r.isDefault ? await getRole(caller, opts.newDefault ?? "member", { tenantId: r.tenantId }).catch(missingAs(null)) : null;
+  const heir = r.isDefault && opts.newDefault ? await getRole(caller, opts.newDefault, { tenantId: r.tenantId }).catch(missingAs(null)) : null;
   if (r.isDefault && (!heir || heir.id === r.id)) throw validation("Choose another live role to become the default role before retiring this one", "newDefault");
   if (heir) await requireRoleInReach(caller, heir, "role.updated");
   return await db.transaction(async (tx) => {
