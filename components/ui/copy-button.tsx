@@ -5,6 +5,12 @@ import { useEffect, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 
+/** Empties the clipboard only if it still holds `value` (the person may have copied something else since). */
+export async function clearIfStill(value: string) {
+  const now = await navigator.clipboard.readText().catch(() => "");
+  if (now === value) await navigator.clipboard.writeText("");
+}
+
 /**
  * Copies `value` to the clipboard and says so (a toast, and a tick for a moment). `label` names
  * what is copied ("Copy key"): it is the button's accessible name, and its text unless `iconOnly`.
@@ -14,6 +20,7 @@ export function CopyButton({
   label,
   copiedMessage = "Copied to the clipboard",
   iconOnly,
+  clearAfterMs,
   variant = "outline",
   size = "sm",
   className,
@@ -22,6 +29,8 @@ export function CopyButton({
   label: string;
   copiedMessage?: string;
   iconOnly?: boolean;
+  /** Secrets (vault passwords): empty the clipboard after this long if it still holds `value`. */
+  clearAfterMs?: number;
   variant?: React.ComponentProps<typeof Button>["variant"];
   size?: React.ComponentProps<typeof Button>["size"];
   className?: string;
@@ -46,6 +55,7 @@ export function CopyButton({
           await navigator.clipboard.writeText(value);
           setCopied(true);
           toast.success(copiedMessage);
+          if (clearAfterMs) setTimeout(() => void clearIfStill(value), clearAfterMs);
         } catch {
           // Insecure origins and denied permissions have no clipboard: say so instead of pretending.
           toast.error("The browser did not allow copying: select the text and copy it yourself");
