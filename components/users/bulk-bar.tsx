@@ -41,6 +41,20 @@ const DONE: Record<BulkAction, string> = {
   removeGroup: "Removed from the group:",
   delete: "Deleting",
 };
+/** The confirm button says what it does to whom ("Deactivate 3 users"). */
+const CONFIRM: Record<BulkAction, (who: string) => string> = {
+  activate: (who) => `Activate ${who}`,
+  deactivate: (who) => `Deactivate ${who}`,
+  forceMfa: (who) => `Require MFA for ${who}`,
+  resetMfa: (who) => `Reset MFA of ${who}`,
+  removeMfa: (who) => `Remove MFA of ${who}`,
+  setPin: (who) => `Set the PIN for ${who}`,
+  assignRole: (who) => `Give the role to ${who}`,
+  removeRole: (who) => `Take the role from ${who}`,
+  addGroup: (who) => `Add ${who} to the group`,
+  removeGroup: (who) => `Remove ${who} from the group`,
+  delete: (who) => `Delete ${who}`,
+};
 const users = (n: number) => `${n.toLocaleString()} user${n === 1 ? "" : "s"}`;
 
 export function BulkBar({ ids, allMatching, query, total, capped, roles, groups, onDone }: { ids: string[]; allMatching: boolean; query: UserQuery; total: number; capped: boolean; roles: string[]; groups: { id: string; name: string }[]; onDone: () => void }) {
@@ -53,7 +67,8 @@ export function BulkBar({ ids, allMatching, query, total, capped, roles, groups,
   const [typed, setTyped] = useState("");
   const [report, setReport] = useState<{ action: BulkAction; count: number; skipped: BulkSkip[] }>();
   const count = allMatching ? total : ids.length;
-  if (!count) return null;
+  // The report of a finished action outlives the selection it cleared.
+  if (!count && !report) return null;
   // total stops at the count cap: never let "all matching" read as exactly that many.
   const who = !allMatching ? `${count.toLocaleString()} user(s)` : capped ? `all ${total.toLocaleString()}+ matching users (more than ${total.toLocaleString()})` : `all ${total.toLocaleString()} matching user(s)`;
   const typeCount = action === "delete" && allMatching;
@@ -110,23 +125,25 @@ export function BulkBar({ ids, allMatching, query, total, capped, roles, groups,
 
   return (
     <>
-      <DropdownMenu>
-        <DropdownMenuTrigger asChild>
-          <Button size="sm" variant="secondary">
-            {`${count.toLocaleString()}${allMatching && capped ? "+" : ""}`} selected — Actions <ChevronDown className="size-4" aria-hidden />
-          </Button>
-        </DropdownMenuTrigger>
-        <DropdownMenuContent align="end">
-          {(Object.keys(LABELS) as BulkAction[]).map((a) => (
-            <div key={a}>
-              {a === "delete" && <DropdownMenuSeparator />}
-              <DropdownMenuItem variant={a === "delete" ? "destructive" : "default"} onSelect={() => choose(a)}>
-                {LABELS[a]}
-              </DropdownMenuItem>
-            </div>
-          ))}
-        </DropdownMenuContent>
-      </DropdownMenu>
+      {count > 0 && (
+        <DropdownMenu>
+          <DropdownMenuTrigger asChild>
+            <Button size="sm" variant="secondary">
+              {`${count.toLocaleString()}${allMatching && capped ? "+" : ""}`} selected — Actions <ChevronDown className="size-4" aria-hidden />
+            </Button>
+          </DropdownMenuTrigger>
+          <DropdownMenuContent align="end">
+            {(Object.keys(LABELS) as BulkAction[]).map((a) => (
+              <div key={a}>
+                {a === "delete" && <DropdownMenuSeparator />}
+                <DropdownMenuItem variant={a === "delete" ? "destructive" : "default"} onSelect={() => choose(a)}>
+                  {LABELS[a]}
+                </DropdownMenuItem>
+              </div>
+            ))}
+          </DropdownMenuContent>
+        </DropdownMenu>
+      )}
       <Dialog open={!!action} onOpenChange={(o) => !o && close()}>
         <DialogContent>
           <DialogHeader>
@@ -179,7 +196,7 @@ export function BulkBar({ ids, allMatching, query, total, capped, roles, groups,
               disabled={pending || (!!needs && !value) || (typeCount && (exact === undefined || typed.replace(/[\s,.]/g, "") !== String(exact)))}
               onClick={run}
             >
-              {pending ? "Working…" : action && `${LABELS[action].replace("…", "")} ${typeCount && exact !== undefined ? users(exact) : allMatching && capped ? `${total.toLocaleString()}+ users` : users(count)}`}
+              {pending ? "Working…" : action && CONFIRM[action](typeCount && exact !== undefined ? users(exact) : allMatching && capped ? `${total.toLocaleString()}+ users` : users(count))}
             </Button>
           </DialogFooter>
         </DialogContent>
