@@ -1,41 +1,62 @@
+import { ArrowLeft } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { buildOpenApi } from "@/app/api/_shared/openapi";
 import { ALL_OPS } from "@/app/api/_shared/registry";
-import { Badge } from "@/components/ui/badge";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
+import { Badge } from "@/components/ui/badge";
+import { CopyButton } from "@/components/ui/copy-button";
+import { appUrl } from "@/lib/env";
+import { ApiSearch } from "./api-search";
+import { curlOf, exampleOf, typeOf, type Schema } from "./schema-view";
 
 export const metadata: Metadata = { title: "API reference" };
 // Not force-static: like every page it is rendered per request, with that request's CSP nonce.
 
-type Op = { operationId: string; summary: string; tags: string[]; security: unknown[]; parameters: { name: string; in: string; required: boolean }[]; requestBody?: { content: { "application/json": { schema: unknown } } }; responses: Record<string, { description: string; content?: { "application/json": { schema: unknown } } }> };
+type Json = { "application/json": { schema: Schema } };
+type Param = { name: string; in: string; required: boolean; schema?: Schema };
+type Op = { operationId: string; summary: string; tags: string[]; security: unknown[]; parameters: Param[]; requestBody?: { content: Json }; responses: Record<string, { description: string; content?: Json }> };
 
 const METHOD_COLOURS: Record<string, string> = {
-  get: "bg-sky-600",
-  post: "bg-emerald-600",
-  put: "bg-amber-600",
-  delete: "bg-rose-600",
+  get: "bg-sky-700",
+  post: "bg-emerald-700",
+  put: "bg-amber-700",
+  delete: "bg-rose-700",
 };
+
+function Block({ title, children, testId }: { title: string; children: string; testId?: string }) {
+  return (
+    <div className="grid min-w-0 gap-1">
+      <h4 className="text-xs font-medium uppercase tracking-wide text-muted-foreground">{title}</h4>
+      <pre className="max-h-80 overflow-auto rounded bg-muted p-3 text-xs" data-testid={testId}>{children}</pre>
+    </div>
+  );
+}
 
 /** Rendered on the server from the generated OpenAPI document: works offline, no external assets. */
 export default function ApiReferencePage() {
   const doc = buildOpenApi(ALL_OPS, { title: "IAM Console API", version: "1.0.0" });
+  const errors = doc.components.schemas as Record<string, Schema>;
   const byTag = new Map<string, { path: string; method: string; op: Op }[]>();
   for (const [path, methods] of Object.entries(doc.paths))
     for (const [method, op] of Object.entries(methods as Record<string, Op>))
       byTag.set(op.tags[0]!, [...(byTag.get(op.tags[0]!) ?? []), { path, method, op }]);
   return (
-    <div className="mx-auto max-w-5xl p-6 md:p-10">
-      <header className="mb-8 flex items-start justify-between gap-4">
-        <div>
+    <div className="mx-auto max-w-5xl p-4 md:p-10">
+      <Link href="/" className="mb-4 inline-flex items-center gap-1 text-sm text-muted-foreground underline-offset-4 hover:underline">
+        <ArrowLeft className="size-4" aria-hidden /> Back to the console
+      </Link>
+      <header className="mb-6 flex items-start justify-between gap-4">
+        <div className="min-w-0">
           <h1 className="text-3xl font-semibold tracking-tight">API reference</h1>
           <p className="mt-2 text-muted-foreground">
-            {ALL_OPS.length} operations. Machine-readable: <Link className="underline" href="/api/openapi.json">/api/openapi.json</Link> (OpenAPI 3.1).
-            Authenticate with <code>Authorization: Bearer &lt;token&gt;</code>.
+            {ALL_OPS.length} operations on <code className="break-all" data-testid="api-base-url">{appUrl}</code>. Machine-readable: <Link className="underline" href="/api/openapi.json">/api/openapi.json</Link> (OpenAPI 3.1).
+            Authenticate with <code>Authorization: Bearer $TOKEN</code>: a token from <Link className="underline" href="/account/tokens">API tokens</Link> or from IamBackoffice <code>Login</code>.
           </p>
         </div>
         <ThemeToggle />
       </header>
+      <ApiSearch total={ALL_OPS.length} />
       <nav aria-label="Surfaces" className="mb-8 flex flex-wrap gap-2">
         {[...byTag.keys()].map((tag) => (
           <a key={tag} href={`#${tag}`} className="rounded-md border px-3 py-1 text-sm hover:bg-accent">
@@ -44,53 +65,84 @@ export default function ApiReferencePage() {
         ))}
       </nav>
       {[...byTag.entries()].map(([tag, ops]) => (
-        <section key={tag} id={tag} className="mb-12">
+        <section key={tag} id={tag} className="mb-12" data-api-section>
           <h2 className="mb-4 text-2xl font-semibold">{tag}</h2>
           <div className="grid gap-3">
-            {ops.map(({ path, method, op }) => (
-              <details key={`${method} ${path}`} className="group rounded-lg border bg-card" id={op.operationId}>
-                <summary className="flex cursor-pointer flex-wrap items-center gap-3 p-3">
-                  <span className={`rounded px-2 py-0.5 font-mono text-xs font-bold uppercase text-white ${METHOD_COLOURS[method] ?? "bg-slate-600"}`}>{method}</span>
-                  <code className="text-sm">{path}</code>
-                  <span className="text-sm text-muted-foreground">{op.summary}</span>
-                  {op.security.length === 0 && <Badge variant="secondary">no token</Badge>}
-                </summary>
-                <div className="grid gap-4 border-t p-4 text-sm">
-                  {op.parameters.length > 0 && (
-                    <div>
-                      <h3 className="mb-1 font-medium">Parameters</h3>
-                      <ul className="list-inside list-disc">
-                        {op.parameters.map((p) => (
-                          <li key={`${p.in}-${p.name}`}>
-                            <code>{p.name}</code> ({p.in}
-                            {p.required ? ", required" : ""})
-                          </li>
-                        ))}
-                      </ul>
-                    </div>
-                  )}
-                  {op.requestBody && (
-                    <div>
-                      <h3 className="mb-1 font-medium">Request body</h3>
-                      <pre className="max-h-80 overflow-auto rounded bg-muted p-3 text-xs">{JSON.stringify(op.requestBody.content["application/json"].schema, null, 2)}</pre>
-                    </div>
-                  )}
-                  <div>
-                    <h3 className="mb-1 font-medium">Responses</h3>
-                    {Object.entries(op.responses).map(([status, r]) => (
-                      <div key={status} className="mb-2">
-                        <p>
-                          <span className="font-mono font-semibold">{status}</span> {r.description}
-                        </p>
-                        {status.startsWith("2") && r.content && (
-                          <pre className="max-h-80 overflow-auto rounded bg-muted p-3 text-xs">{JSON.stringify(r.content["application/json"].schema, null, 2)}</pre>
-                        )}
+            {ops.map(({ path, method, op }) => {
+              const body = op.requestBody?.content["application/json"].schema;
+              const bodyExample = body ? exampleOf(body) : undefined;
+              const [okStatus, ok] = Object.entries(op.responses).find(([s]) => s.startsWith("2"))!;
+              const okSchema = ok.content?.["application/json"].schema;
+              const failures = Object.entries(op.responses).filter(([s]) => !s.startsWith("2"));
+              const errorRef = failures.map(([, r]) => r.content?.["application/json"].schema.$ref).find(Boolean);
+              const curl = curlOf({ baseUrl: appUrl, method, path, params: op.parameters, body: bodyExample, token: op.security.length > 0 });
+              const search = [method, path, op.summary, op.operationId, tag, ...op.parameters.map((p) => p.name), ...Object.keys(body?.properties ?? {})].join(" ").toLowerCase();
+              return (
+                <details key={`${method} ${path}`} className="group rounded-lg border bg-card" id={op.operationId} data-search={search}>
+                  <summary className="flex cursor-pointer flex-wrap items-center gap-3 p-3">
+                    <span className={`rounded px-2 py-0.5 font-mono text-xs font-bold uppercase text-white ${METHOD_COLOURS[method] ?? "bg-slate-700"}`}>{method}</span>
+                    <code className="min-w-0 break-all text-sm">{path}</code>
+                    <span className="text-sm text-muted-foreground">{op.summary}</span>
+                    {op.security.length === 0 && <Badge variant="secondary">no token</Badge>}
+                  </summary>
+                  <div className="grid gap-4 border-t p-4 text-sm">
+                    <div className="grid min-w-0 gap-1">
+                      <div className="flex items-center justify-between gap-2">
+                        <h3 className="font-medium">Try it</h3>
+                        <CopyButton value={curl} label="Copy curl command" copiedMessage="curl command copied" />
                       </div>
-                    ))}
+                      <pre className="overflow-x-auto rounded bg-muted p-3 text-xs" data-testid="curl">{curl}</pre>
+                    </div>
+                    {op.parameters.length > 0 && (
+                      <div>
+                        <h3 className="mb-1 font-medium">Parameters</h3>
+                        <ul className="grid gap-1">
+                          {op.parameters.map((p) => (
+                            <li key={`${p.in}-${p.name}`}>
+                              <code>{p.name}</code> <span className="text-muted-foreground">({p.in}{p.required ? ", required" : ""})</span>: <code>{typeOf(p.schema ?? {})}</code>
+                            </li>
+                          ))}
+                        </ul>
+                      </div>
+                    )}
+                    {body && (
+                      <div className="grid gap-2">
+                        <h3 className="font-medium">Request body</h3>
+                        <div className="grid gap-3 md:grid-cols-2">
+                          <Block title="Type">{typeOf(body)}</Block>
+                          <Block title="Example" testId="request-example">{JSON.stringify(bodyExample, null, 2)}</Block>
+                        </div>
+                      </div>
+                    )}
+                    <div className="grid gap-2">
+                      <h3 className="font-medium">
+                        Response <span className="font-mono">{okStatus}</span>
+                      </h3>
+                      {okSchema ? (
+                        <div className="grid gap-3 md:grid-cols-2">
+                          <Block title="Type">{typeOf(okSchema)}</Block>
+                          <Block title="Example" testId="response-example">{JSON.stringify(exampleOf(okSchema), null, 2)}</Block>
+                        </div>
+                      ) : (
+                        <p className="text-muted-foreground">{ok.description}</p>
+                      )}
+                    </div>
+                    <div className="grid gap-1">
+                      <h3 className="font-medium">Errors</h3>
+                      <p>
+                        {failures.map(([s, r]) => (
+                          <span key={s} className="mr-3 inline-block">
+                            <span className="font-mono font-semibold">{s}</span>
+                            {r.content ? "" : ` ${r.description}`}
+                          </span>
+                        ))}
+                      </p>
+                      {errorRef && <pre className="overflow-x-auto rounded bg-muted p-3 text-xs">{typeOf(errors[errorRef.split("/").pop()!] ?? {})}</pre>}
+                    </div>
                   </div>
-                </div>
-              </details>
-            ))}
+                </details>
+              );
+            })}
           </div>
         </section>
       ))}

@@ -4,12 +4,17 @@ import { QRCodeSVG } from "qrcode.react";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
-import { enableMfaAction } from "@/app/(app)/account/actions";
+import { cancelAuthenticatorAction, confirmAuthenticatorAction } from "@/app/(app)/account/mfa/actions";
 import { Field } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { CopyButton } from "@/components/ui/copy-button";
 import { RecoveryCodes } from "./recovery-codes";
 
+/**
+ * The secret is the server's pending one (lib/mfa/pending.ts): the same on every visit until it is
+ * confirmed here or cancelled, which starts over with a new one.
+ */
 export function MfaEnrolment({ secret, uri, continueTo }: { secret: string; uri: string; continueTo?: string }) {
   const router = useRouter();
   const [codes, setCodes] = useState<string[]>();
@@ -52,7 +57,7 @@ export function MfaEnrolment({ secret, uri, continueTo }: { secret: string; uri:
             e.preventDefault();
             const code = String(new FormData(e.currentTarget).get("code"));
             start(async () => {
-              const res = await enableMfaAction({ secret, code });
+              const res = await confirmAuthenticatorAction({ code });
               if (!res.ok) {
                 setError(res.fieldErrors?.code ?? res.message);
                 return;
@@ -64,14 +69,35 @@ export function MfaEnrolment({ secret, uri, continueTo }: { secret: string; uri:
         >
           <div className="grid gap-1">
             <p className="text-sm font-medium">Can’t scan? Enter this key manually</p>
-            <code className="break-all rounded bg-muted px-2 py-1 font-mono text-sm" data-testid="totp-secret">
-              {secret.match(/.{1,4}/g)?.join(" ")}
-            </code>
+            <div className="flex items-start gap-2">
+              <code className="min-w-0 flex-1 break-all rounded bg-muted px-2 py-1 font-mono text-sm" data-testid="totp-secret">
+                {secret.match(/.{1,4}/g)?.join(" ")}
+              </code>
+              <CopyButton value={secret} label="Copy key" copiedMessage="Key copied" iconOnly />
+            </div>
           </div>
           <Field label="6-digit code" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} required error={error} />
-          <Button type="submit" disabled={pending} className="justify-self-start">
-            {pending ? "Verifying…" : "Turn on two-factor"}
-          </Button>
+          <div className="flex flex-wrap gap-2">
+            <Button type="submit" disabled={pending}>
+              {pending ? "Verifying…" : "Turn on two-factor"}
+            </Button>
+            <Button
+              type="button"
+              variant="ghost"
+              disabled={pending}
+              onClick={() =>
+                start(async () => {
+                  const res = await cancelAuthenticatorAction({});
+                  if (!res.ok) return void toast.error(res.message);
+                  setError(undefined);
+                  toast.success("Set-up cancelled: scan the new QR code to start again");
+                  router.refresh();
+                })
+              }
+            >
+              Cancel set-up
+            </Button>
+          </div>
         </form>
       </CardContent>
     </Card>

@@ -4,6 +4,7 @@ import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { updateProfileAction } from "@/app/(app)/account/actions";
 import { Field } from "@/components/forms/field";
+import { useFormChanges } from "@/components/forms/use-unsaved-changes";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardFooter } from "@/components/ui/card";
 import { Label } from "@/components/ui/label";
@@ -19,9 +20,10 @@ interface Profile {
 export function ProfileForm({ initial, timezones }: { initial: Profile; timezones: string[] }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, start] = useTransition();
+  const changes = useFormChanges();
   return (
     <Card>
-      <form method="post"
+      <form method="post" {...changes.form}
         onSubmit={(e) => {
           e.preventDefault();
           const f = new FormData(e.currentTarget);
@@ -35,7 +37,10 @@ export function ProfileForm({ initial, timezones }: { initial: Profile; timezone
               preferredLanguages: languages,
             });
             setErrors(res.ok ? {} : (res.fieldErrors ?? {}));
-            if (res.ok) toast.success("Profile saved");
+            if (res.ok) {
+              changes.saved();
+              toast.success("Profile saved");
+            }
             else toast.error(res.message);
           });
         }}

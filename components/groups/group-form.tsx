@@ -5,6 +5,7 @@ import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { createGroupAction, updateGroupAction } from "@/app/(app)/admin/groups/actions";
 import { Field } from "@/components/forms/field";
+import { useFormChanges } from "@/components/forms/use-unsaved-changes";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
@@ -18,12 +19,14 @@ export function GroupForm({ group }: { group?: { id: string; name: string; data:
   const [isSystem, setIsSystem] = useState(false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, start] = useTransition();
+  const changes = useFormChanges({ pairs, isSystem });
   return (
     <Card>
       <CardHeader>
         <CardTitle>{group ? "Group details" : "New group"}</CardTitle>
       </CardHeader>
       <form
+        {...changes.form}
         method="post"
         onSubmit={(e) => {
           e.preventDefault();
@@ -43,6 +46,7 @@ export function GroupForm({ group }: { group?: { id: string; name: string; data:
               setPairs([]);
               setIsSystem(false);
             }
+            changes.saved(group ? undefined : { pairs: [], isSystem: false });
             router.refresh();
           });
         }}

@@ -9,6 +9,7 @@ import { deleteKeyAction, saveKeyAction } from "@/app/(app)/account/pgp/actions"
 import { ConfirmButton } from "@/components/forms/confirm-button";
 import { Field, FormError } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
@@ -23,7 +24,8 @@ interface KeyView {
   hasPrivate: boolean;
 }
 
-export function PgpKeyManager({ current, email }: { current: KeyView | null; email: string }) {
+/** `name`, `email`: the account's, to fill in the new key's user ID. */
+export function PgpKeyManager({ current, name, email }: { current: KeyView | null; name: string; email: string }) {
   const router = useRouter();
   const notify = useActionToast();
   const [error, setError] = useState<string>();
@@ -49,8 +51,9 @@ export function PgpKeyManager({ current, email }: { current: KeyView | null; ema
             <CardDescription>{current.hasPrivate ? "Public key and your passphrase-protected private key are stored." : "Only the public key is stored."}</CardDescription>
           </CardHeader>
           <CardContent className="grid gap-2 text-sm">
-            <p>
-              Fingerprint: <code className="font-mono" data-testid="pgp-fingerprint">{current.fingerprint}</code>
+            <p className="flex flex-wrap items-center gap-2">
+              Fingerprint: <code className="break-all font-mono" data-testid="pgp-fingerprint">{current.fingerprint}</code>
+              <CopyButton value={current.fingerprint} label="Copy fingerprint" copiedMessage="Fingerprint copied" iconOnly />
             </p>
             <p>Algorithm: {current.algorithm}</p>
             <p>User: {current.name} &lt;{current.email}&gt;</p>
@@ -86,10 +89,14 @@ export function PgpKeyManager({ current, email }: { current: KeyView | null; ema
               className="grid gap-3"
               onSubmit={(e) => {
                 e.preventDefault();
-                const f = new FormData(e.currentTarget);
+                const form = e.currentTarget;
+                const f = new FormData(form);
                 const passphrase = String(f.get("passphrase"));
-                if (passphrase.length < 10) return setError("Use a passphrase of at least 10 characters");
-                if (passphrase !== String(f.get("passphrase2"))) return setError("The passphrases differ");
+                // Passphrases never stay in the fields: typed again after a mistake, gone once used.
+                const clearPassphrases = () => ["passphrase", "passphrase2"].forEach((n) => ((form.elements.namedItem(n) as HTMLInputElement).value = ""));
+                if (passphrase.length < 10) return (clearPassphrases(), setError("Use a passphrase of at least 10 characters"));
+                if (passphrase !== String(f.get("passphrase2"))) return (clearPassphrases(), setError("The passphrases differ"));
+                clearPassphrases();
                 start(async () => {
                   const openpgp = await import("openpgp");
                   const { publicKey, privateKey } = await openpgp.generateKey({
@@ -103,7 +110,7 @@ export function PgpKeyManager({ current, email }: { current: KeyView | null; ema
                 });
               }}
             >
-              <Field label="Name" name="name" required />
+              <Field label="Name" name="name" defaultValue={name} required />
               <Field label="Email" name="email" type="email" defaultValue={email} required />
               <Field label="Passphrase" name="passphrase" type="password" autoComplete="new-password" required />
               <Field label="Repeat passphrase" name="passphrase2" type="password" autoComplete="new-password" required />

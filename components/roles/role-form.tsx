@@ -3,14 +3,15 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
-import { createRoleAction, retireRoleAction, updateRoleAction } from "@/app/(app)/admin/roles/actions";
-import { ConfirmButton } from "@/components/forms/confirm-button";
+import { createRoleAction, updateRoleAction } from "@/app/(app)/admin/roles/actions";
 import { Field } from "@/components/forms/field";
+import { useFormChanges } from "@/components/forms/use-unsaved-changes";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Label } from "@/components/ui/label";
 import { ACTIONS, RESOURCES } from "@/lib/authz/catalogue";
+import { RetireRoleButton } from "./role-lifecycle";
 
 interface RoleView {
   id: string;
@@ -24,13 +25,14 @@ interface RoleView {
 
 const key = (r: string, a: string) => `${r}/${a}`;
 
-/** Name, description, default flag and the resource × action permission matrix. */
-export function RoleForm({ role, readOnly }: { role?: RoleView; readOnly?: boolean }) {
+/** Name, description, default flag and the resource × action permission matrix. `others`: the tenant's other live roles (a new default when this one retires). */
+export function RoleForm({ role, readOnly, others = [] }: { role?: RoleView; readOnly?: boolean; others?: { id: string; name: string }[] }) {
   const router = useRouter();
   const [perms, setPerms] = useState(new Set((role?.permissions ?? []).map((p) => key(p.resource, p.action))));
   const [isDefault, setIsDefault] = useState(role?.isDefault ?? false);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, start] = useTransition();
+  const changes = useFormChanges({ perms: [...perms].sort(), isDefault });
   const toggle = (k: string) => setPerms((s) => (s.has(k) ? new Set([...s].filter((x) => x !== k)) : new Set([...s, k])));
   const disabled = readOnly || role?.retired;
   // The built-in admin role always holds All/All: its matrix is shown but never sent.
@@ -41,6 +43,7 @@ export function RoleForm({ role, readOnly }: { role?: RoleView; readOnly?: boole
         <CardTitle>{role ? "Role" : "New role"}</CardTitle>
       </CardHeader>
       <form
+        {...changes.form}
         method="post"
         onSubmit={(e) => {
           e.preventDefault();
@@ -61,6 +64,7 @@ export function RoleForm({ role, readOnly }: { role?: RoleView; readOnly?: boole
               toast.error(res.message);
               return;
             }
+            changes.saved();
             toast.success(role ? "Role saved; holders get the change on their next request" : "Role created");
             if (!role && res.data) router.push(`/admin/roles/${res.data.id}`);
             else router.refresh();
@@ -105,23 +109,7 @@ export function RoleForm({ role, readOnly }: { role?: RoleView; readOnly?: boole
         </CardContent>
         {!disabled && (
           <CardFooter className="justify-between pt-4">
-            {role && !role.isSystem ? (
-              <ConfirmButton
-                label="Retire role"
-                variant="destructive"
-                title="Retire this role?"
-                description="Its holders lose its permissions on their next request. Retired roles stay visible with “Include retired”."
-                confirmLabel="Retire"
-                onConfirm={async () => {
-                  const res = await retireRoleAction({ id: role.id });
-                  if (!res.ok) return void toast.error(res.message);
-                  toast.success("Role retired");
-                  router.push("/admin/roles");
-                }}
-              />
-            ) : (
-              <span />
-            )}
+            {role && !role.isSystem ? <RetireRoleButton role={role} others={others} /> : <span />}
             <Button type="submit" disabled={pending}>{pending ? "Saving…" : role ? "Save role" : "Create role"}</Button>
           </CardFooter>
         )}

@@ -6,6 +6,7 @@ import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { saveSettingsAction } from "@/app/(app)/settings/actions";
 import { Field } from "@/components/forms/field";
+import { useFormChanges } from "@/components/forms/use-unsaved-changes";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardFooter } from "@/components/ui/card";
 import { Label } from "@/components/ui/label";
@@ -24,9 +25,11 @@ export function SettingsForm({ values }: { values: Record<string, string> }) {
   const [flags, setFlags] = useState(Object.fromEntries(FLAGS.map(([k]) => [k, values[k] === "true"])));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, start] = useTransition();
+  const changes = useFormChanges(flags);
   return (
     <Card>
       <form
+        {...changes.form}
         method="post"
         onSubmit={(e) => {
           e.preventDefault();
@@ -46,6 +49,7 @@ export function SettingsForm({ values }: { values: Record<string, string> }) {
               return;
             }
             setErrors({});
+            changes.saved();
             setTheme(next.theme);
             toast.success("Settings saved");
             router.refresh();

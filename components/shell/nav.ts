@@ -24,6 +24,7 @@ export const NAV: NavSection[] = [
       { href: "/account/mfa", label: "Two-factor", icon: "smartphone" },
       { href: "/account/sessions", label: "Sessions", icon: "monitor" },
       { href: "/account/tokens", label: "API tokens", icon: "key" },
+      { href: "/api-reference", label: "API reference", icon: "file" },
       { href: "/account/pgp", label: "PGP key", icon: "lock" },
     ],
   },

@@ -7,6 +7,7 @@ import { useActionToast } from "@/components/forms/use-action-toast";
 import { retireTenantAction, updateTenantAction } from "@/app/(app)/admin/tenants/actions";
 import { ConfirmButton } from "@/components/forms/confirm-button";
 import { Field } from "@/components/forms/field";
+import { useFormChanges } from "@/components/forms/use-unsaved-changes";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardFooter } from "@/components/ui/card";
 import { Label } from "@/components/ui/label";
@@ -29,6 +30,7 @@ export function TenantSettingsForm({ tenant, current }: { tenant: TenantView; cu
   const [flags, setFlags] = useState({ forceMfa: tenant.forceMfa, allowSelfRegistration: tenant.allowSelfRegistration, rejectCommonPasswords: tenant.rejectCommonPasswords });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, start] = useTransition();
+  const changes = useFormChanges(flags);
   const toggle = (key: keyof typeof flags, label: string, hint: string) => (
     <div className="flex items-start justify-between gap-4 rounded-md border p-3">
       <div>
@@ -41,6 +43,7 @@ export function TenantSettingsForm({ tenant, current }: { tenant: TenantView; cu
   return (
     <Card>
       <form
+        {...changes.form}
         method="post"
         onSubmit={(e) => {
           e.preventDefault();
@@ -49,6 +52,7 @@ export function TenantSettingsForm({ tenant, current }: { tenant: TenantView; cu
             const res = await updateTenantAction({ id: tenant.id, name: String(f.get("name")), passwordMinLength: Number(f.get("passwordMinLength")), sessionLifetimeMinutes: Number(f.get("sessionLifetimeMinutes")), ...flags });
             setErrors(res.ok ? {} : (res.fieldErrors ?? {}));
             if (res.ok) {
+              changes.saved();
               toast.success("Tenant settings saved");
               router.refresh();
             } else toast.error(res.message);

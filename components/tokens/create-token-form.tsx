@@ -1,6 +1,5 @@
 "use client";
 
-import { Copy } from "lucide-react";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { createTokenAction } from "@/app/(app)/account/tokens/actions";
@@ -8,6 +7,7 @@ import { Field } from "@/components/forms/field";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { CopyButton } from "@/components/ui/copy-button";
 
 export function CreateTokenForm({ needsCode }: { needsCode: boolean }) {
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -30,17 +30,7 @@ export function CreateTokenForm({ needsCode }: { needsCode: boolean }) {
                   <code className="min-w-0 flex-1 truncate rounded bg-muted px-2 py-1 font-mono text-xs" data-testid={label === "Access token" ? "new-token" : "new-refresh-token"}>
                     {value}
                   </code>
-                  <Button
-                    size="sm"
-                    variant="outline"
-                    aria-label={`Copy ${label.toLowerCase()}`}
-                    onClick={async () => {
-                      await navigator.clipboard.writeText(value!);
-                      toast.success(`${label} copied`);
-                    }}
-                  >
-                    <Copy className="size-4" aria-hidden />
-                  </Button>
+                  <CopyButton value={value!} label={`Copy ${label!.toLowerCase()}`} copiedMessage={`${label} copied`} iconOnly />
                 </div>
               ))}
             </AlertDescription>

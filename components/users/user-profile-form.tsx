@@ -5,6 +5,7 @@ import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { updateUserAction } from "@/app/(app)/admin/users/[id]/actions";
 import { Field } from "@/components/forms/field";
+import { useFormChanges } from "@/components/forms/use-unsaved-changes";
 import { ConfirmDialog } from "@/components/forms/confirm-dialog";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
@@ -16,6 +17,7 @@ export function UserProfileForm({ user, disabled }: { user: { id: string; email:
   const [active, setActive] = useState(user.active);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, start] = useTransition();
+  const changes = useFormChanges(active);
   /** The submitted form, held while the admin confirms a deactivation (it ends the user's sessions). */
   const [confirming, setConfirming] = useState<FormData>();
   const save = (f: FormData) =>
@@ -24,6 +26,7 @@ export function UserProfileForm({ user, disabled }: { user: { id: string; email:
       setConfirming(undefined);
       setErrors(res.ok ? {} : (res.fieldErrors ?? {}));
       if (res.ok) {
+        changes.saved();
         toast.success("User saved");
         router.refresh();
       } else toast.error(res.message);
@@ -34,6 +37,7 @@ export function UserProfileForm({ user, disabled }: { user: { id: string; email:
         <CardTitle>Profile</CardTitle>
       </CardHeader>
       <form
+        {...changes.form}
         method="post"
         onSubmit={(e) => {
           e.preventDefault();

@@ -7,6 +7,7 @@ import { toast } from "sonner";
 import { generateAction } from "@/app/(app)/vault/actions";
 import { Field, FormError } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
+import { clearIfStill, CopyButton } from "@/components/ui/copy-button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { cn } from "@/lib/utils";
 import { ANIMALS, type Animal } from "@/lib/vault/animals";
@@ -55,11 +56,17 @@ export function GenerateDialog({ entry, settings }: { entry: EntryView; settings
         {password ? (
           <div className="grid gap-3">
             {settings.showNotCopy ? (
-              <code className="break-all rounded-md bg-muted p-3 text-center font-mono text-lg" data-testid="generated-password">{password}</code>
+              <div className="flex items-center gap-2">
+                <code className="min-w-0 flex-1 break-all rounded-md bg-muted p-3 text-center font-mono text-lg" data-testid="generated-password">{password}</code>
+                <CopyButton value={password} label="Copy password" copiedMessage="Password copied; the clipboard is cleared in 20 seconds" clearAfterMs={CLEAR_CLIPBOARD_MS} iconOnly />
+              </div>
             ) : (
-              <p className="flex items-center gap-2 text-sm" role="status">
-                <Eye className="size-4" aria-hidden /> Copied to the clipboard; it will be cleared in 20 seconds.
-              </p>
+              <div className="flex flex-wrap items-center justify-between gap-2">
+                <p className="flex items-center gap-2 text-sm" role="status">
+                  <Eye className="size-4" aria-hidden /> Copied to the clipboard; it will be cleared in 20 seconds.
+                </p>
+                <CopyButton value={password} label="Copy again" copiedMessage="Password copied; the clipboard is cleared in 20 seconds" clearAfterMs={CLEAR_CLIPBOARD_MS} />
+              </div>
             )}
             <DialogFooter>
               <Button onClick={() => (setOpen(false), reset())}>Done</Button>
@@ -81,15 +88,11 @@ export function GenerateDialog({ entry, settings }: { entry: EntryView; settings
                 (e.target as HTMLFormElement).reset();
                 if (!res.ok) return setError(res.message);
                 setError(undefined);
-                if (settings.showNotCopy) setPassword(res.data.password);
-                else {
-                  const pw = res.data.password;
+                const pw = res.data.password;
+                setPassword(pw);
+                if (!settings.showNotCopy) {
                   await navigator.clipboard.writeText(pw);
-                  setPassword("•");
-                  setTimeout(() => {
-                    // Clear only if the clipboard still holds our password.
-                    void navigator.clipboard.readText().catch(() => "").then((text) => (text === pw ? navigator.clipboard.writeText("") : undefined));
-                  }, CLEAR_CLIPBOARD_MS);
+                  setTimeout(() => void clearIfStill(pw), CLEAR_CLIPBOARD_MS);
                   toast.success("Password copied");
                 }
                 router.refresh();

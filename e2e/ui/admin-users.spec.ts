@@ -97,8 +97,8 @@ test("bulk deactivate blocks sign-in; bulk delete runs as a job with progress th
   await page.getByLabel(`Select ${users[0]!.email}`).check();
   await page.getByRole("button", { name: /1 selected/ }).click();
   await page.getByRole("menuitem", { name: "Deactivate" }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "Confirm" }).click();
-  await expect(page.getByText("Deactivate: 1 user(s)")).toBeVisible();
+  await page.getByRole("dialog").getByRole("button", { name: "Deactivate 1 user" }).click();
+  await expect(page.getByText("Deactivated 1 user")).toBeVisible();
 
   const ctx = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   const u = await ctx.newPage();
@@ -115,7 +115,7 @@ test("bulk deactivate blocks sign-in; bulk delete runs as a job with progress th
   await page.getByLabel("Select all on this page").check();
   await page.getByRole("button", { name: /3 selected/ }).click();
   await page.getByRole("menuitem", { name: "Delete…" }).click();
-  await page.getByRole("dialog").getByRole("button", { name: "Confirm" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete 3 users" }).click();
   await expect(page).toHaveURL(/\/admin\/jobs\//);
   await expect(page.getByTestId("job-status")).toHaveText("Finished");
   await expect(page.getByTestId("job-count")).toHaveText("3 of 3 (100%)");
@@ -150,8 +150,8 @@ test("bulk on all matching the filter reaches every matching user, beyond the cu
   await page.getByRole("button", { name: /11 selected/ }).click();
   await page.getByRole("menuitem", { name: "Deactivate" }).click();
   await expect(page.getByRole("dialog")).toContainText("Deactivate all 11 matching user(s)?");
-  await page.getByRole("dialog").getByRole("button", { name: "Confirm" }).click();
-  await expect(page.getByText("Deactivate: 11 user(s)")).toBeVisible();
+  await page.getByRole("dialog").getByRole("button", { name: "Deactivate 11 users" }).click();
+  await expect(page.getByText("Deactivated 11 users")).toBeVisible();
   await page.goto(`/admin/users?q=${tag}&status=disabled&size=25`);
   await expect(page.getByTestId("user-row")).toHaveCount(11);
   await page.goto(`/admin/users?q=${tag}&status=active`);

@@ -82,12 +82,12 @@ test("bulk actions replayed by a member or by another tenant's admin change noth
   };
   const deactivate = await captureAction(browser, `/admin/users?q=${tag}-decoy`, async (page) => {
     await selectDecoy(page, "Deactivate");
-    await page.getByRole("dialog").getByRole("button", { name: "Confirm" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Deactivate 1 user" }).click();
   });
   const assignRole = await captureAction(browser, `/admin/users?q=${tag}-decoy`, async (page) => {
     await selectDecoy(page, "Assign role…");
     await page.getByRole("dialog").getByLabel("Role").selectOption("admin");
-    await page.getByRole("dialog").getByRole("button", { name: "Confirm" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Give the role to 1 user" }).click();
   });
   expect(deactivate.body).toContain(decoy.id);
   expect(assignRole.body).toContain(decoy.id);

@@ -8,6 +8,7 @@ import { requireRecentSignIn } from "@/lib/auth/step-up";
 import { revokeAllCredentials } from "@/lib/sessions/revoke-all";
 import { manageableUser } from "@/lib/users/scope";
 import { hashPin, syncEnrolled } from "./methods";
+import { dropPendingAuthenticators } from "./pending";
 
 export type AuthType = "2FA" | "PIN";
 
@@ -60,6 +61,7 @@ export async function removeMfa(caller: Caller, ids: string[], authType: AuthTyp
         await tx.delete(passkeys).where(eq(passkeys.userId, u.id));
         await tx.update(users).set({ mfaRequired: false }).where(eq(users.id, u.id));
         await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, u.id));
+        await dropPendingAuthenticators([u.id], tx);
       }
       await syncEnrolled(u.id, tx);
       await audit(log(caller, "mfa.removed", u.id, { authType }), tx);
@@ -75,6 +77,7 @@ export async function resetMfa(caller: Caller, ids: string[]) {
       await tx.delete(mfaMethods).where(eq(mfaMethods.userId, u.id));
       await tx.delete(passkeys).where(eq(passkeys.userId, u.id));
       await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, u.id));
+      await dropPendingAuthenticators([u.id], tx);
       await tx.update(users).set({ mfaRequired: true, mfaEnrolled: false }).where(eq(users.id, u.id));
       await revokeAllCredentials(u.id, {}, tx);
       await audit(log(caller, "mfa.reset", u.id), tx);

@@ -5,7 +5,7 @@ import { rolePermissions, roles } from "@/db/schema";
 import { can, permissionsOf } from "@/lib/authz/caller";
 import { AppError } from "@/lib/errors";
 import { callerOf, makeTenant, makeUser } from "@/test/factories";
-import { assignRoles, createRole, getRole, listHolders, revokePermission, roleCodesOf, unassignRoles, updateRole } from "./roles";
+import { assignRoles, createRole, getRole, listHolders, restoreRole, retireRole, revokePermission, roleCodesOf, unassignRoles, updateRole } from "./roles";
 
 const failure = async (fn: () => Promise<unknown>) => {
   try {
@@ -103,5 +103,60 @@ describe("role holders", () => {
     expect(await failure(() => listHolders(foreign.caller, role.id))).toMatchObject({ kind: "not_found" });
     const member = callerOf(b, t.id);
     expect(await failure(() => assignRoles(member, a.id, t.id, [role.id]))).toMatchObject({ kind: "forbidden" });
+  });
+});
+
+describe("retiring the default role", () => {
+  it("needs another live role to take the default over, in the same change", async () => {
+    const { t, caller } = await tenantAdmin();
+    const old = await createRole(caller, { name: "staff", defaultRole: true, permissions: [{ resource: "Audit", action: "Read" }] });
+    const next = await createRole(caller, { name: "readers", permissions: [{ resource: "User", action: "Read" }] });
+    const gone = await createRole(caller, { name: "gone" });
+    await retireRole(caller, gone.id);
+    expect(await defaults(t.id)).toEqual(["staff"]);
+
+    // Itself, a retired role or an unknown one cannot take over: refused, nothing changes.
+    for (const heir of [undefined, old.id, gone.id, "no-such-role"])
+      expect(await failure(() => retireRole(caller, old.id, undefined, { newDefault: heir }))).toMatchObject({ kind: "validation", message: /Choose another live role/ });
+    expect((await getRole(caller, old.id)).revokedAt).toBeNull();
+    expect(await defaults(t.id)).toEqual(["staff"]);
+
+    await retireRole(caller, old.id, undefined, { newDefault: next.id });
+    expect(await defaults(t.id)).toEqual(["readers"]);
+    // Members without a role now get the new default's permissions.
+    const plain = await makeUser({ tenantId: t.id });
+    expect(await permissionsOf(plain.id, t.id)).toEqual([{ resource: "User", action: "Read" }]);
+
+    // By name too (BillForward DELETE /roles/{role} hands the default to the built-in member role).
+    await retireRole(caller, next.id, undefined, { newDefault: "member" });
+    expect(await defaults(t.id)).toEqual(["member"]);
+  });
+
+  it("refuses a new default carrying permissions the caller does not hold", async () => {
+    const { t, caller } = await tenantAdmin();
+    const wide = await createRole(caller, { name: "wide", permissions: [{ resource: "User", action: "Delete" }] });
+    const mine = await createRole(caller, { name: "mine", defaultRole: true, permissions: [{ resource: "Role", action: "Read" }] });
+    const narrow = await makeUser({ tenantId: t.id });
+    const retirer = await createRole(caller, { name: "retirer", permissions: [{ resource: "Role", action: "Read" }, { resource: "Role", action: "Delete" }, { resource: "Role", action: "Edit" }] });
+    await assignRoles(caller, narrow.id, t.id, [retirer.id]);
+    expect(await failure(() => retireRole(callerOf(narrow, t.id), mine.id, undefined, { newDefault: wide.id }))).toMatchObject({ kind: "forbidden" });
+    expect(await defaults(t.id)).toEqual(["mine"]);
+    expect((await getRole(caller, mine.id)).revokedAt).toBeNull();
+  });
+});
+
+describe("restoring a retired role", () => {
+  it("brings back its permissions for its holders, not the default flag", async () => {
+    const { t, caller } = await tenantAdmin();
+    const role = await createRole(caller, { name: "auditors", defaultRole: true, permissions: [{ resource: "Audit", action: "Read" }] });
+    const holder = await makeUser({ tenantId: t.id, roles: ["auditors"] });
+    expect(await failure(() => restoreRole(caller, role.id))).toMatchObject({ kind: "precondition", message: /not retired/ });
+    await retireRole(caller, role.id, undefined, { newDefault: "member" });
+    expect(await can(callerOf(holder, t.id), "Audit", "Read")).toBe(false);
+
+    const back = await restoreRole(caller, role.id);
+    expect(back).toMatchObject({ revokedAt: null, isDefault: false, permissions: [{ resource: "Audit", action: "Read" }] });
+    expect(await can(callerOf(holder, t.id), "Audit", "Read")).toBe(true);
+    expect(await defaults(t.id)).toEqual(["member"]);
   });
 });

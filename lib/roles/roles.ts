@@ -4,7 +4,7 @@ import { membershipRoles, memberships, rolePermissions, roles, users } from "@/d
 import { audit } from "@/lib/audit/record";
 import { requirePermission, requireTenant, type Caller } from "@/lib/authz/caller";
 import { requireHoldsAll } from "@/lib/authz/escalation";
-import { AppError, conflict, notFound, validation } from "@/lib/errors";
+import { AppError, conflict, isAppError, notFound, validation } from "@/lib/errors";
 import { resolveRoles } from "@/lib/users/records";
 
 export type RoleRow = typeof roles.$inferSelect;
@@ -163,16 +163,46 @@ export async function updateRole(caller: Caller, ref: string, input: { name?: st
   });
 }
 
-/** Retires a role (never deleted): holders lose its permissions from their next request. */
-export async function retireRole(caller: Caller, ref: string, tenantId?: string) {
+/** For look-ups whose "not found" is an answer, not a failure: every other error still throws. */
+const missingAs =
+  <T>(value: T) =>
+  (e: unknown) => {
+    if (isAppError(e) && e.kind === "not_found") return value;
+    throw e;
+  };
+
+/**
+ * Retires a role (never deleted): holders lose its permissions from their next request. The
+ * tenant's default role is retired only together with handing the default to `newDefault` (a live
+ * role, id or name), so the tenant is never left without one; making a role the default needs
+ * every permission it carries, as in updateRole.
+ */
+export async function retireRole(caller: Caller, ref: string, tenantId?: string, opts: { newDefault?: string } = {}) {
   const r = await getRole(caller, ref, { tenantId });
   await requirePermission(caller, "Role", "Delete");
   if (r.isSystem) throw new AppError("precondition", "Built-in roles cannot be retired");
   await requireRoleInReach(caller, r, "role.retired");
+  const heir = r.isDefault && opts.newDefault ? await getRole(caller, opts.newDefault, { tenantId: r.tenantId }).catch(missingAs(null)) : null;
+  if (r.isDefault && (!heir || heir.id === r.id)) throw validation("Choose another live role to become the default role before retiring this one", "newDefault");
+  if (heir) await requireRoleInReach(caller, heir, "role.updated");
   return await db.transaction(async (tx) => {
+    if (heir) await unsetOtherDefaults(tx, r.tenantId, heir.id);
     await tx.update(roles).set({ revokedAt: new Date(), isDefault: false, changedBy: caller.userId }).where(eq(roles.id, r.id));
-    await audit(act(caller, "role.retired", r), tx);
+    await audit(act(caller, "role.retired", r, heir ? { newDefault: heir.name } : {}), tx);
     return await reread(tx, r.id, true);
+  });
+}
+
+/** Brings a retired role back as it was (its holders and permissions), but not as the default role. */
+export async function restoreRole(caller: Caller, ref: string, tenantId?: string) {
+  const r = await getRole(caller, ref, { tenantId, includeRetired: true });
+  await requirePermission(caller, "Role", "Delete");
+  if (!r.revokedAt) throw new AppError("precondition", "This role is not retired");
+  await requireRoleInReach(caller, r, "role.restored");
+  return await db.transaction(async (tx) => {
+    await tx.update(roles).set({ revokedAt: null, changedBy: caller.userId }).where(eq(roles.id, r.id));
+    await audit(act(caller, "role.restored", r), tx);
+    return await reread(tx, r.id, false);
   });
 }
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNull } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
-import { memberships, tenants } from "@/db/schema";
+import { memberships, tenants, users } from "@/db/schema";
 import { audit } from "@/lib/audit/record";
 import type { Caller } from "@/lib/authz/caller";
 import { AppError, conflict, forbidden, notFound } from "@/lib/errors";
@@ -64,16 +64,26 @@ export async function setTenantRetired(caller: Caller, id: string, retired: bool
   });
 }
 
-/** Tenants the caller can switch to: their accepted memberships, or every live tenant for a super admin. */
+/**
+ * Tenants the caller can switch to: their accepted memberships, or every live tenant for a super
+ * admin. `enrolmentRequired`: arriving there would send the caller straight to MFA set-up (the
+ * tenant forces 2FA, or their account requires it, and they have no method yet), so the switcher
+ * warns first and the set-up page offers the way back.
+ */
 export async function switchableTenants(caller: Caller) {
+  const cols = { id: tenants.id, name: tenants.name, retiredAt: tenants.retiredAt, forceMfa: tenants.forceMfa, enrolled: users.mfaEnrolled, required: users.mfaRequired };
   const all = caller.isSuperAdmin
-    ? await db.select({ id: tenants.id, name: tenants.name, retiredAt: tenants.retiredAt }).from(tenants)
+    ? await db.select(cols).from(tenants).innerJoin(users, eq(users.id, caller.userId))
     : await db
-        .select({ id: tenants.id, name: tenants.name, retiredAt: tenants.retiredAt })
+        .select(cols)
         .from(memberships)
         .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
+        .innerJoin(users, eq(users.id, memberships.userId))
         .where(and(eq(memberships.userId, caller.userId), isNull(memberships.invitedAt)));
-  return all.filter((t) => !t.retiredAt).map(({ id, name }) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+  return all
+    .filter((t) => !t.retiredAt)
+    .map((t) => ({ id: t.id, name: t.name, enrolmentRequired: !t.enrolled && (t.required || t.forceMfa) }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
 
 export async function switchTenant(caller: Caller, tenantId: string) {

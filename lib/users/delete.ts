@@ -21,15 +21,20 @@ export async function startDeleteUsers(caller: Caller, userIds: string[]) {
   if (!ids.length) throw validation("ids: name at least one user", "ids");
   if (ids.includes(caller.userId)) throw validation("ids: you cannot delete your own account", "ids");
   const tenantId = caller.tenantId;
-  // Leaving this tenant is a tenant matter; deleting an account that lives nowhere else is not.
-  // Either way the target may hold nothing the caller does not.
-  // A pending invitation is withdrawn, never the account (it is not this tenant's).
-  for (const id of ids) {
-    const onlyLeaves = !caller.isSuperAdmin && ((await otherTenantsOf(id, tenantId)) || (await pendingHere(id, tenantId)));
-    await (onlyLeaves ? reachableUser : manageableUser)(caller, id, "user.deleted");
-  }
+  for (const id of ids) await requireDeletable(caller, id);
   const data: DeleteJobInput = { superAdmin: caller.isSuperAdmin, actorEmail: caller.email, ip: caller.ip };
   return await enqueueJob({ tenantId, kind: "users.delete", items: ids, createdBy: caller.userId, data });
+}
+
+/**
+ * The check of deleting one user of the caller's tenant (throws, and records a refusal, when they
+ * may not). Leaving this tenant is a tenant matter; deleting an account that lives nowhere else is
+ * not. Either way the target may hold nothing the caller does not. A pending invitation is
+ * withdrawn, never the account (it is not this tenant's).
+ */
+export async function requireDeletable(caller: Caller, id: string) {
+  const onlyLeaves = !caller.isSuperAdmin && ((await otherTenantsOf(id, caller.tenantId)) || (await pendingHere(id, caller.tenantId)));
+  return await (onlyLeaves ? reachableUser : manageableUser)(caller, id, "user.deleted");
 }
 
 /** One user of a users.delete job, on the batch's transaction (lib/jobs/runner.ts). */

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { changeEmail, changePassword } from "@/lib/account/credentials";
 import { profileSchema, updateProfile } from "@/lib/account/profile";
 import { authedAction } from "@/lib/auth/action";
-import { addAuthenticator, disableOwnMethod, regenerateRecoveryCodes } from "@/lib/mfa/self-service";
+import { disableOwnMethod, regenerateRecoveryCodes } from "@/lib/mfa/self-service";
 import { revokeUserSession, signOut } from "@/lib/sessions/admin";
 
 export const updateProfileAction = authedAction(profileSchema, async (caller, input) => {
@@ -31,15 +31,6 @@ const emailSchema = z.object({
 });
 
 export const changeEmailAction = authedAction(emailSchema, (caller, input) => changeEmail(caller, input));
-
-export const enableMfaAction = authedAction(
-  z.object({ secret: z.string().min(16).max(128), code: z.string().trim().regex(/^\d{6}$/, "Enter the 6-digit code from your app") }),
-  async (caller, { secret, code }) => {
-    const { recoveryCodes } = await addAuthenticator(caller, caller.userId, secret, code);
-    return { recoveryCodes };
-  },
-  { allowPending: true },
-);
 
 export const disableMfaAction = authedAction(z.object({ methodId: z.uuid(), code: z.string().trim().min(4, "Enter a current code") }), async (caller, input) => {
   await disableOwnMethod(caller, input.methodId, input.code);

@@ -2,13 +2,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { MfaEnrolment } from "@/components/account/mfa-enrolment";
 import { MfaMethods } from "@/components/account/mfa-methods";
+import { MfaSwitchBack } from "@/components/account/mfa-switch-back";
 import { PageHeader } from "@/components/shell/page-header";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { pendingRequirement, requirePageCaller } from "@/lib/auth/current";
 import { listMethods, remainingRecoveryCodes } from "@/lib/mfa/methods";
+import { pendingAuthenticatorSecret } from "@/lib/mfa/pending";
 import { mfaForced } from "@/lib/mfa/self-service";
-import { generateTotpSecret, otpauthUri } from "@/lib/mfa/totp";
+import { otpauthUri } from "@/lib/mfa/totp";
 import { passkeysOf } from "@/lib/passkeys/store";
+import { callerTenant, switchableTenants } from "@/lib/tenants/tenants";
 
 export const metadata: Metadata = { title: "Two-factor authentication" };
 export const dynamic = "force-dynamic";
@@ -17,8 +20,11 @@ export default async function MfaPage() {
   const caller = await requirePageCaller("mfa");
   const methods = await listMethods(caller.userId);
   const required = (await pendingRequirement(caller)) === "mfa";
-  const secret = generateTotpSecret();
   const passkeyCount = (await passkeysOf(caller.userId)).length;
+  const enrolling = !methods.some((m) => m.kind === "authenticator");
+  // One secret per enrolment: the same QR code on every visit until it is confirmed or cancelled.
+  const secret = enrolling ? await pendingAuthenticatorSecret(caller) : undefined;
+  const ways = required ? (await switchableTenants(caller)).filter((t) => t.id !== caller.tenantId && !t.enrolmentRequired) : [];
   return (
     <>
       <PageHeader title="Two-factor authentication" description="A code from an authenticator app is asked for at every sign-in." />
@@ -29,6 +35,7 @@ export default async function MfaPage() {
         </Alert>
       )}
       <div className="grid gap-6">
+        {ways.length > 0 && <MfaSwitchBack tenant={(await callerTenant(caller)).name} tenants={ways} />}
         <Alert>
           <AlertTitle>Passkeys</AlertTitle>
           <AlertDescription>
@@ -47,9 +54,7 @@ export default async function MfaPage() {
             forced={await mfaForced(caller.userId, caller.tenantId)}
           />
         )}
-        {!methods.some((m) => m.kind === "authenticator") && (
-          <MfaEnrolment secret={secret} uri={otpauthUri(secret, caller.email)} continueTo={required ? "/account" : undefined} />
-        )}
+        {secret && <MfaEnrolment key={secret} secret={secret} uri={otpauthUri(secret, caller.email)} continueTo={required ? "/account" : undefined} />}
       </div>
     </>
   );

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { PageHeader } from "@/components/shell/page-header";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { requirePageCaller } from "@/lib/auth/current";
@@ -52,9 +53,12 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
               </p>
               <pre className="whitespace-pre-wrap text-sm">{m.text}</pre>
               {m.links.map((l) => (
-                <a key={l.url} href={l.url} className="text-sm font-medium text-primary underline underline-offset-4">
-                  {l.label}
-                </a>
+                <div key={l.url} className="flex items-center gap-2">
+                  <a href={l.url} className="text-sm font-medium text-primary underline underline-offset-4">
+                    {l.label}
+                  </a>
+                  <CopyButton value={l.url} label={`Copy link: ${l.label}`} copiedMessage="Link copied" iconOnly variant="ghost" />
+                </div>
               ))}
             </Card>
           ))}

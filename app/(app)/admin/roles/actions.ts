@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authedAction } from "@/lib/auth/action";
 import { ACTIONS, RESOURCES } from "@/lib/authz/catalogue";
-import { assignRoles, createRole, getRole, retireRole, revokePermission, unassignRoles, updateRole } from "@/lib/roles/roles";
+import { assignRoles, createRole, getRole, restoreRole, retireRole, revokePermission, unassignRoles, updateRole } from "@/lib/roles/roles";
 
 // Any string, as BillForward stores them: a role holding a non-catalogue pair must still save.
 const permission = z.object({ resource: z.string().trim().min(1).max(100), action: z.string().trim().min(1).max(100) });
@@ -28,9 +28,17 @@ export const updateRoleAction = authedAction(roleInput.extend({ id: z.uuid(), pe
   return null;
 });
 
-export const retireRoleAction = authedAction(z.object({ id: z.uuid() }), async (caller, { id }) => {
-  await retireRole(caller, id);
+/** `newDefault`: the role taking the default over when the retired one is the default (lib refuses a default role without one). */
+export const retireRoleAction = authedAction(z.object({ id: z.uuid(), newDefault: z.uuid().optional() }), async (caller, { id, newDefault }) => {
+  await retireRole(caller, id, undefined, { newDefault });
   revalidatePath("/admin/roles");
+  return null;
+});
+
+export const restoreRoleAction = authedAction(z.object({ id: z.uuid() }), async (caller, { id }) => {
+  await restoreRole(caller, id);
+  revalidatePath("/admin/roles");
+  revalidatePath(`/admin/roles/${id}`);
   return null;
 });
 

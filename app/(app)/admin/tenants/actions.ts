@@ -23,8 +23,14 @@ export const retireTenantAction = authedAction(z.object({ id: z.uuid(), retired:
   return null;
 });
 
-export const switchTenantAction = authedAction(z.object({ tenantId: z.uuid() }), async (caller, { tenantId }) => {
-  await switchTenant(caller, tenantId);
-  revalidatePath("/", "layout");
-  return null;
-});
+// Allowed during a forced MFA set-up: a super admin who switched into a tenant that forces 2FA
+// must always be able to switch back (an account-level requirement follows them anyway).
+export const switchTenantAction = authedAction(
+  z.object({ tenantId: z.uuid() }),
+  async (caller, { tenantId }) => {
+    await switchTenant(caller, tenantId);
+    revalidatePath("/", "layout");
+    return null;
+  },
+  { allowPending: true },
+);

@@ -153,11 +153,12 @@ export const revokeRoleOp: OpSpec<z.ZodType, typeof ScopeQuery, typeof RoleParam
   method: "DELETE",
   path: `${BASE}/roles/{role}`,
   operationId: "BillForward_revoke_role",
-  summary: "Retire a role (deleted=true, revoked set); holders lose its permissions",
+  summary: "Retire a role (deleted=true, revoked set); holders lose its permissions. Retiring the default role makes the built-in member role the default",
   query: ScopeQuery,
   params: RoleParams,
   response: RoleEnvelope,
-  run: async ({ query, params, caller }) => envelope(Date.now(), [toRole(await retireRole(caller!, params.role, tenantFrom(query.organizations, caller!.tenantId)))]),
+  // The request cannot name a new default role: retiring the default one hands it to the built-in member role.
+  run: async ({ query, params, caller }) => envelope(Date.now(), [toRole(await retireRole(caller!, params.role, tenantFrom(query.organizations, caller!.tenantId), { newDefault: "member" }))]),
 };
 
 export const removePermissionOp: OpSpec<z.ZodType, typeof ScopeQuery, typeof PermissionParams, typeof RoleEnvelope> = {

@@ -4,12 +4,13 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { RoleForm } from "@/components/roles/role-form";
 import { RoleHolders } from "@/components/roles/role-holders";
+import { RestoreRoleButton } from "@/components/roles/role-lifecycle";
 import { RolePermissions } from "@/components/roles/role-permissions";
 import { PageHeader } from "@/components/shell/page-header";
 import { requireAdminPage } from "@/lib/auth/current";
 import { can } from "@/lib/authz/caller";
 import { isAppError } from "@/lib/errors";
-import { getRole, listHolders } from "@/lib/roles/roles";
+import { getRole, listHolders, listRoles } from "@/lib/roles/roles";
 
 export const metadata: Metadata = { title: "Role" };
 
@@ -29,15 +30,25 @@ export default async function RolePage({ params, searchParams }: { params: Promi
   const mayEdit = await can(caller, "Role", "Edit");
   const canEdit = mayEdit && !r.revokedAt;
   const permissions = r.permissions.filter((p) => !p.revokedAt);
+  const mayRetire = await can(caller, "Role", "Delete");
+  // Candidates for the default role when this one, the default, is retired.
+  const others = r.isDefault && mayRetire ? (await listRoles(caller, { orderBy: "name", order: "ASC", records: 500 })).rows.filter((o) => o.id !== r.id).map((o) => ({ id: o.id, name: o.name })) : [];
   const holders = (await can(caller, "User", "Read")) ? await listHolders(caller, r.id, { offset: (page - 1) * HOLDERS_PAGE, records: HOLDERS_PAGE }) : undefined;
   return (
     <>
-      <PageHeader title={r.name} description={r.revokedAt ? `Retired ${r.revokedAt.toLocaleString()}` : r.description} actions={<Link className="text-sm underline" href="/admin/roles">All roles</Link>} />
+      <PageHeader title={r.name} description={r.revokedAt ? `Retired ${r.revokedAt.toLocaleString()}` : r.description} actions={
+          <div className="flex items-center gap-3">
+            {r.revokedAt && mayRetire && <RestoreRoleButton role={{ id: r.id, name: r.name }} />}
+            <Link className="text-sm underline" href="/admin/roles">All roles</Link>
+          </div>
+        }
+      />
       <div className="grid gap-6">
         <RoleForm
           // Remounts when permissions change elsewhere (a revoke) so the matrix never re-grants a stale pair.
           key={permissions.map((p) => `${p.resource}/${p.action}`).join()}
           readOnly={!mayEdit}
+          others={others}
           role={{ id: r.id, name: r.name, description: r.description, isDefault: r.isDefault, isSystem: r.isSystem, retired: !!r.revokedAt, permissions }}
         />
         <div className="grid gap-6 lg:grid-cols-2">
