@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { MfaEnrolment } from "@/components/account/mfa-enrolment";
 import { MfaMethods } from "@/components/account/mfa-methods";
@@ -10,7 +11,9 @@ import { mfaForced } from "@/lib/mfa/self-service";
 import { generateTotpSecret, otpauthUri } from "@/lib/mfa/totp";
 import { passkeysOf } from "@/lib/passkeys/store";
 
-export const metadata: Metadata = { title: "Two-factor authentication" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("meta"))("mfa") };
+}
 export const dynamic = "force-dynamic";
 
 export default async function MfaPage() {
@@ -19,23 +22,24 @@ export default async function MfaPage() {
   const required = (await pendingRequirement(caller)) === "mfa";
   const secret = generateTotpSecret();
   const passkeyCount = (await passkeysOf(caller.userId)).length;
+  const t = await getTranslations("account.mfaPage");
   return (
     <>
-      <PageHeader title="Two-factor authentication" description="A code from an authenticator app is asked for at every sign-in." />
+      <PageHeader title={t("title")} description={t("description")} />
       {required && (
         <Alert className="mb-6" variant="destructive">
-          <AlertTitle>Two-factor authentication is required</AlertTitle>
-          <AlertDescription>Your organisation requires a second factor. Set one up to continue.</AlertDescription>
+          <AlertTitle>{t("requiredTitle")}</AlertTitle>
+          <AlertDescription>{t("requiredDescription")}</AlertDescription>
         </Alert>
       )}
       <div className="grid gap-6">
         <Alert>
-          <AlertTitle>Passkeys</AlertTitle>
+          <AlertTitle>{t("passkeysTitle")}</AlertTitle>
           <AlertDescription>
             <span>
-              {passkeyCount ? `You have ${passkeyCount} passkey(s); each works as a second factor and for signing in without a password. ` : "A passkey works as your second factor and lets you sign in without a password. "}
+              {passkeyCount ? t("passkeysSome", { count: passkeyCount }) : t("passkeysNone")}{" "}
               <Link className="underline" href="/account/passkeys">
-                {passkeyCount ? "Manage passkeys" : "Use a passkey instead"}
+                {passkeyCount ? t("managePasskeys") : t("usePasskey")}
               </Link>
             </span>
           </AlertDescription>
