@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import createNextIntlPlugin from "next-intl/plugin";
 import { API_CSP } from "./lib/security/csp";
 import { SERVER_ACTION_LIMIT, SERVER_ACTION_MAX_BYTES } from "./lib/security/limits";
 
@@ -42,4 +43,5 @@ const nextConfig: NextConfig = {
   },
 };
 
-export default nextConfig;
+// No locale in the URL: i18n/request.ts picks it per request (user setting, then Accept-Language).
+export default createNextIntlPlugin("./i18n/request.ts")(nextConfig);

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import { getLocale } from "next-intl/server";
 import { headers } from "next/headers";
 import { Providers } from "@/components/shell/providers";
+import { ClientMessages } from "@/i18n/client-messages";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -11,10 +13,14 @@ export const metadata: Metadata = {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // The CSP nonce of this request (proxy.ts), for the one inline script we render ourselves: next-themes'.
   const nonce = (await headers()).get("x-nonce") ?? undefined;
+  // The user's language setting, else the browser's (i18n/request.ts).
+  const locale = await getLocale();
   return (
-    <html lang="en" suppressHydrationWarning>
+    <html lang={locale} suppressHydrationWarning>
       <body className="min-h-screen bg-background font-sans text-foreground antialiased">
-        <Providers nonce={nonce}>{children}</Providers>
+        <ClientMessages namespaces={[]}>
+          <Providers nonce={nonce}>{children}</Providers>
+        </ClientMessages>
       </body>
     </html>
   );

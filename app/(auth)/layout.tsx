@@ -1,5 +1,6 @@
 import { ShieldCheck } from "lucide-react";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
+import { ClientMessages } from "@/i18n/client-messages";
 
 // Every page below reads the database per request.
 export const dynamic = "force-dynamic";
@@ -14,7 +15,9 @@ export default function AuthLayout({ children }: { children: React.ReactNode }) 
         <ShieldCheck className="size-6 text-primary" aria-hidden />
         IAM Console
       </div>
-      <main className="w-full max-w-md">{children}</main>
+      <main className="w-full max-w-md">
+        <ClientMessages namespaces={["auth", "webauthn"]}>{children}</ClientMessages>
+      </main>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
@@ -9,15 +10,16 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 
 export function ChangeEmailForm({ currentEmail }: { currentEmail: string }) {
+  const t = useTranslations("account.changeEmail");
   const router = useRouter();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, start] = useTransition();
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Change email</CardTitle>
+        <CardTitle>{t("title")}</CardTitle>
         <CardDescription>
-          You sign in with <span className="font-medium text-foreground">{currentEmail}</span>. Both addresses are notified.
+          {t.rich("description", { email: currentEmail, strong: (chunks) => <span className="font-medium text-foreground">{chunks}</span> })}
         </CardDescription>
       </CardHeader>
       <form method="post"
@@ -38,19 +40,19 @@ export function ChangeEmailForm({ currentEmail }: { currentEmail: string }) {
             }
             setErrors({});
             form.reset();
-            toast.success(`You now sign in with ${res.data.email}`);
+            toast.success(t("changed", { email: res.data.email }));
             router.refresh();
           });
         }}
       >
         <CardContent className="grid gap-4">
-          <Field label="New email" name="newEmail" type="email" required error={errors.newEmail} />
-          <Field label="Confirm new email" name="confirmNewEmail" type="email" required error={errors.confirmNewEmail} />
-          <Field label="Confirm with your password" name="password" type="password" autoComplete="current-password" required error={errors.password} />
+          <Field label={t("new")} name="newEmail" type="email" required error={errors.newEmail} />
+          <Field label={t("confirm")} name="confirmNewEmail" type="email" required error={errors.confirmNewEmail} />
+          <Field label={t("password")} name="password" type="password" autoComplete="current-password" required error={errors.password} />
         </CardContent>
         <CardFooter className="justify-end pt-4">
           <Button type="submit" disabled={pending}>
-            {pending ? "Saving…" : "Change email"}
+            {pending ? t("saving") : t("submit")}
           </Button>
         </CardFooter>
       </form>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
@@ -8,15 +9,17 @@ import { Field } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 
-export function ChangePasswordForm() {
+export function ChangePasswordForm({ askCurrent = true }: { askCurrent?: boolean }) {
+  const t = useTranslations("account.changePassword");
+  const tc = useTranslations("common");
   const router = useRouter();
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, start] = useTransition();
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Change password</CardTitle>
-        <CardDescription>At least 10 characters; common passwords are refused.</CardDescription>
+        <CardTitle>{t("title")}</CardTitle>
+        <CardDescription>{tc("passwordHint")}</CardDescription>
       </CardHeader>
       <form method="post"
         onSubmit={(e) => {
@@ -25,7 +28,7 @@ export function ChangePasswordForm() {
           const f = new FormData(form);
           start(async () => {
             const res = await changePasswordAction({
-              currentPassword: String(f.get("currentPassword")),
+              currentPassword: askCurrent ? String(f.get("currentPassword")) : undefined,
               newPassword: String(f.get("newPassword")),
               confirmPassword: String(f.get("confirmPassword")),
             });
@@ -36,19 +39,19 @@ export function ChangePasswordForm() {
             }
             setErrors({});
             form.reset();
-            toast.success(`Password changed. ${res.data.sessionsEnded} other session(s) signed out.`);
+            toast.success(t("changed", { count: res.data.sessionsEnded }));
             router.refresh();
           });
         }}
       >
         <CardContent className="grid gap-4">
-          <Field label="Current password" name="currentPassword" type="password" autoComplete="current-password" required error={errors.currentPassword} />
-          <Field label="New password" name="newPassword" type="password" autoComplete="new-password" required error={errors.newPassword} />
-          <Field label="Confirm new password" name="confirmPassword" type="password" autoComplete="new-password" required error={errors.confirmPassword} />
+          {askCurrent && <Field label={t("current")} name="currentPassword" type="password" autoComplete="current-password" required error={errors.currentPassword} />}
+          <Field label={t("new")} name="newPassword" type="password" autoComplete="new-password" required error={errors.newPassword} />
+          <Field label={t("confirm")} name="confirmPassword" type="password" autoComplete="new-password" required error={errors.confirmPassword} />
         </CardContent>
         <CardFooter className="justify-end pt-4">
           <Button type="submit" disabled={pending}>
-            {pending ? "Changing…" : "Change password"}
+            {pending ? t("changing") : t("submit")}
           </Button>
         </CardFooter>
       </form>

@@ -1,6 +1,7 @@
 "use client";
 
 import { QRCodeSVG } from "qrcode.react";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
@@ -16,6 +17,7 @@ import { RecoveryCodes } from "./recovery-codes";
  * confirmed here or cancelled, which starts over with a new one.
  */
 export function MfaEnrolment({ secret, uri, continueTo }: { secret: string; uri: string; continueTo?: string }) {
+  const t = useTranslations("account.mfaEnrolment");
   const router = useRouter();
   const [codes, setCodes] = useState<string[]>();
   const [error, setError] = useState<string>();
@@ -24,11 +26,11 @@ export function MfaEnrolment({ secret, uri, continueTo }: { secret: string; uri:
     return (
       <Card>
         <CardHeader>
-          <CardTitle>Authenticator added</CardTitle>
-          <CardDescription>Save your recovery codes now.</CardDescription>
+          <CardTitle>{t("addedTitle")}</CardTitle>
+          <CardDescription>{t("addedDescription")}</CardDescription>
         </CardHeader>
         <CardContent className="grid gap-4">
-          {codes.length > 0 ? <RecoveryCodes codes={codes} /> : <p className="text-sm">Your existing recovery codes stay valid.</p>}
+          {codes.length > 0 ? <RecoveryCodes codes={codes} /> : <p className="text-sm">{t("codesKept")}</p>}
           <Button
             className="justify-self-start"
             onClick={() => {
@@ -36,7 +38,7 @@ export function MfaEnrolment({ secret, uri, continueTo }: { secret: string; uri:
               router.refresh();
             }}
           >
-            Done
+            {t("done")}
           </Button>
         </CardContent>
       </Card>
@@ -44,12 +46,12 @@ export function MfaEnrolment({ secret, uri, continueTo }: { secret: string; uri:
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Set up an authenticator app</CardTitle>
-        <CardDescription>Scan the QR code with Google Authenticator, 1Password, Aegis or any TOTP app, then enter the code it shows.</CardDescription>
+        <CardTitle>{t("title")}</CardTitle>
+        <CardDescription>{t("description")}</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-6 md:grid-cols-[auto_1fr]">
         <div className="rounded-lg bg-white p-3" data-testid="totp-qr">
-          <QRCodeSVG value={uri} size={184} level="M" marginSize={2} title="QR code for your authenticator app" />
+          <QRCodeSVG value={uri} size={184} level="M" marginSize={2} title={t("qr")} />
         </div>
         <form method="post"
           className="grid content-start gap-4"
@@ -62,13 +64,13 @@ export function MfaEnrolment({ secret, uri, continueTo }: { secret: string; uri:
                 setError(res.fieldErrors?.code ?? res.message);
                 return;
               }
-              toast.success("Two-factor authentication is on");
+              toast.success(t("on"));
               setCodes(res.data.recoveryCodes);
             });
           }}
         >
           <div className="grid gap-1">
-            <p className="text-sm font-medium">Can’t scan? Enter this key manually</p>
+            <p className="text-sm font-medium">{t("manual")}</p>
             <div className="flex items-start gap-2">
               <code className="min-w-0 flex-1 break-all rounded bg-muted px-2 py-1 font-mono text-sm" data-testid="totp-secret">
                 {secret.match(/.{1,4}/g)?.join(" ")}
@@ -76,10 +78,10 @@ export function MfaEnrolment({ secret, uri, continueTo }: { secret: string; uri:
               <CopyButton value={secret} label="Copy key" copiedMessage="Key copied" iconOnly />
             </div>
           </div>
-          <Field label="6-digit code" name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} required error={error} />
+          <Field label={t("code")} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} required error={error} />
           <div className="flex flex-wrap gap-2">
             <Button type="submit" disabled={pending}>
-              {pending ? "Verifying…" : "Turn on two-factor"}
+              {pending ? t("verifying") : t("submit")}
             </Button>
             <Button
               type="button"

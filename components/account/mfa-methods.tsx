@@ -1,5 +1,6 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "sonner";
@@ -17,35 +18,37 @@ interface Method {
 }
 
 export function MfaMethods({ methods, remainingCodes, forced }: { methods: Method[]; remainingCodes: number; forced: boolean }) {
+  const t = useTranslations("account.mfaMethods");
+  const format = useFormatter();
   const router = useRouter();
   const [codes, setCodes] = useState<string[]>();
   return (
     <Card>
       <CardHeader>
         <CardTitle className="flex items-center gap-2">
-          Two-factor is on <Badge variant="secondary">{forced ? "Required" : "Optional"}</Badge>
+          {t("on")} <Badge variant="secondary">{forced ? t("required") : t("optional")}</Badge>
         </CardTitle>
-        <CardDescription>{remainingCodes} unused recovery code(s) left.</CardDescription>
+        <CardDescription>{t("codesLeft", { count: remainingCodes })}</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
         <ul className="divide-y rounded-md border">
           {methods.map((m) => (
             <li key={m.id} className="flex items-center justify-between gap-4 p-3 text-sm">
               <div>
-                <p className="font-medium">{m.kind === "authenticator" ? "Authenticator app" : "PIN (set by an administrator)"}</p>
-                <p className="text-muted-foreground">Added {new Date(m.createdAt).toLocaleString()}</p>
+                <p className="font-medium">{m.kind === "authenticator" ? t("authenticator") : t("pin")}</p>
+                <p className="text-muted-foreground">{t("added", { date: format.dateTime(new Date(m.createdAt), { dateStyle: "medium", timeStyle: "short" }) })}</p>
               </div>
               {m.kind === "authenticator" && (
                 <CodeDialog
-                  trigger={<Button variant="outline" size="sm">Remove</Button>}
-                  title="Remove authenticator?"
-                  description={forced && methods.length === 1 ? "Your organisation requires two-factor; the last method cannot be removed." : "Enter a current code to confirm."}
-                  confirmLabel="Remove"
+                  trigger={<Button variant="outline" size="sm">{t("remove")}</Button>}
+                  title={t("removeTitle")}
+                  description={forced && methods.length === 1 ? t("removeForced") : t("removeDescription")}
+                  confirmLabel={t("remove")}
                   destructive
                   onSubmit={async (code) => {
                     const res = await disableMfaAction({ methodId: m.id, code });
                     if (!res.ok) return res.fieldErrors?.code ?? res.message;
-                    toast.success("Authenticator removed");
+                    toast.success(t("removed"));
                     router.refresh();
                     return null;
                   }}
@@ -58,15 +61,15 @@ export function MfaMethods({ methods, remainingCodes, forced }: { methods: Metho
           <RecoveryCodes codes={codes} />
         ) : (
           <CodeDialog
-            trigger={<Button variant="outline" className="justify-self-start">New recovery codes</Button>}
-            title="Create new recovery codes?"
-            description="The old codes stop working. Enter a current code to confirm."
-            confirmLabel="Create codes"
+            trigger={<Button variant="outline" className="justify-self-start">{t("newCodes")}</Button>}
+            title={t("newCodesTitle")}
+            description={t("newCodesDescription")}
+            confirmLabel={t("createCodes")}
             onSubmit={async (code) => {
               const res = await regenerateCodesAction({ code });
               if (!res.ok) return res.fieldErrors?.code ?? res.message;
               setCodes(res.data.recoveryCodes);
-              toast.success("New recovery codes created");
+              toast.success(t("codesCreated"));
               return null;
             }}
           />

@@ -1,6 +1,7 @@
 "use client";
 
 import { browserSupportsWebAuthn, startRegistration } from "@simplewebauthn/browser";
+import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
@@ -12,7 +13,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import type { PasskeyView } from "@/lib/passkeys/store";
-import { webauthnMessage } from "@/components/auth/webauthn-message";
+import { useWebauthnMessage } from "@/components/auth/webauthn-message";
 import { RecoveryCodes } from "./recovery-codes";
 
 /** A dialog with one field; onSubmit returns an error message or null. */
@@ -29,6 +30,7 @@ function FieldDialog(props: {
   destructive?: boolean;
   onSubmit: (value: string) => Promise<string | null>;
 }) {
+  const tc = useTranslations("common");
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string>();
   const [pending, start] = useTransition();
@@ -56,10 +58,10 @@ function FieldDialog(props: {
           <Field label={props.label} name={props.name} type={props.type} autoComplete={props.autoComplete} defaultValue={props.defaultValue} maxLength={props.type === "password" ? 256 : 64} required autoFocus error={error} />
           <DialogFooter>
             <Button type="button" variant="outline" onClick={() => setOpen(false)}>
-              Cancel
+              {tc("cancel")}
             </Button>
             <Button type="submit" variant={props.destructive ? "destructive" : "default"} disabled={pending}>
-              {pending ? "Working…" : props.confirmLabel}
+              {pending ? tc("working") : props.confirmLabel}
             </Button>
           </DialogFooter>
         </form>
@@ -68,9 +70,12 @@ function FieldDialog(props: {
   );
 }
 
-const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : "never");
-
 export function PasskeysPanel({ passkeys, continueTo: required }: { passkeys: PasskeyView[]; continueTo?: string }) {
+  const t = useTranslations("account.passkeys");
+  const tc = useTranslations("common");
+  const format = useFormatter();
+  const webauthnMessage = useWebauthnMessage();
+  const when = (iso: string | null) => (iso ? format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" }) : t("never"));
   const router = useRouter();
   // Kept from the first render: once a passkey is added the page no longer says enrolment is due.
   const [continueTo] = useState(required);
@@ -83,7 +88,7 @@ export function PasskeysPanel({ passkeys, continueTo: required }: { passkeys: Pa
     setError(undefined);
     start(async () => {
       if (!browserSupportsWebAuthn()) {
-        setError("This browser does not support passkeys.");
+        setError(t("unsupported"));
         return;
       }
       const opts = await passkeyOptionsAction({});
@@ -103,7 +108,7 @@ export function PasskeysPanel({ passkeys, continueTo: required }: { passkeys: Pa
         setError(res.fieldErrors?.name ?? res.message);
         return;
       }
-      toast.success(`Passkey "${res.data.passkey.name}" added`);
+      toast.success(t("added", { name: res.data.passkey.name }));
       setName("");
       if (res.data.recoveryCodes.length) setCodes(res.data.recoveryCodes);
       router.refresh();
@@ -114,55 +119,55 @@ export function PasskeysPanel({ passkeys, continueTo: required }: { passkeys: Pa
     <div className="grid gap-6">
       <Card>
         <CardHeader>
-          <CardTitle>Your passkeys</CardTitle>
-          <CardDescription>A synced passkey lives in your password manager or platform account; a device-bound one stays on one device or security key.</CardDescription>
+          <CardTitle>{t("yours")}</CardTitle>
+          <CardDescription>{t("yoursDescription")}</CardDescription>
         </CardHeader>
         <CardContent>
           {passkeys.length === 0 ? (
-            <p className="text-sm text-muted-foreground">No passkeys yet.</p>
+            <p className="text-sm text-muted-foreground">{t("none")}</p>
           ) : (
             <ul className="divide-y rounded-md border" data-testid="passkeys">
               {passkeys.map((p) => (
                 <li key={p.id} className="flex flex-wrap items-center justify-between gap-4 p-3 text-sm">
                   <div>
                     <p className="flex items-center gap-2 font-medium">
-                      {p.name} <Badge variant="secondary">{p.storage === "synced" ? "Synced" : "Device-bound"}</Badge>
+                      {p.name} <Badge variant="secondary">{p.storage === "synced" ? t("synced") : t("deviceBound")}</Badge>
                     </p>
                     <p className="text-muted-foreground">
-                      Added {when(p.createdAt)} · Last used {when(p.lastUsedAt)}
+                      {t("usage", { added: when(p.createdAt), used: when(p.lastUsedAt) })}
                     </p>
                   </div>
                   <div className="flex gap-2">
                     <FieldDialog
-                      trigger={<Button variant="outline" size="sm" aria-label={`Rename ${p.name}`}>Rename</Button>}
-                      title="Rename passkey"
-                      description="A name that tells you which device or manager holds it."
-                      label="Name"
+                      trigger={<Button variant="outline" size="sm" aria-label={t("renameLabel", { name: p.name })}>{t("rename")}</Button>}
+                      title={t("renameTitle")}
+                      description={t("renameDescription")}
+                      label={t("name")}
                       name="name"
                       defaultValue={p.name}
-                      confirmLabel="Save"
+                      confirmLabel={tc("save")}
                       onSubmit={async (value) => {
                         const res = await renamePasskeyAction({ passkeyId: p.id, name: value });
                         if (!res.ok) return res.fieldErrors?.name ?? res.message;
-                        toast.success("Passkey renamed");
+                        toast.success(t("renamed"));
                         router.refresh();
                         return null;
                       }}
                     />
                     <FieldDialog
-                      trigger={<Button variant="outline" size="sm" aria-label={`Remove ${p.name}`}>Remove</Button>}
-                      title={`Remove "${p.name}"?`}
-                      description="You will no longer be able to sign in with it. Enter your password to confirm."
-                      label="Password"
+                      trigger={<Button variant="outline" size="sm" aria-label={t("removeLabel", { name: p.name })}>{t("remove")}</Button>}
+                      title={t("removeTitle", { name: p.name })}
+                      description={t("removeDescription")}
+                      label={tc("password")}
                       name="password"
                       type="password"
                       autoComplete="current-password"
-                      confirmLabel="Remove"
+                      confirmLabel={t("remove")}
                       destructive
                       onSubmit={async (value) => {
                         const res = await removePasskeyAction({ passkeyId: p.id, password: value });
                         if (!res.ok) return res.fieldErrors?.password ?? res.message;
-                        toast.success("Passkey removed");
+                        toast.success(t("removed"));
                         router.refresh();
                         return null;
                       }}
@@ -176,8 +181,8 @@ export function PasskeysPanel({ passkeys, continueTo: required }: { passkeys: Pa
       </Card>
       <Card>
         <CardHeader>
-          <CardTitle>Add a passkey</CardTitle>
-          <CardDescription>Your browser asks you to confirm with your screen lock or security key.</CardDescription>
+          <CardTitle>{t("addTitle")}</CardTitle>
+          <CardDescription>{t("addDescription")}</CardDescription>
         </CardHeader>
         <CardContent>
           <form
@@ -189,9 +194,9 @@ export function PasskeysPanel({ passkeys, continueTo: required }: { passkeys: Pa
             }}
           >
             <FormError message={error} />
-            <Field label="Passkey name" name="passkeyName" required maxLength={64} placeholder="e.g. Work laptop" value={name} onChange={(e) => setName(e.target.value)} />
+            <Field label={t("passkeyName")} name="passkeyName" required maxLength={64} placeholder={t("namePlaceholder")} value={name} onChange={(e) => setName(e.target.value)} />
             <Button type="submit" className="justify-self-start" disabled={pending || !name.trim()}>
-              {pending ? "Waiting for your device…" : "Add passkey"}
+              {pending ? t("waiting") : t("add")}
             </Button>
           </form>
         </CardContent>
@@ -199,14 +204,14 @@ export function PasskeysPanel({ passkeys, continueTo: required }: { passkeys: Pa
       {codes && (
         <Card>
           <CardHeader>
-            <CardTitle>Save your recovery codes</CardTitle>
-            <CardDescription>Each works once if you lose your passkeys. They are shown only now.</CardDescription>
+            <CardTitle>{t("codesTitle")}</CardTitle>
+            <CardDescription>{t("codesDescription")}</CardDescription>
           </CardHeader>
           <CardContent className="grid gap-4">
             <RecoveryCodes codes={codes} />
             {continueTo && (
               <Button asChild className="justify-self-start">
-                <Link href={continueTo}>Continue</Link>
+                <Link href={continueTo}>{tc("continue")}</Link>
               </Button>
             )}
           </CardContent>
@@ -214,7 +219,7 @@ export function PasskeysPanel({ passkeys, continueTo: required }: { passkeys: Pa
       )}
       {continueTo && !codes && passkeys.length > 0 && (
         <Button asChild className="justify-self-start">
-          <Link href={continueTo}>Continue</Link>
+          <Link href={continueTo}>{tc("continue")}</Link>
         </Button>
       )}
     </div>

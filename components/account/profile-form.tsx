@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { updateProfileAction } from "@/app/(app)/account/actions";
@@ -18,6 +19,8 @@ interface Profile {
 }
 
 export function ProfileForm({ initial, timezones }: { initial: Profile; timezones: string[] }) {
+  const t = useTranslations("account.profile");
+  const tc = useTranslations("common");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, start] = useTransition();
   const changes = useFormChanges();
@@ -39,18 +42,18 @@ export function ProfileForm({ initial, timezones }: { initial: Profile; timezone
             setErrors(res.ok ? {} : (res.fieldErrors ?? {}));
             if (res.ok) {
               changes.saved();
-              toast.success("Profile saved");
+              toast.success(t("saved"));
             }
             else toast.error(res.message);
           });
         }}
       >
         <CardContent className="grid gap-4 pt-6 sm:grid-cols-3">
-          <Field label="First name" name="firstName" defaultValue={initial.firstName} error={errors.firstName} />
-          <Field label="Middle name" name="middleName" defaultValue={initial.middleName} error={errors.middleName} />
-          <Field label="Last name" name="lastName" defaultValue={initial.lastName} error={errors.lastName} />
+          <Field label={tc("firstName")} name="firstName" defaultValue={initial.firstName} error={errors.firstName} />
+          <Field label={t("middleName")} name="middleName" defaultValue={initial.middleName} error={errors.middleName} />
+          <Field label={tc("lastName")} name="lastName" defaultValue={initial.lastName} error={errors.lastName} />
           <div className="grid gap-1.5">
-            <Label htmlFor="timezone">Time zone</Label>
+            <Label htmlFor="timezone">{t("timeZone")}</Label>
             <select id="timezone" name="timezone" defaultValue={initial.timezone} className="h-9 rounded-md border border-input bg-transparent px-3 text-sm shadow-xs focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring dark:bg-input/30">
               {["UTC", ...timezones.filter((t) => t !== "UTC")].map((tz) => (
                 <option key={tz} value={tz}>
@@ -60,11 +63,11 @@ export function ProfileForm({ initial, timezones }: { initial: Profile; timezone
             </select>
             {errors.timezone && <p role="alert" className="text-sm text-destructive">{errors.timezone}</p>}
           </div>
-          <Field className="sm:col-span-2" label="Preferred languages" name="languages" defaultValue={initial.preferredLanguages.join(", ")} hint="Comma-separated codes in order of preference, e.g. en, de, pt-BR" error={errors.preferredLanguages ?? Object.entries(errors).find(([k]) => k.startsWith("preferredLanguages"))?.[1]} />
+          <Field className="sm:col-span-2" label={t("languages")} name="languages" defaultValue={initial.preferredLanguages.join(", ")} hint={t("languagesHint")} error={errors.preferredLanguages ?? Object.entries(errors).find(([k]) => k.startsWith("preferredLanguages"))?.[1]} />
         </CardContent>
         <CardFooter className="justify-end">
           <Button type="submit" disabled={pending}>
-            {pending ? "Saving…" : "Save profile"}
+            {pending ? tc("saving") : t("submit")}
           </Button>
         </CardFooter>
       </form>

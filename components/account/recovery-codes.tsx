@@ -1,16 +1,18 @@
 "use client";
 
 import { Copy, Download } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
 
 /** Shown exactly once, right after the codes are created. */
 export function RecoveryCodes({ codes }: { codes: string[] }) {
+  const t = useTranslations("account.recoveryCodes");
   const text = codes.join("\n");
   return (
     <div className="grid gap-3">
       <p className="text-sm text-muted-foreground">
-        Each code signs you in once if you lose your device. Store them somewhere safe: they will not be shown again.
+        {t("description")}
       </p>
       <ul className="grid grid-cols-2 gap-2 rounded-md border bg-muted/40 p-4 font-mono text-sm" data-testid="recovery-codes">
         {codes.map((c) => (
@@ -23,10 +25,10 @@ export function RecoveryCodes({ codes }: { codes: string[] }) {
           variant="outline"
           onClick={async () => {
             await navigator.clipboard.writeText(text);
-            toast.success("Recovery codes copied");
+            toast.success(t("copied"));
           }}
         >
-          <Copy className="size-4" aria-hidden /> Copy
+          <Copy className="size-4" aria-hidden /> {t("copy")}
         </Button>
         <Button
           type="button"
@@ -38,7 +40,7 @@ export function RecoveryCodes({ codes }: { codes: string[] }) {
             URL.revokeObjectURL(url);
           }}
         >
-          <Download className="size-4" aria-hidden /> Download
+          <Download className="size-4" aria-hidden /> {t("download")}
         </Button>
       </div>
     </div>

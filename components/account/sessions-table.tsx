@@ -1,18 +1,21 @@
 "use client";
 
 import { signOut } from "next-auth/react";
+import { useFormatter, useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { useActionToast } from "@/components/forms/use-action-toast";
 import { revokeSessionAction, signOutEverywhereAction } from "@/app/(app)/account/actions";
 import { ConfirmButton } from "@/components/forms/confirm-button";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 
 interface Row {
   id: string;
   kind: string;
-  device: string;
+  /** Null when the client did not say (then "Browser" or "API client"). */
+  device: string | null;
   ip: string;
   createdAt: string;
   lastSeenAt: string;
@@ -20,24 +23,26 @@ interface Row {
 }
 
 export function SessionsTable({ rows }: { rows: Row[] }) {
+  const t = useTranslations("account.sessions");
+  const format = useFormatter();
   const notify = useActionToast();
   return (
     <div className="grid gap-4">
       <div className="flex justify-end">
         <ConfirmButton
-          label="Sign out everywhere"
+          label={t("everywhere")}
           variant="destructive"
           size="default"
-          title="Sign out everywhere?"
-          description="Every session ends, this one included. API access tokens from sign-ins stop working too."
-          confirmLabel="Sign out everywhere"
+          title={t("everywhereTitle")}
+          description={t("everywhereDescription")}
+          confirmLabel={t("everywhere")}
           onConfirm={async () => {
             const res = await signOutEverywhereAction({});
             if (!res.ok) {
               toast.error(res.message);
               return;
             }
-            toast.success(`${res.data.ended} session(s) ended`);
+            toast.success(t("ended", { count: res.data.ended }));
             await signOut({ callbackUrl: "/login" });
           }}
         />
@@ -46,12 +51,12 @@ export function SessionsTable({ rows }: { rows: Row[] }) {
         <Table>
           <TableHeader>
             <TableRow>
-              <TableHead>Device</TableHead>
-              <TableHead>IP address</TableHead>
-              <TableHead>Signed in</TableHead>
-              <TableHead>Last seen</TableHead>
+              <TableHead>{t("device")}</TableHead>
+              <TableHead>{t("ip")}</TableHead>
+              <TableHead>{t("signedIn")}</TableHead>
+              <TableHead>{t("lastSeen")}</TableHead>
               <TableHead className="w-24">
-                <span className="sr-only">Actions</span>
+                <span className="sr-only">{t("actions")}</span>
               </TableHead>
             </TableRow>
           </TableHeader>
@@ -59,28 +64,30 @@ export function SessionsTable({ rows }: { rows: Row[] }) {
             {rows.length === 0 && (
               <TableRow>
                 <TableCell colSpan={5} className="py-8 text-center text-muted-foreground">
-                  No active sessions.
+                  {t("empty")}
                 </TableCell>
               </TableRow>
             )}
             {rows.map((r) => (
               <TableRow key={r.id} data-testid="session-row">
                 <TableCell>
-                  <span className="font-medium">{r.device}</span>{" "}
-                  {r.current && <Badge>This browser</Badge>}
+                  <span className="font-medium">{r.device ?? (r.kind === "api" ? t("apiClient") : t("browser"))}</span>{" "}
+                  {r.current && <Badge>{t("thisBrowser")}</Badge>}
                   {r.kind === "api" && <Badge variant="secondary">API</Badge>}
                 </TableCell>
                 <TableCell className="font-mono text-xs">{r.ip}</TableCell>
-                <TableCell>{new Date(r.createdAt).toLocaleString()}</TableCell>
-                <TableCell>{new Date(r.lastSeenAt).toLocaleString()}</TableCell>
+                <TableCell>{format.dateTime(new Date(r.createdAt), { dateStyle: "medium", timeStyle: "short" })}</TableCell>
+                <TableCell>
+                  <RelativeTime date={r.lastSeenAt} />
+                </TableCell>
                 <TableCell>
                   {!r.current && (
                     <ConfirmButton
-                      label="Revoke"
-                      title="Revoke this session?"
-                      description={`${r.device} (${r.ip}) will be signed out on its next request.`}
-                      confirmLabel="Revoke"
-                      onConfirm={() => notify(revokeSessionAction({ sessionId: r.id }), "Session revoked")}
+                      label={t("revoke")}
+                      title={t("revokeTitle")}
+                      description={t("revokeDescription", { device: r.device ?? (r.kind === "api" ? t("apiClient") : t("browser")), ip: r.ip })}
+                      confirmLabel={t("revoke")}
+                      onConfirm={() => notify(revokeSessionAction({ sessionId: r.id }), t("revoked"))}
                     />
                   )}
                 </TableCell>

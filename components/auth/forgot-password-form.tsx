@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import Link from "next/link";
 import { useState, useTransition } from "react";
 import { forgotPasswordAction } from "@/app/(auth)/forgot-password/actions";
@@ -8,19 +9,21 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 
 export function ForgotPasswordForm() {
+  const t = useTranslations("auth.forgot");
+  const tc = useTranslations("common");
   const [sent, setSent] = useState(false);
   const [error, setError] = useState<string>();
   const [pending, start] = useTransition();
   return (
     <Card>
       <CardHeader>
-        <CardTitle className="text-xl">Reset your password</CardTitle>
-        <CardDescription>We email a single-use link and code, valid for 30 minutes.</CardDescription>
+        <CardTitle className="text-xl">{t("title")}</CardTitle>
+        <CardDescription>{t("description")}</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
         {sent ? (
           <p role="status" className="text-sm">
-            If an account exists for that address, a reset link is on its way. Check your inbox.
+            {t("sent")}
           </p>
         ) : (
           <form method="post"
@@ -35,15 +38,15 @@ export function ForgotPasswordForm() {
               });
             }}
           >
-            <Field label="Email" name="email" type="email" required autoFocus autoComplete="username" />
+            <Field label={tc("email")} name="email" type="email" required autoFocus autoComplete="username" />
             <FormError message={error} />
             <Button type="submit" disabled={pending}>
-              {pending ? "Sending…" : "Send reset link"}
+              {pending ? t("sending") : t("submit")}
             </Button>
           </form>
         )}
         <Link href="/login" className="text-center text-sm text-muted-foreground underline-offset-4 hover:underline">
-          Back to sign in
+          {tc("backToSignIn")}
         </Link>
       </CardContent>
     </Card>

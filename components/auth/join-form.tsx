@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
@@ -8,6 +9,7 @@ import { Field, FormError } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 
 export function JoinForm({ code, needsPassword }: { code: string; needsPassword: boolean }) {
+  const t = useTranslations("auth.join");
   const router = useRouter();
   const [error, setError] = useState<string>();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -28,17 +30,17 @@ export function JoinForm({ code, needsPassword }: { code: string; needsPassword:
             setFieldErrors(res.fieldErrors ?? {});
             return;
           }
-          toast.success(needsPassword ? "Registration confirmed. Sign in." : "Invitation accepted. Sign in to the new tenant.");
+          toast.success(needsPassword ? t("confirmed") : t("accepted"));
           router.replace("/login");
         });
       }}
     >
       {needsPassword && (
-        <Field label="Password chosen at registration" name="password" type="password" autoComplete="current-password" required autoFocus error={fieldErrors.password} />
+        <Field label={t("password")} name="password" type="password" autoComplete="current-password" required autoFocus error={fieldErrors.password} />
       )}
       <FormError message={fieldErrors.password ? undefined : error} />
       <Button type="submit" disabled={pending}>
-        {pending ? "Joining…" : needsPassword ? "Confirm registration" : "Accept invitation"}
+        {pending ? t("joining") : needsPassword ? t("confirm") : t("accept")}
       </Button>
     </form>
   );

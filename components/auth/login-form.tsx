@@ -4,10 +4,11 @@ import { browserSupportsWebAuthn, browserSupportsWebAuthnAutofill, startAuthenti
 import { KeyRound } from "lucide-react";
 import { signIn } from "next-auth/react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useSyncExternalStore, useTransition } from "react";
 import { loginAction, mfaAction, passkeyLoginAction, passkeyLoginOptionsAction, passkeyMfaAction, passkeyMfaOptionsAction, passkeyTenantAction } from "@/app/(auth)/login/actions";
-import { webauthnMessage } from "@/components/auth/webauthn-message";
+import { useWebauthnMessage } from "@/components/auth/webauthn-message";
 import { Field, FormError } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -21,7 +22,13 @@ type Step =
 
 const noopSubscribe = () => () => {};
 
+/** Failures after which the sign-in starts over from the password (the pending step is gone). */
+const RESTART = new Set(["errors.signInExpired", "errors.signInCompleted"]);
+
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
+  const t = useTranslations("auth.login");
+  const tc = useTranslations("common");
+  const webauthnMessage = useWebauthnMessage();
   const router = useRouter();
   const [step, setStep] = useState<Step>({ name: "password" });
   const [email, setEmail] = useState("");
@@ -76,7 +83,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     setError(undefined);
     start(async () => {
       if (!browserSupportsWebAuthn()) {
-        setError("This browser does not support passkeys.");
+        setError(t("noPasskeySupport"));
         return;
       }
       await passkeySignIn(false);
@@ -103,7 +110,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       const opts = await passkeyMfaOptionsAction({ twoFactorId });
       if (!opts.ok) {
         setError(opts.message);
-        if (/expired/.test(opts.message)) setStep({ name: "password" });
+        if (opts.code && RESTART.has(opts.code)) setStep({ name: "password" });
         return;
       }
       let response;
@@ -116,7 +123,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       const res = await passkeyMfaAction({ twoFactorId, response, trust });
       if (!res.ok) {
         setError(res.message);
-        if (/expired|already/.test(res.message) && !/passkey request/.test(res.message)) setStep({ name: "password" });
+        if (res.code && RESTART.has(res.code)) setStep({ name: "password" });
         return;
       }
       await finish(res.data.ticket);
@@ -126,7 +133,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   async function finish(ticket: string) {
     const res = await signIn("credentials", { ticket, redirect: false });
     if (!res?.ok) {
-      setError("Sign-in could not be completed. Try again.");
+      setError(t("notCompleted"));
       setStep({ name: "password" });
       return;
     }
@@ -157,7 +164,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       const res = await mfaAction({ twoFactorId, code, trust });
       if (!res.ok) {
         setError(res.message);
-        if (/expired|already/.test(res.message)) setStep({ name: "password" });
+        if (res.code && RESTART.has(res.code)) setStep({ name: "password" });
         return;
       }
       await finish(res.data.ticket);
@@ -167,15 +174,15 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   return (
     <Card>
       <CardHeader>
-        <CardTitle className="text-xl">{step.name === "mfa" ? "Two-factor authentication" : step.name === "tenant" ? "Choose a tenant" : "Sign in"}</CardTitle>
+        <CardTitle className="text-xl">{step.name === "mfa" ? t("mfaTitle") : step.name === "tenant" ? t("tenantTitle") : t("title")}</CardTitle>
         <CardDescription>
           {step.name === "mfa"
             ? step.methods.includes("passkey")
-              ? "Use your passkey, or enter a code from your authenticator app, your PIN, or a recovery code."
-              : "Enter the 6-digit code from your authenticator app, your PIN, or a recovery code."
+              ? t("mfaPasskeyDescription")
+              : t("mfaDescription")
             : step.name === "tenant"
-              ? "Your account belongs to several tenants. Which one do you want to work in?"
-              : "Use your email address and password."}
+              ? t("tenantDescription")
+              : t("description")}
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
@@ -188,19 +195,19 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
               submitPassword();
             }}
           >
-            <Field label="Email" name="email" type="email" autoComplete="username webauthn" required autoFocus value={email} onChange={(e) => setEmail(e.target.value)} error={fieldErrors.email} />
-            <Field label="Password" name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} error={fieldErrors.password} />
+            <Field label={tc("email")} name="email" type="email" autoComplete="username webauthn" required autoFocus value={email} onChange={(e) => setEmail(e.target.value)} error={fieldErrors.email} />
+            <Field label={tc("password")} name="password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} error={fieldErrors.password} />
             <Button type="submit" disabled={pending || !ready}>
-              {pending ? "Signing in…" : "Sign in"}
+              {pending ? t("signingIn") : t("submit")}
             </Button>
             <div className="flex items-center gap-2 text-xs text-muted-foreground" aria-hidden>
-              <span className="h-px flex-1 bg-border" /> or <span className="h-px flex-1 bg-border" />
+              <span className="h-px flex-1 bg-border" /> {t("or")} <span className="h-px flex-1 bg-border" />
             </div>
             <Button type="button" variant="outline" disabled={pending || !ready} onClick={passkeyButton}>
-              <KeyRound aria-hidden /> Sign in with a passkey
+              <KeyRound aria-hidden /> {t("passkey")}
             </Button>
             <Link href="/forgot-password" className="text-center text-sm text-muted-foreground underline-offset-4 hover:underline">
-              Forgot your password?
+              {t("forgot")}
             </Link>
           </form>
         )}
@@ -221,19 +228,19 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
               submitCode(step.twoFactorId);
             }}
           >
-            <Field label="Code" name="code" inputMode="text" autoComplete="one-time-code" required autoFocus value={code} onChange={(e) => setCode(e.target.value)} hint="Recovery codes look like abcd-efgh." />
+            <Field label={t("code")} name="code" inputMode="text" autoComplete="one-time-code" required autoFocus value={code} onChange={(e) => setCode(e.target.value)} hint={t("codeHint")} />
             <div className="flex items-center gap-2">
               <Checkbox id="trust" checked={trust} onCheckedChange={(v) => setTrust(v === true)} />
               <Label htmlFor="trust" className="font-normal">
-                Trust this device for 30 days
+                {t("trust")}
               </Label>
             </div>
             <Button type="submit" disabled={pending}>
-              {pending ? "Verifying…" : "Verify"}
+              {pending ? t("verifying") : t("verify")}
             </Button>
             {step.methods.includes("passkey") && (
               <Button type="button" variant="outline" disabled={pending} onClick={() => passkeySecondFactor(step.twoFactorId)}>
-                <KeyRound aria-hidden /> Use a passkey instead
+                <KeyRound aria-hidden /> {t("passkeyInstead")}
               </Button>
             )}
           </form>

@@ -1,5 +1,7 @@
 "use client";
 
+import { signIn } from "next-auth/react";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
@@ -7,11 +9,14 @@ import { setPasswordWithCodeAction } from "@/app/(auth)/reset-password/actions";
 import { Field, FormError } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 
-export function SetPasswordForm({ code, purpose }: { code?: string; purpose: "reset" | "invite" }) {
+export function SetPasswordForm({ code, purpose, email }: { code?: string; purpose: "reset" | "invite"; email?: string }) {
+  const t = useTranslations("auth.setPassword");
+  const tc = useTranslations("common");
   const router = useRouter();
   const [error, setError] = useState<string>();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const [pending, start] = useTransition();
+  const invite = purpose === "invite";
   return (
     <form method="post"
       className="grid gap-4"
@@ -32,17 +37,26 @@ export function SetPasswordForm({ code, purpose }: { code?: string; purpose: "re
             setFieldErrors(res.fieldErrors ?? {});
             return;
           }
-          toast.success(purpose === "invite" ? "Password set. Welcome aboard." : "Password changed. Sign in with your new password.");
+          // An accepted invitation comes back signed in, unless a second factor is due first.
+          if (res.data.ticket && (await signIn("credentials", { ticket: res.data.ticket, redirect: false }))?.ok) {
+            toast.success(t("welcome"));
+            router.replace("/");
+            router.refresh();
+            return;
+          }
+          toast.success(invite ? t("inviteDone") : t("resetDone"));
           router.replace("/login");
         });
       }}
     >
-      <Field label={purpose === "invite" ? "Invitation code" : "Reset code"} name="code" defaultValue={code} required readOnly={!!code} error={fieldErrors.code} />
-      <Field label="New password" name="newPassword" type="password" autoComplete="new-password" required autoFocus hint="At least 10 characters; common passwords are refused." error={fieldErrors.newPassword} />
-      <Field label="Confirm new password" name="confirmPassword" type="password" autoComplete="new-password" required error={fieldErrors.confirmPassword} />
+      {/* Lets a password manager store the new password under the right account. */}
+      {email && <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />}
+      <Field label={invite ? t("inviteCode") : t("resetCode")} name="code" defaultValue={code} required readOnly={!!code} error={fieldErrors.code} />
+      <Field label={t("newPassword")} name="newPassword" type="password" autoComplete="new-password" required autoFocus hint={tc("passwordHint")} error={fieldErrors.newPassword} />
+      <Field label={t("confirmPassword")} name="confirmPassword" type="password" autoComplete="new-password" required error={fieldErrors.confirmPassword} />
       <FormError message={Object.keys(fieldErrors).length ? undefined : error} />
       <Button type="submit" disabled={pending}>
-        {pending ? "Saving…" : purpose === "invite" ? "Set password" : "Reset password"}
+        {pending ? tc("saving") : invite ? t("inviteSubmit") : t("resetSubmit")}
       </Button>
     </form>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
@@ -9,6 +10,8 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 
 export function SetupForm() {
+  const t = useTranslations("auth.setup");
+  const tc = useTranslations("common");
   const router = useRouter();
   const [error, setError] = useState<string>();
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -16,8 +19,8 @@ export function SetupForm() {
   return (
     <Card>
       <CardHeader>
-        <CardTitle className="text-xl">Create the first administrator</CardTitle>
-        <CardDescription>This page is shown once. The account administers every tenant.</CardDescription>
+        <CardTitle className="text-xl">{t("title")}</CardTitle>
+        <CardDescription>{t("description")}</CardDescription>
       </CardHeader>
       <CardContent>
         <form method="post"
@@ -38,20 +41,20 @@ export function SetupForm() {
                 setFieldErrors(res.fieldErrors ?? {});
                 return;
               }
-              toast.success("Administrator created. Sign in to continue.");
+              toast.success(t("created"));
               router.replace("/login");
             });
           }}
         >
           <div className="grid grid-cols-2 gap-3">
-            <Field label="First name" name="firstName" required autoComplete="given-name" error={fieldErrors.firstName} />
-            <Field label="Last name" name="lastName" autoComplete="family-name" error={fieldErrors.lastName} />
+            <Field label={tc("firstName")} name="firstName" required autoComplete="given-name" error={fieldErrors.firstName} />
+            <Field label={tc("lastName")} name="lastName" autoComplete="family-name" error={fieldErrors.lastName} />
           </div>
-          <Field label="Email" name="email" type="email" required autoComplete="username" error={fieldErrors.email} />
-          <Field label="Password" name="password" type="password" required autoComplete="new-password" hint="At least 10 characters; common passwords are refused." error={fieldErrors.password} />
+          <Field label={tc("email")} name="email" type="email" required autoComplete="username" error={fieldErrors.email} />
+          <Field label={tc("password")} name="password" type="password" required autoComplete="new-password" hint={tc("passwordHint")} error={fieldErrors.password} />
           <FormError message={fieldErrors.password || fieldErrors.email ? undefined : error} />
           <Button type="submit" disabled={pending}>
-            {pending ? "Creating…" : "Create administrator"}
+            {pending ? t("creating") : t("submit")}
           </Button>
         </form>
       </CardContent>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useTheme } from "next-themes";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
@@ -12,17 +13,21 @@ import { Card, CardContent, CardFooter } from "@/components/ui/card";
 import { Label } from "@/components/ui/label";
 import { Switch } from "@/components/ui/switch";
 
-const FLAGS = [
-  ["animals_do_not_scramble", "Keep the animal grid in a fixed order", "Less secure: someone watching learns your animal's position."],
-  ["masterkey_ask_once", "Ask for the master key once", "After an entry's first generation, type the master key once instead of twice."],
-  ["masterkey_use_ignored", "Do not use a master key", "Much less secure: passwords are derived from a server-held key instead."],
-  ["password_always_show_not_copy", "Show passwords instead of copying them", "Off: generated passwords go to the clipboard and are cleared after 20 seconds."],
+const FLAGS = ["animals_do_not_scramble", "masterkey_ask_once", "masterkey_use_ignored", "password_always_show_not_copy"] as const;
+
+/** Each language named in itself, as a language menu does. */
+const LANGUAGES = [
+  ["en", "English"],
+  ["de", "Deutsch"],
+  ["fr", "Français"],
 ] as const;
 
 export function SettingsForm({ values }: { values: Record<string, string> }) {
+  const t = useTranslations("settings");
+  const tc = useTranslations("common");
   const router = useRouter();
   const { setTheme } = useTheme();
-  const [flags, setFlags] = useState(Object.fromEntries(FLAGS.map(([k]) => [k, values[k] === "true"])));
+  const [flags, setFlags] = useState(Object.fromEntries(FLAGS.map((k) => [k, values[k] === "true"])));
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [pending, start] = useTransition();
   const changes = useFormChanges(flags);
@@ -51,45 +56,47 @@ export function SettingsForm({ values }: { values: Record<string, string> }) {
             setErrors({});
             changes.saved();
             setTheme(next.theme);
-            toast.success("Settings saved");
+            toast.success(t("saved"));
             router.refresh();
           });
         }}
       >
         <CardContent className="grid gap-4 pt-6">
-          {FLAGS.map(([key, label, hint]) => (
+          {FLAGS.map((key) => (
             <div key={key} className="flex items-start justify-between gap-4 rounded-md border p-3">
               <div>
-                <Label htmlFor={key}>{label}</Label>
-                <p className="text-sm text-muted-foreground">{hint}</p>
+                <Label htmlFor={key}>{t(`flags.${key}.label`)}</Label>
+                <p className="text-sm text-muted-foreground">{t(`flags.${key}.hint`)}</p>
               </div>
               <Switch id={key} checked={flags[key]} onCheckedChange={(v) => setFlags((s) => ({ ...s, [key]: v }))} />
             </div>
           ))}
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field label="Default password length" name="password_default_length" type="number" min={2} max={32} defaultValue={values.password_default_length} error={errors.password_default_length} />
-            <Field label="Default complexity (1–3)" name="password_default_complexity" type="number" min={1} max={3} defaultValue={values.password_default_complexity} error={errors.password_default_complexity} />
+            <Field label={t("length")} name="password_default_length" type="number" min={2} max={32} defaultValue={values.password_default_length} error={errors.password_default_length} />
+            <Field label={t("complexity")} name="password_default_complexity" type="number" min={1} max={3} defaultValue={values.password_default_complexity} error={errors.password_default_complexity} />
             <div className="grid gap-1.5">
-              <Label htmlFor="theme">Theme</Label>
+              <Label htmlFor="theme">{t("theme")}</Label>
               <select id="theme" name="theme" defaultValue={values.theme} className="h-9 rounded-md border border-input bg-transparent px-2 text-sm dark:bg-input/30">
-                <option value="system">System</option>
-                <option value="light">Light</option>
-                <option value="dark">Dark</option>
+                <option value="system">{t("themeSystem")}</option>
+                <option value="light">{t("themeLight")}</option>
+                <option value="dark">{t("themeDark")}</option>
               </select>
             </div>
             <div className="grid gap-1.5">
-              <Label htmlFor="language">Language</Label>
+              <Label htmlFor="language">{t("language")}</Label>
               <select id="language" name="language" defaultValue={values.language} className="h-9 rounded-md border border-input bg-transparent px-2 text-sm dark:bg-input/30">
-                {[["en", "English"], ["de", "Deutsch"], ["fr", "Français"], ["es", "Español"], ["pt", "Português"], ["it", "Italiano"], ["nl", "Nederlands"]].map(([v, l]) => (
-                  <option key={v} value={v}>{l}</option>
+                {LANGUAGES.map(([v, l]) => (
+                  <option key={v} value={v} lang={v}>
+                    {l}
+                  </option>
                 ))}
               </select>
             </div>
           </div>
-          <p className="text-sm text-muted-foreground">Two-factor authentication: {values["2fa_enabled"] === "true" ? "on" : "off"} (manage it under Two-factor).</p>
+          <p className="text-sm text-muted-foreground">{values["2fa_enabled"] === "true" ? t("mfaOn") : t("mfaOff")}</p>
         </CardContent>
         <CardFooter className="justify-end pt-4">
-          <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save settings"}</Button>
+          <Button type="submit" disabled={pending}>{pending ? tc("saving") : t("submit")}</Button>
         </CardFooter>
       </form>
     </Card>

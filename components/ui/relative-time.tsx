@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocale, useTimeZone } from "next-intl";
 import { useSyncExternalStore } from "react";
 
 const UNITS: [Intl.RelativeTimeFormatUnit, number][] = [
@@ -33,17 +34,22 @@ const noClock = () => null;
 /**
  * A relative time with the exact time (in the viewer's locale and time zone) on hover. The server
  * renders the exact time so the first paint never disagrees with the client's clock; the relative
- * label replaces it after hydration and refreshes every minute.
+ * label replaces it after hydration and refreshes every minute. Locale and time zone default to
+ * the viewer's (next-intl: their language and profile time zone).
  */
 export function RelativeTime({
   date,
-  locale = "en",
+  locale,
   timeZone,
 }: {
   date: Date | string | number;
   locale?: string;
   timeZone?: string;
 }) {
+  const viewerLocale = useLocale();
+  const viewerTimeZone = useTimeZone();
+  locale ??= viewerLocale;
+  timeZone ??= viewerTimeZone;
   const value = new Date(date);
   const exact = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone }).format(value);
   const now = useSyncExternalStore(subscribe, currentMinute, noClock);

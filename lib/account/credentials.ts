@@ -2,8 +2,9 @@ import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
 import { users } from "@/db/schema";
 import { audit } from "@/lib/audit/record";
+import { RECENT_SIGN_IN_MS } from "@/lib/auth/step-up";
 import type { Caller } from "@/lib/authz/caller";
-import { sendMail } from "@/lib/email/send";
+import { sendTemplatedMail } from "@/lib/email/templates";
 import { notFound, validation } from "@/lib/errors";
 import { assertPasswordPolicy, hashPassword, verifyPassword } from "@/lib/security/password";
 import { accountThrottleKey, claimAttempt, failedAttempt, succeededAttempt } from "@/lib/security/throttle";
@@ -30,10 +31,31 @@ export async function assertCurrentPassword(caller: Caller, password: string, fi
   return user;
 }
 
-/** Sets a new password; every credential but the caller's own session ends (API tokens too), and no browser stays trusted. */
-export async function changePassword(caller: Caller, input: { currentPassword: string; newPassword: string }) {
-  const user = await assertCurrentPassword(caller, input.currentPassword);
-  if (input.currentPassword === input.newPassword) throw validation("The new password must differ from the current one", "newPassword");
+/**
+ * Whether a forced password change may skip re-entering the current password: the user must
+ * replace an initial password and signed in with it in the last 10 minutes, in a browser session
+ * (so the password was just typed). An API token or an older sign-in still re-enters it.
+ */
+export function mayChangeRequiredPasswordWithoutCurrent(caller: Caller, now = Date.now()) {
+  return caller.pending === "password" && !!caller.sessionId && !caller.tokenId && !!caller.authenticatedAt && now - caller.authenticatedAt.getTime() <= RECENT_SIGN_IN_MS;
+}
+
+/**
+ * Sets a new password; every credential but the caller's own session ends (API tokens too), and no
+ * browser stays trusted. Without `currentPassword` only a forced change right after signing in
+ * (mayChangeRequiredPasswordWithoutCurrent) is allowed.
+ */
+export async function changePassword(caller: Caller, input: { currentPassword?: string; newPassword: string }) {
+  let user: typeof users.$inferSelect | undefined;
+  if (input.currentPassword !== undefined) {
+    user = await assertCurrentPassword(caller, input.currentPassword);
+    if (input.currentPassword === input.newPassword) throw validation("The new password must differ from the current one", "newPassword");
+  } else {
+    if (!mayChangeRequiredPasswordWithoutCurrent(caller)) throw validation("Enter your current password", "currentPassword");
+    [user] = await db.select().from(users).where(eq(users.id, caller.userId));
+    if (!user) throw notFound();
+    if (await verifyPassword(user.passwordHash, input.newPassword)) throw validation("The new password must differ from the current one", "newPassword");
+  }
   assertPasswordPolicy(input.newPassword, await tenantPolicy(caller.tenantId), "newPassword", user.email);
   const passwordHash = await hashPassword(input.newPassword);
   const ended = await db.transaction(async (tx) => {
@@ -42,7 +64,7 @@ export async function changePassword(caller: Caller, input: { currentPassword: s
     await audit({ tenantId: caller.tenantId, actorId: user.id, actorEmail: user.email, ip: caller.ip, action: "password.changed", targetType: "user", targetId: user.id, targetLabel: user.email, data: { sessionsEnded: ended.sessions, tokensRevoked: ended.tokens } }, tx);
     return ended.sessions;
   });
-  await sendMail({ to: user.email, tenantId: caller.tenantId, subject: "Your password was changed", text: "The password of your account was just changed. If this was not you, reset your password now and contact your administrator." });
+  await sendTemplatedMail(user.email, caller.tenantId, "passwordChanged");
   return { sessionsEnded: ended };
 }
 
@@ -62,6 +84,8 @@ export async function changeEmail(caller: Caller, input: { password: string; new
 }
 
 export async function notifyEmailChange(oldEmail: string, newEmail: string, tenantId: string | null) {
-  await sendMail({ to: oldEmail, tenantId, subject: "Your sign-in email was changed", text: `Your account's email address was changed to ${newEmail}. If this was not you, contact your administrator immediately.` });
-  await sendMail({ to: newEmail, tenantId, subject: "This is now your sign-in email", text: `Your account now signs in with ${newEmail} (previously ${oldEmail}).` });
+  // The account already carries the new address: the old one's mail goes out in its owner's language too.
+  const account = await findUserByEmail(newEmail);
+  await sendTemplatedMail(oldEmail, tenantId, "emailChangedOld", { newEmail }, account?.id);
+  await sendTemplatedMail(newEmail, tenantId, "emailChangedNew", { newEmail, oldEmail }, account?.id);
 }

@@ -2,7 +2,7 @@ import { and, eq, gt, isNull } from "drizzle-orm";
 import { db, type DB, type Tx } from "@/db/client";
 import { memberships, oneTimeCodes, tenants, users } from "@/db/schema";
 import { audit } from "@/lib/audit/record";
-import { absoluteUrl, sendMail } from "@/lib/email/send";
+import { sendTemplatedMail } from "@/lib/email/templates";
 import { validation } from "@/lib/errors";
 import { randomToken, sha256 } from "@/lib/security/crypto";
 import { verifyPassword } from "@/lib/security/password";
@@ -28,44 +28,22 @@ export async function issueJoinCode(tx: Tx | DB, userId: string, tenantId: strin
   return code;
 }
 
-const joinUrl = (code: string) => absoluteUrl(`/join?code=${encodeURIComponent(code)}`);
 const tenantName = async (tenantId: string) => (await db.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, tenantId)))[0]?.name ?? "a tenant";
 
 export async function mailTenantInvitation(to: string, tenantId: string, code: string, invitedBy: string) {
   const name = await tenantName(tenantId);
-  return await sendMail({
-    to,
-    tenantId,
-    subject: "You are invited to join a tenant",
-    text: `${invitedBy} added your account to ${name}. Until you accept, that tenant gives you no access. Accept with the link below (it works once, for 7 days); if you do not want to join, ignore this message.\n\nJoin code: ${code}`,
-    links: [{ label: "Accept invitation", url: joinUrl(code) }],
-  });
+  return await sendTemplatedMail(to, tenantId, "tenantInvitation", { invitedBy, tenant: name, code });
 }
 
 export async function mailRegistrationConfirmation(to: string, tenantId: string, code: string) {
   const name = await tenantName(tenantId);
-  return await sendMail({
-    to,
-    tenantId,
-    subject: "Confirm your registration",
-    text: `Someone registered ${to} with ${name}. To finish, open the link below and enter the password chosen at registration (it works once, for 7 days). If it was not you, ignore this message: nothing starts without it.\n\nJoin code: ${code}`,
-    links: [{ label: "Confirm registration", url: joinUrl(code) }],
-  });
+  return await sendTemplatedMail(to, tenantId, "registrationConfirmation", { email: to, tenant: name, code });
 }
 
 /** The owner of an existing address is told, instead of the registrant being told "taken". */
 export async function mailRegistrationAttempt(to: string, tenantId: string) {
   const name = await tenantName(tenantId);
-  return await sendMail({
-    to,
-    tenantId,
-    subject: "Someone tried to register with your address",
-    text: `Someone tried to register ${to} with ${name}, but this address already has an account. If it was you, sign in, or reset your password if you forgot it. If it was not you, ignore this message: nothing was changed.`,
-    links: [
-      { label: "Sign in", url: absoluteUrl("/login") },
-      { label: "Reset password", url: absoluteUrl("/forgot-password") },
-    ],
-  });
+  return await sendTemplatedMail(to, tenantId, "registrationAttempt", { email: to, tenant: name });
 }
 
 async function liveJoinCode(code: string) {

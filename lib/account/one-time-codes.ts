@@ -1,8 +1,8 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import { db } from "@/db/client";
-import { oneTimeCodes, users } from "@/db/schema";
+import { oneTimeCodes, tenants, users } from "@/db/schema";
 import { audit } from "@/lib/audit/record";
-import { absoluteUrl, sendMail } from "@/lib/email/send";
+import { sendTemplatedMail } from "@/lib/email/templates";
 import { validation } from "@/lib/errors";
 import { randomToken, sha256 } from "@/lib/security/crypto";
 import { assertPasswordPolicy, hashPassword } from "@/lib/security/password";
@@ -47,12 +47,7 @@ export async function requestPasswordReset(email: string, ctx: { ip: string }) {
   await audit({ action: "password.reset_requested", actorEmail: user.email, ip: ctx.ip, targetType: "user", targetId: user.id, targetLabel: user.email });
   // Queued, not sent: the row is committed before we answer (nothing is lost if the process dies
   // next), and the request never waits for SMTP, which would tell registered addresses apart.
-  await sendMail({
-    to: user.email,
-    subject: "Reset your password",
-    text: `Someone asked to reset the password of ${user.email}. The link and code work once, for 30 minutes. If it was not you, ignore this message.\n\nCode: ${code}`,
-    links: [{ label: "Reset password", url: absoluteUrl(`/reset-password?code=${encodeURIComponent(code)}`) }],
-  });
+  await sendTemplatedMail(user.email, null, "reset", { email: user.email, code }, user.id);
   return { expiresAt };
 }
 
@@ -61,13 +56,7 @@ export async function sendInvitation(userId: string, tenantId: string, invitedBy
   const [user] = await db.select().from(users).where(eq(users.id, userId));
   if (!user) return;
   const { code, expiresAt } = await issueCode(user.id, tenantId, "invite", INVITE_TTL_MS);
-  await sendMail({
-    to: user.email,
-    tenantId,
-    subject: "You are invited",
-    text: `${invitedBy ? `${invitedBy} invited you` : "You were invited"} to sign in. Choose your password with the link below; it works once, for 7 days.\n\nInvitation code: ${code}`,
-    links: [{ label: "Set your password", url: absoluteUrl(`/invite?code=${encodeURIComponent(code)}`) }],
-  });
+  await sendTemplatedMail(user.email, tenantId, "invitation", { email: user.email, invitedBy: invitedBy ?? "", code }, user.id);
   return { code, expiresAt };
 }
 
@@ -80,8 +69,19 @@ async function liveCode(code: string, purposes: ("reset" | "invite")[]) {
   return row && (purposes as string[]).includes(row.purpose) ? row : undefined; // never "join": see ./join
 }
 
-/** Whether a link is still usable (the reset/invite pages say so before asking for a password). */
-export const isCodeLive = async (code: string, purpose: "reset" | "invite") => !!(await liveCode(code, [purpose]));
+/**
+ * The account a live link is for (the reset/invite pages name it, and say up front when a link is
+ * dead instead of after a password was typed), or undefined. Only someone holding the code learns
+ * the address, and it was mailed to that address.
+ */
+export async function codeAccount(code: string, purpose: "reset" | "invite"): Promise<{ email: string; tenantName: string | null } | undefined> {
+  const row = await liveCode(code, [purpose]);
+  if (!row) return undefined;
+  const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, row.userId));
+  if (!user) return undefined;
+  const [tenant] = row.tenantId ? await db.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, row.tenantId)) : [];
+  return { email: user.email, tenantName: tenant?.name ?? null };
+}
 
 /**
  * Redeems a reset or invitation code with a new password. Every credential of the user ends (sessions,

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import type { Caller } from "@/lib/authz/caller";
+import { localizeFailure } from "@/i18n/action-errors";
 import { isAppError } from "@/lib/errors";
 import { currentCaller, pendingRequirement } from "./current";
 import { clientIp, userAgentOf } from "./request-meta";
@@ -10,7 +11,8 @@ import { clientIp, userAgentOf } from "./request-meta";
 /** The one result shape of every server action. */
 export type ActionResult<T = undefined> =
   | { ok: true; data: T; message?: string }
-  | { ok: false; message: string; fieldErrors?: Record<string, string>; retryAfter?: number };
+  /** `message` and `fieldErrors` are in the caller's language; `code` is the message key, when it has one. */
+  | { ok: false; message: string; code?: string; fieldErrors?: Record<string, string>; retryAfter?: number };
 
 export interface RequestMeta {
   ip: string;
@@ -26,7 +28,7 @@ export function fieldErrorsOf(error: z.ZodError) {
   return out;
 }
 
-function toResult(e: unknown): ActionResult<never> {
+function toResult(e: unknown): Extract<ActionResult<never>, { ok: false }> {
   unstable_rethrow(e);
   if (isAppError(e))
     return { ok: false, message: e.message, fieldErrors: e.field ? { [e.field]: e.message } : undefined, retryAfter: e.retryAfterSeconds };
@@ -58,15 +60,15 @@ export function authedAction<S extends z.ZodType, T>(
 ) {
   return async (input: z.input<S>): Promise<ActionResult<T>> => {
     const caller = await currentCaller();
-    if (!caller) return { ok: false, message: "Your session has ended. Sign in again." };
+    if (!caller) return await localizeFailure({ ok: false, message: "Your session has ended. Sign in again." });
     if (!opts.allowPending && (await pendingRequirement(caller)))
-      return { ok: false, message: "Finish the required account setup first." };
+      return await localizeFailure({ ok: false, message: "Finish the required account setup first." });
     const parsed = parse(schema, input);
-    if (parsed.error) return parsed.error;
+    if (parsed.error) return await localizeFailure(parsed.error);
     try {
       return { ok: true, data: await fn(caller, parsed.data, await meta()) };
     } catch (e) {
-      return toResult(e);
+      return await localizeFailure(toResult(e));
     }
   };
 }
@@ -75,11 +77,11 @@ export function authedAction<S extends z.ZodType, T>(
 export function publicAction<S extends z.ZodType, T>(schema: S, fn: (input: z.infer<S>, meta: RequestMeta) => Promise<T> | T) {
   return async (input: z.input<S>): Promise<ActionResult<T>> => {
     const parsed = parse(schema, input);
-    if (parsed.error) return parsed.error;
+    if (parsed.error) return await localizeFailure(parsed.error);
     try {
       return { ok: true, data: await fn(parsed.data, await meta()) };
     } catch (e) {
-      return toResult(e);
+      return await localizeFailure(toResult(e));
     }
   };
 }

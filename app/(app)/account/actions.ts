@@ -16,29 +16,30 @@ export const updateProfileAction = authedAction(profileSchema, async (caller, in
 
 const passwordSchema = z
   .object({
-    currentPassword: z.string().min(1, "Enter your current password"),
-    newPassword: z.string().min(1, "Choose a new password"),
+    // Left out only by the forced change right after signing in (lib decides whether that may).
+    currentPassword: z.string().min(1, "validation.currentPassword").optional(),
+    newPassword: z.string().min(1, "validation.newPassword"),
     confirmPassword: z.string(),
   })
-  .refine((v) => v.newPassword === v.confirmPassword, { message: "The passwords do not match", path: ["confirmPassword"] });
+  .refine((v) => v.newPassword === v.confirmPassword, { message: "validation.passwordsMismatch", path: ["confirmPassword"] });
 
 export const changePasswordAction = authedAction(passwordSchema, (caller, input) => changePassword(caller, input), { allowPending: true });
 
 const emailSchema = z.object({
-  password: z.string().min(1, "Enter your current password"),
-  newEmail: z.email("Enter a valid email address"),
-  confirmNewEmail: z.string().min(1, "Repeat the new address"),
+  password: z.string().min(1, "validation.currentPassword"),
+  newEmail: z.email("validation.email"),
+  confirmNewEmail: z.string().min(1, "validation.repeatEmail"),
 });
 
 export const changeEmailAction = authedAction(emailSchema, (caller, input) => changeEmail(caller, input));
 
-export const disableMfaAction = authedAction(z.object({ methodId: z.uuid(), code: z.string().trim().min(4, "Enter a current code") }), async (caller, input) => {
+export const disableMfaAction = authedAction(z.object({ methodId: z.uuid(), code: z.string().trim().min(4, "validation.currentCode") }), async (caller, input) => {
   await disableOwnMethod(caller, input.methodId, input.code);
   revalidatePath("/account/mfa");
   return null;
 });
 
-export const regenerateCodesAction = authedAction(z.object({ code: z.string().trim().min(4, "Enter a current code") }), async (caller, { code }) => ({
+export const regenerateCodesAction = authedAction(z.object({ code: z.string().trim().min(4, "validation.currentCode") }), async (caller, { code }) => ({
   recoveryCodes: await regenerateRecoveryCodes(caller, code),
 }));
 

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { CodePage } from "@/components/auth/code-page";
 
-export const metadata: Metadata = { title: "Accept invitation" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("meta"))("acceptInvitation") };
+}
 
 export default async function InvitePage({ searchParams }: { searchParams: Promise<{ code?: string }> }) {
   const { code } = await searchParams;

@@ -5,7 +5,7 @@ import { acceptJoin } from "@/lib/account/join";
 import { publicAction } from "@/lib/auth/action";
 
 const schema = z.object({
-  code: z.string().trim().min(10, "Enter the code from the email").max(200),
+  code: z.string().trim().min(10, "validation.codeFromEmail").max(200),
   password: z.string().max(256).optional(),
 });
 

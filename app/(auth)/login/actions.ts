@@ -2,24 +2,19 @@
 
 import { cookies } from "next/headers";
 import { z } from "zod";
+import { rememberDevice } from "@/app/(auth)/_lib/device-cookie";
 import { publicAction } from "@/lib/auth/action";
 import { secureCookies, TRUST_COOKIE } from "@/lib/auth/cookies";
-import { DEVICE_COOKIE, DEVICE_COOKIE_MAX_AGE_S, newDeviceCookie } from "@/lib/auth/device-cookie";
+import { DEVICE_COOKIE } from "@/lib/auth/device-cookie";
 import { completeMfa, issueTicket, passwordLogin, trustDevice } from "@/lib/auth/login";
 import { choosePasskeyTenant, completeMfaWithPasskey, passkeyLogin, passwordlessOptions, secondFactorOptions } from "@/lib/passkeys/sign-in";
 import { authenticationResponse } from "@/lib/passkeys/wire";
 
 const loginSchema = z.object({
-  email: z.email("Enter a valid email address"),
-  password: z.string().min(1, "Enter your password").max(256),
+  email: z.email("validation.email"),
+  password: z.string().min(1, "validation.password").max(256),
   tenantId: z.uuid().optional(),
 });
-
-/** A completed sign-in marks this browser as the account's known device (see lib/auth/device-cookie). */
-async function rememberDevice(userId: string) {
-  const value = await newDeviceCookie(userId);
-  (await cookies()).set(DEVICE_COOKIE, value, { httpOnly: true, sameSite: "lax", secure: secureCookies, maxAge: DEVICE_COOKIE_MAX_AGE_S, path: "/" });
-}
 
 export const loginAction = publicAction(loginSchema, async (input, meta) => {
   const jar = await cookies();
@@ -38,7 +33,7 @@ export const loginAction = publicAction(loginSchema, async (input, meta) => {
 
 const mfaSchema = z.object({
   twoFactorId: z.string().min(10).max(100),
-  code: z.string().trim().min(4, "Enter the code").max(32),
+  code: z.string().trim().min(4, "validation.code").max(32),
   trust: z.boolean().default(false),
 });
 

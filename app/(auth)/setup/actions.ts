@@ -5,10 +5,10 @@ import { publicAction } from "@/lib/auth/action";
 import { createFirstAdministrator } from "@/lib/bootstrap";
 
 const schema = z.object({
-  firstName: z.string().trim().min(1, "Enter your first name").max(100),
+  firstName: z.string().trim().min(1, "validation.firstName").max(100),
   lastName: z.string().trim().max(100).default(""),
-  email: z.email("Enter a valid email address"),
-  password: z.string().min(1, "Choose a password"),
+  email: z.email("validation.email"),
+  password: z.string().min(1, "validation.choosePassword"),
 });
 
 export const setupAction = publicAction(schema, async (input) => {

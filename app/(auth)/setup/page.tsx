@@ -1,9 +1,12 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { SetupForm } from "@/components/auth/setup-form";
 import { hasAdministrator } from "@/lib/bootstrap";
 
-export const metadata: Metadata = { title: "First-run setup" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("meta"))("setup") };
+}
 export const dynamic = "force-dynamic";
 
 /** Exists only until the first administrator is created. */

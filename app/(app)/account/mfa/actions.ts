@@ -7,7 +7,7 @@ import { cancelPendingAuthenticator, confirmPendingAuthenticator } from "@/lib/m
 
 // Both work during a forced enrolment: they are how it is finished (or started over).
 export const confirmAuthenticatorAction = authedAction(
-  z.object({ code: z.string().trim().regex(/^\d{6}$/, "Enter the 6-digit code from your app") }),
+  z.object({ code: z.string().trim().regex(/^\d{6}$/, "validation.totpCode") }),
   async (caller, { code }) => {
     const { recoveryCodes } = await confirmPendingAuthenticator(caller, code);
     return { recoveryCodes };

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { MfaEnrolment } from "@/components/account/mfa-enrolment";
 import { MfaMethods } from "@/components/account/mfa-methods";
@@ -13,7 +14,9 @@ import { otpauthUri } from "@/lib/mfa/totp";
 import { passkeysOf } from "@/lib/passkeys/store";
 import { callerTenant, switchableTenants } from "@/lib/tenants/tenants";
 
-export const metadata: Metadata = { title: "Two-factor authentication" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("meta"))("mfa") };
+}
 export const dynamic = "force-dynamic";
 
 export default async function MfaPage() {
@@ -25,24 +28,25 @@ export default async function MfaPage() {
   // One secret per enrolment: the same QR code on every visit until it is confirmed or cancelled.
   const secret = enrolling ? await pendingAuthenticatorSecret(caller) : undefined;
   const ways = required ? (await switchableTenants(caller)).filter((t) => t.id !== caller.tenantId && !t.enrolmentRequired) : [];
+  const t = await getTranslations("account.mfaPage");
   return (
     <>
-      <PageHeader title="Two-factor authentication" description="A code from an authenticator app is asked for at every sign-in." />
+      <PageHeader title={t("title")} description={t("description")} />
       {required && (
         <Alert className="mb-6" variant="destructive">
-          <AlertTitle>Two-factor authentication is required</AlertTitle>
-          <AlertDescription>Your organisation requires a second factor. Set one up to continue.</AlertDescription>
+          <AlertTitle>{t("requiredTitle")}</AlertTitle>
+          <AlertDescription>{t("requiredDescription")}</AlertDescription>
         </Alert>
       )}
       <div className="grid gap-6">
         {ways.length > 0 && <MfaSwitchBack tenant={(await callerTenant(caller)).name} tenants={ways} />}
         <Alert>
-          <AlertTitle>Passkeys</AlertTitle>
+          <AlertTitle>{t("passkeysTitle")}</AlertTitle>
           <AlertDescription>
             <span>
-              {passkeyCount ? `You have ${passkeyCount} passkey(s); each works as a second factor and for signing in without a password. ` : "A passkey works as your second factor and lets you sign in without a password. "}
+              {passkeyCount ? t("passkeysSome", { count: passkeyCount }) : t("passkeysNone")}{" "}
               <Link className="underline" href="/account/passkeys">
-                {passkeyCount ? "Manage passkeys" : "Use a passkey instead"}
+                {passkeyCount ? t("managePasskeys") : t("usePasskey")}
               </Link>
             </span>
           </AlertDescription>

@@ -7,7 +7,7 @@ import { registerPasskey, registrationOptions, removeOwnPasskey, renamePasskey }
 import { passkeyView } from "@/lib/passkeys/store";
 import { registrationResponse } from "@/lib/passkeys/wire";
 
-const name = z.string().trim().min(1, "Give the passkey a name").max(64, "At most 64 characters");
+const name = z.string().trim().min(1, "validation.passkeyName").max(64, "validation.max64");
 
 // Allowed while MFA enrolment is pending: a passkey satisfies a forced second factor.
 export const passkeyOptionsAction = authedAction(z.object({}), async (caller) => await registrationOptions(caller), { allowPending: true });
@@ -29,7 +29,7 @@ export const renamePasskeyAction = authedAction(z.object({ passkeyId: z.uuid(), 
 });
 
 export const removePasskeyAction = authedAction(
-  z.object({ passkeyId: z.uuid(), password: z.string().min(1, "Enter your password").max(256) }),
+  z.object({ passkeyId: z.uuid(), password: z.string().min(1, "validation.password").max(256) }),
   async (caller, input) => {
     await removeOwnPasskey(caller, input.passkeyId, { password: input.password });
     revalidatePath("/account/passkeys");

@@ -6,7 +6,7 @@ import { authedAction } from "@/lib/auth/action";
 import { deleteOwnKey, saveOwnKey } from "@/lib/pgp/store";
 
 export const saveKeyAction = authedAction(
-  z.object({ publicKey: z.string().min(1, "Paste or upload an armored public key").max(65_536), privateKey: z.string().max(65_536).optional() }),
+  z.object({ publicKey: z.string().min(1, "validation.publicKey").max(65_536), privateKey: z.string().max(65_536).optional() }),
   async (caller, input) => {
     const k = await saveOwnKey(caller, input);
     revalidatePath("/account/pgp");

@@ -1,19 +1,23 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { PgpKeyManager } from "@/components/pgp/pgp-key-manager";
 import { PageHeader } from "@/components/shell/page-header";
 import { requirePageCaller } from "@/lib/auth/current";
 import { ownKey } from "@/lib/pgp/store";
 import { findUserById } from "@/lib/users/records";
 
-export const metadata: Metadata = { title: "PGP key" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("meta"))("pgp") };
+}
 
 export default async function PgpPage() {
   const caller = await requirePageCaller();
   const k = await ownKey(caller);
   const user = await findUserById(caller.userId);
+  const t = await getTranslations("account.pgp");
   return (
     <>
-      <PageHeader title="PGP key" description="Generate a key pair in your browser (the private key is encrypted with your passphrase before it leaves it), or bring your own public key." />
+      <PageHeader title={t("title")} description={t("description")} />
       <PgpKeyManager
         name={user?.fullName ?? ""}
         email={caller.email}

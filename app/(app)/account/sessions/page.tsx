@@ -1,18 +1,22 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { SessionsTable } from "@/components/account/sessions-table";
 import { PageHeader } from "@/components/shell/page-header";
 import { requirePageCaller } from "@/lib/auth/current";
 import { listActiveSessions } from "@/lib/sessions/sessions";
 
-export const metadata: Metadata = { title: "Sessions" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("meta"))("sessions") };
+}
 export const dynamic = "force-dynamic";
 
 export default async function SessionsPage() {
   const caller = await requirePageCaller();
+  const t = await getTranslations("account.sessions");
   const rows = (await listActiveSessions(caller.userId)).map((s) => ({
     id: s.id,
     kind: s.kind,
-    device: s.device || (s.kind === "api" ? "API client" : "Browser"),
+    device: s.device || null,
     ip: s.ip,
     createdAt: s.createdAt.toISOString(),
     lastSeenAt: s.lastSeenAt.toISOString(),
@@ -20,7 +24,7 @@ export default async function SessionsPage() {
   }));
   return (
     <>
-      <PageHeader title="Sessions" description="Everywhere your account is signed in, in the browser and through the API." />
+      <PageHeader title={t("title")} description={t("description")} />
       <SessionsTable rows={rows} />
     </>
   );

@@ -7,8 +7,8 @@ import { generatePermanentToken, revokeToken } from "@/lib/tokens/tokens";
 
 export const createTokenAction = authedAction(
   z.object({
-    name: z.string().trim().min(1, "Give the token a name").max(100, "At most 100 characters"),
-    password: z.string().min(1, "Enter your password"),
+    name: z.string().trim().min(1, "validation.tokenName").max(100, "validation.max100"),
+    password: z.string().min(1, "validation.password"),
     code: z.string().trim().max(32).optional(),
   }),
   async (caller, input) => {

@@ -3,7 +3,7 @@ import type { OpSpec } from "@/app/api/_shared/surface";
 import { changeEmail, changePassword } from "@/lib/account/credentials";
 import { redeemCode, requestPasswordReset, RESET_TTL_MS } from "@/lib/account/one-time-codes";
 import type { Caller } from "@/lib/authz/caller";
-import { sendMail } from "@/lib/email/send";
+import { sendTemplatedMail } from "@/lib/email/templates";
 import { AppError, forbidden } from "@/lib/errors";
 import { hasAuthenticator } from "@/lib/mfa/methods";
 import { roleCodesOf } from "@/lib/roles/roles";
@@ -112,7 +112,7 @@ async function create(caller: Caller, body: z.infer<typeof UserCreateRequest>, o
   });
   let emailSent = invite;
   if (!invite && body.sendEmail) {
-    await sendMail({ to: user.email, tenantId: orgId, subject: "Your account was created", text: `An account for ${user.email} was created. Sign in with the password you were given.` });
+    await sendTemplatedMail(user.email, orgId, "accountCreated", { email: user.email });
     emailSent = true;
   }
   return {
