@@ -51,7 +51,7 @@ export default function ApiReferencePage() {
               <details key={`${method} ${path}`} className="group rounded-lg border bg-card" id={op.operationId}>
                 <summary className="flex cursor-pointer flex-wrap items-center gap-3 p-3">
                   <span className={`rounded px-2 py-0.5 font-mono text-xs font-bold uppercase text-white ${METHOD_COLOURS[method] ?? "bg-slate-600"}`}>{method}</span>
-                  <code className="text-sm">{path}</code>
+                  <code className="min-w-0 break-all text-sm">{path}</code>
                   <span className="text-sm text-muted-foreground">{op.summary}</span>
                   {op.security.length === 0 && <Badge variant="secondary">no token</Badge>}
                 </summary>

@@ -46,7 +46,13 @@ export function Breadcrumbs() {
             <Fragment key={href}>
               {i > 0 && <BreadcrumbSeparator />}
               <BreadcrumbItem>
-                {last || NO_PAGE.has(p) ? <BreadcrumbPage className="max-w-48 truncate">{label}</BreadcrumbPage> : <BreadcrumbLink asChild><Link href={href}>{label}</Link></BreadcrumbLink>}
+                {last ? (
+                  <BreadcrumbPage className="max-w-48 truncate">{label}</BreadcrumbPage>
+                ) : NO_PAGE.has(p) ? (
+                  label
+                ) : (
+                  <BreadcrumbLink asChild><Link href={href}>{label}</Link></BreadcrumbLink>
+                )}
               </BreadcrumbItem>
             </Fragment>
           );

@@ -139,7 +139,7 @@ export function UsersTable({ query, rows, total, capped, roles, groups }: { quer
             </Link>
           ))}
         </div>
-        <div className="flex items-center gap-2">
+        <div className="flex flex-wrap items-center gap-2">
           <span className="text-muted-foreground">
             Page {query.page} of {capped ? `${pages}+` : pages}
           </span>
