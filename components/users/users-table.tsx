@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { ArrowDown, ArrowUp, Download } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
@@ -10,8 +11,10 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { UserQuery } from "@/lib/users/list";
 import { PAGE_SIZES } from "@/lib/users/list-params";
-import { BulkBar } from "./bulk-bar";
 import { usersHref } from "./url-state";
+
+// The bar (a Radix menu and dialog, ~25 KB gzip) shows only once rows are selected: load it then.
+const BulkBar = dynamic(() => import("./bulk-bar").then((m) => m.BulkBar));
 
 export interface UserRowView {
   id: string;
