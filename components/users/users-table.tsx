@@ -13,7 +13,8 @@ import type { UserQuery } from "@/lib/users/list";
 import { PAGE_SIZES } from "@/lib/users/list-params";
 import { usersHref } from "./url-state";
 
-// The bar (a Radix menu and dialog, ~25 KB gzip) shows only once rows are selected: load it then.
+// The bar (a Radix menu and dialog, ~25 KB gzip) is needed once rows are selected: rendered (and
+// so loaded) only then.
 const BulkBar = dynamic(() => import("./bulk-bar").then((m) => m.BulkBar));
 
 export interface UserRowView {
@@ -59,7 +60,7 @@ export function UsersTable({ query, rows, total, capped, roles, groups }: { quer
           {capped ? `More than ${total.toLocaleString()} users` : `${total.toLocaleString()} user${total === 1 ? "" : "s"}`}
         </p>
         <div className="flex items-center gap-2">
-          <BulkBar ids={[...selected]} allMatching={allMatching} query={query} total={total} capped={capped} roles={roles} groups={groups} onDone={() => (setSelected(new Set()), setAllMatching(false))} />
+          {(selected.size > 0 || allMatching) && <BulkBar ids={[...selected]} allMatching={allMatching} query={query} total={total} capped={capped} roles={roles} groups={groups} onDone={() => (setSelected(new Set()), setAllMatching(false))} />}
           <Button asChild variant="outline" size="sm">
             <a href={exportHref} download>
               <Download className="size-4" aria-hidden /> Export CSV
