@@ -44,8 +44,9 @@ const withCsp = (res: NextResponse, csp: string) => {
  * Pages, plus API paths with a percent sign (only to refuse bad escapes). The APIs otherwise get a
  * static policy from next.config.ts and skip the proxy, so their bodies (up to the documented
  * 20 MB) are not copied by it (it buffers a few MB and would silently cut the rest); the backup
- * upload route likewise.
+ * upload route likewise. The app icons, web manifest and vault animal pictures are static and public
+ * (a signed-out browser asks for them on /login).
  */
 export const config = {
-  matcher: ["/((?!api/|vault/backup/import|_next/static|_next/image|favicon.ico).*)", "/api/(.*%.*)"],
+  matcher: ["/((?!api/|vault/backup/import|_next/static|_next/image|favicon.ico|icon.svg|icon-192.png|icon-512.png|apple-icon.png|manifest.webmanifest|animals/).*)", "/api/(.*%.*)"],
 };

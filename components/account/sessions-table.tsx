@@ -1,9 +1,9 @@
 "use client";
 
-import { signOut } from "next-auth/react";
 import { useFormatter, useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { useActionToast } from "@/components/forms/use-action-toast";
+import { forgetSessionCookieAction } from "@/app/(app)/_actions/session";
 import { revokeSessionAction, signOutEverywhereAction } from "@/app/(app)/account/actions";
 import { ConfirmButton } from "@/components/forms/confirm-button";
 import { Badge } from "@/components/ui/badge";
@@ -43,7 +43,9 @@ export function SessionsTable({ rows }: { rows: Row[] }) {
               return;
             }
             toast.success(t("ended", { count: res.data.ended }));
-            await signOut({ callbackUrl: "/login" });
+            await forgetSessionCookieAction();
+            // eslint-disable-next-line @next/next/no-location-assign-relative-destination -- a full load drops the signed-in router cache
+            window.location.assign("/login");
           }}
         />
       </div>

@@ -1,18 +1,15 @@
 "use client";
 
-import { useRouter } from "next/navigation";
 import { useTransition } from "react";
-import { toast } from "sonner";
 import { useActionToast } from "@/components/forms/use-action-toast";
-import { deleteGroupAction, groupMembersAction } from "@/app/(app)/admin/groups/actions";
+import { groupMembersAction } from "@/app/(app)/admin/groups/actions";
 import { ConfirmButton } from "@/components/forms/confirm-button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { UserPicker } from "./user-picker";
 
 type Member = { id: string; email: string };
 
-export function GroupMembers({ groupId, members, canEdit, canDelete }: { groupId: string; members: Member[]; canEdit: boolean; canDelete: boolean }) {
-  const router = useRouter();
+export function GroupMembers({ groupId, members, canEdit }: { groupId: string; members: Member[]; canEdit: boolean }) {
   const notify = useActionToast();
   const [pending, start] = useTransition();
 
@@ -54,21 +51,6 @@ export function GroupMembers({ groupId, members, canEdit, canDelete }: { groupId
             </li>
           ))}
         </ul>
-        {canDelete && (
-          <ConfirmButton
-            label="Delete group"
-            variant="destructive"
-            title="Delete this group?"
-            description="Members are not deleted, only their membership in this group."
-            confirmLabel="Delete"
-            onConfirm={async () => {
-              const res = await deleteGroupAction({ id: groupId });
-              if (!res.ok) return void toast.error(res.message);
-              toast.success("Group deleted");
-              router.push("/admin/groups");
-            }}
-          />
-        )}
       </CardContent>
     </Card>
   );

@@ -80,7 +80,7 @@ export function RoleForm({ role, readOnly, others = [] }: { role?: RoleView; rea
             <Checkbox id="defaultRole" checked={isDefault} disabled={disabled} onCheckedChange={(v) => setIsDefault(v === true)} />
             <Label htmlFor="defaultRole" className="font-normal">Default role (given to members without an explicit role; only one per tenant)</Label>
           </div>
-          <div className="overflow-x-auto">
+          <div className="relative overflow-x-auto">
             <table className="text-sm" aria-label="Permissions">
               <thead>
                 <tr>

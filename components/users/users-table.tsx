@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { ArrowDown, ArrowUp, Download } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
@@ -10,8 +11,11 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { UserQuery } from "@/lib/users/list";
 import { PAGE_SIZES } from "@/lib/users/list-params";
-import { BulkBar } from "./bulk-bar";
 import { usersHref } from "./url-state";
+
+// The bar (a Radix menu and dialog, ~25 KB gzip) is needed once rows are selected: rendered (and
+// so loaded) only then.
+const BulkBar = dynamic(() => import("./bulk-bar").then((m) => m.BulkBar));
 
 export interface UserRowView {
   id: string;
@@ -56,7 +60,7 @@ export function UsersTable({ query, rows, total, capped, roles, groups }: { quer
           {capped ? `More than ${total.toLocaleString()} users` : `${total.toLocaleString()} user${total === 1 ? "" : "s"}`}
         </p>
         <div className="flex items-center gap-2">
-          <BulkBar ids={[...selected]} allMatching={allMatching} query={query} total={total} capped={capped} roles={roles} groups={groups} onDone={() => (setSelected(new Set()), setAllMatching(false))} />
+          {(selected.size > 0 || allMatching) && <BulkBar ids={[...selected]} allMatching={allMatching} query={query} total={total} capped={capped} roles={roles} groups={groups} onDone={() => (setSelected(new Set()), setAllMatching(false))} />}
           <Button asChild variant="outline" size="sm">
             <a href={exportHref} download>
               <Download className="size-4" aria-hidden /> Export CSV
@@ -139,7 +143,7 @@ export function UsersTable({ query, rows, total, capped, roles, groups }: { quer
             </Link>
           ))}
         </div>
-        <div className="flex items-center gap-2">
+        <div className="flex flex-wrap items-center gap-2">
           <span className="text-muted-foreground">
             Page {query.page} of {capped ? `${pages}+` : pages}
           </span>

@@ -11,9 +11,9 @@ import { clearIfStill, CopyButton } from "@/components/ui/copy-button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { cn } from "@/lib/utils";
 import { ANIMALS, type Animal } from "@/lib/vault/animals";
+import { AnimalIcon } from "./animal-icon";
 import type { EntryView, VaultSettings } from "./types";
 
-const EMOJI: Record<Animal, string> = { Ape: "🦍", Bat: "🦇", Bear: "🐻", Whale: "🐋", Crow: "🐦‍⬛", Dog: "🐕", Duck: "🦆", Cat: "🐈", Wasp: "🐝", Fox: "🦊", Gull: "🕊️", Hyena: "🐺", Lion: "🦁", Panda: "🐼", Rat: "🐀", Shark: "🦈", Spider: "🕷️", Turtle: "🐢", Wolf: "🐺", Zebra: "🦓" };
 const CLEAR_CLIPBOARD_MS = 20_000;
 
 function shuffled<T>(items: readonly T[]) {
@@ -113,7 +113,7 @@ export function GenerateDialog({ entry, settings }: { entry: EntryView; settings
                     onClick={() => setAnimal(a)}
                     className={cn("flex flex-col items-center rounded-md border p-2 text-xs hover:bg-accent focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring", animal === a && "border-primary bg-accent")}
                   >
-                    <span className="text-2xl" aria-hidden>{EMOJI[a]}</span>
+                    <AnimalIcon animal={a} />
                     {a}
                   </button>
                 ))}

@@ -39,7 +39,8 @@ test.describe("as the administrator", () => {
     await page.getByRole("alertdialog").getByRole("button", { name: "Remove" }).click();
     await expect(page.getByTestId("group-members")).toContainText("No members yet.");
     await page.getByRole("button", { name: "Delete group" }).click();
-    await page.getByRole("alertdialog").getByRole("button", { name: "Delete" }).click();
+    await expect(page.getByRole("alertdialog")).toContainText(`Delete the group “Engineering ${tag}”?`);
+    await page.getByRole("alertdialog").getByRole("button", { name: "Delete group" }).click();
     await expect(page).toHaveURL(/\/admin\/groups$/);
   });
 

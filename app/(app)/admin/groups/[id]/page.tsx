@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { DeleteGroupButton } from "@/components/groups/delete-group-button";
 import { GroupForm } from "@/components/groups/group-form";
 import { GroupMembers } from "@/components/groups/group-members";
 import { PageHeader } from "@/components/shell/page-header";
@@ -33,12 +34,13 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
           <div className="flex items-center gap-3">
             {g.isSystem && <Badge variant="secondary" data-testid="system-badge">System</Badge>}
             <Link className="text-sm underline" href="/admin/groups">All groups</Link>
+            {canDelete && !g.isSystem && <DeleteGroupButton group={{ id: g.id, name: g.name }} />}
           </div>
         }
       />
       <div className="grid gap-6 lg:grid-cols-2">
         {canEdit && <GroupForm group={{ id: g.id, name: g.name, data: g.data }} />}
-        <GroupMembers groupId={g.id} members={members} canEdit={canEdit} canDelete={canDelete && !g.isSystem} />
+        <GroupMembers groupId={g.id} members={members} canEdit={canEdit} />
       </div>
     </>
   );
