@@ -29,7 +29,7 @@ export const createUserAction = authedAction(createSchema, async (caller, input)
 
 /** Bulk on the selected ids, or on every user matching the table's current filter. */
 export const bulkUsersAction = authedAction(
-  z.union([bulkSchema, bulkSchema.omit({ ids: true }).extend({ filter: userQuerySchema.omit({ sort: true, dir: true, page: true, size: true }) })]),
+  z.union([bulkSchema, bulkSchema.omit({ ids: true }).extend({ filter: userQuerySchema.omit({ sort: true, dir: true, after: true, before: true, size: true }) })]),
   async (caller, input) => {
     await requirePermission(caller, "User", "Read");
     const ids = "ids" in input ? input.ids : await matchingUserIds(caller, input.filter, input.action);
