@@ -2,7 +2,7 @@
  * The SQL that differs between SQLite and PostgreSQL, in one place so lib/ has no dialect branch.
  * Everything here returns a fragment for Drizzle's builder (or runs one raw query).
  */
-import { sql, type AnyColumn, type SQL, type SQLWrapper } from "drizzle-orm";
+import { and, or, sql, type AnyColumn, type SQL, type SQLWrapper, type Table } from "drizzle-orm";
 import { rawRows } from "./client";
 import { engine } from "./engine";
 
@@ -34,6 +34,53 @@ export const prefix = (column: AnyColumn, text: string) =>
 
 /** Prefix match on a column stored lower-case (email). */
 export const lowerPrefix = (column: AnyColumn, text: string) => prefix(column, text.toLowerCase());
+
+/**
+ * A table searched on any part of some columns: an FTS5 trigram table on SQLite, a pg_trgm GIN
+ * index on the columns joined by spaces on PostgreSQL, both named `name` (migration
+ * *_search_trigram). Words must be at least TRIGRAM characters long: shorter ones hold no trigram.
+ */
+export interface SearchTarget {
+  table: Table;
+  name: string;
+  columns: AnyColumn[];
+}
+
+export const TRIGRAM = 3;
+
+/** The PostgreSQL index expression: exactly the one in the migration, or the index is not used. */
+const searchText = (t: SearchTarget) => sql.join(t.columns.map((c) => (c.notNull ? sql`${c}` : sql`coalesce(${c}, '')`)), sql` || ' ' || `);
+
+/** FTS5 query: every word as a quoted phrase (a trigram phrase is a substring), all required. */
+const ftsQuery = (words: string[]) => words.map((w) => `"${w.replace(/"/g, '""')}"`).join(" AND ");
+
+/** Rows whose searched columns contain every word (any case, any position), found through the trigram index. */
+export const searchIndex = (t: SearchTarget, words: string[]): SQL =>
+  onPg
+    ? and(...words.map((w) => sql`(${searchText(t)}) ilike ${`%${literal(w)}%`}`))!
+    : sql`${t.table}.rowid in (select rowid from ${sql.identifier(t.name)} where ${sql.identifier(t.name)} match ${ftsQuery(words)})`;
+
+/**
+ * The same test made on each row (no index), for a query that walks another index in sort order
+ * and stops after one page. On SQLite LIKE folds ASCII case only, so lib/ uses this for ASCII
+ * words only; on PostgreSQL it is the indexed test itself and the planner picks the index.
+ */
+export const searchRow = (t: SearchTarget, words: string[]): SQL => (onPg ? searchIndex(t, words) : and(...words.map((w) => or(...t.columns.map((c) => contains(c, w)))!))!);
+
+/**
+ * Whether to find matches through the trigram index ("index") or by walking the sort order and
+ * testing rows ("scan"). A page through the index costs one read per match, a walk costs
+ * pageSize × rows/matches: for a common word ("hopper" in every 16th user) the walk finds a page
+ * after a few hundred rows where the index would hand over tens of thousands. SQLite cannot tell
+ * the two apart, so it counts the word's matches in its FTS table, stopping after `dense`;
+ * PostgreSQL's planner estimates the same from its statistics and chooses by itself.
+ */
+export async function searchPlan(t: SearchTarget, words: string[], dense: number): Promise<"index" | "scan"> {
+  // LIKE's case folding is ASCII only: a word with other letters (É, ß) is always matched by FTS5.
+  if (onPg || words.some((w) => /[^\x00-\x7f]/.test(w))) return "index";
+  const [row] = await rawRows<{ n: number }>(sql`select count(*) as n from (select rowid from ${sql.identifier(t.name)} where ${sql.identifier(t.name)} match ${ftsQuery(words)} limit ${sql.raw(String(dense + 1))})`);
+  return Number(row!.n) > dense ? "scan" : "index";
+}
 
 /** A JSON object's string field: `data.key = value`. */
 export const jsonField = (column: AnyColumn, key: string): SQL => (onPg ? sql`(${column} ->> ${key})` : sql`json_extract(${column}, ${"$." + JSON.stringify(key)})`);

@@ -13,15 +13,25 @@ import { describe, expect, it } from "vitest";
  * Both engines' committed migrations, applied to empty databases, must give the same tables,
  * columns (and nullability), indexes (name, uniqueness, columns) and foreign keys. Column types
  * differ by design (integer ms vs timestamptz, 0/1 vs boolean, text vs jsonb: db/schema/kit.ts).
+ * Text search differs by design too: an FTS5 trigram table on SQLite (with its shadow tables), a
+ * pg_trgm GIN index on PostgreSQL, both named <table>_search; each must cover the same columns.
  */
-type Shape = { columns: string[]; indexes: string[]; foreignKeys: string[] };
+type Shape = { columns: string[]; indexes: string[]; foreignKeys: string[]; search: string[] };
 
 function sqliteShape(): Record<string, Shape> {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "iam-parity-")), "parity.db");
   const sqlite = new Database(file);
   liteMigrate(liteDrizzle(sqlite), { migrationsFolder: "db/migrations/sqlite" });
   const shape: Record<string, Shape> = {};
-  const tables = sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'").all() as { name: string }[];
+  const fts = sqlite.prepare("select name, sql from sqlite_master where type = 'table' and sql like 'CREATE VIRTUAL TABLE%'").all() as { name: string; sql: string }[];
+  const ftsTables = new Set(fts.map((f) => f.name));
+  // FTS5 keeps its index in shadow tables <name>_data, _idx, _docsize, _config (and _content).
+  const isFtsPart = (table: string) => ftsTables.has(table) || fts.some((f) => /^_(data|idx|docsize|config|content)$/.test(table.slice(f.name.length)) && table.startsWith(f.name));
+  const tables = (sqlite.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '__drizzle%'").all() as { name: string }[]).filter((t) => !isFtsPart(t.name));
+  const searchOf = (table: string) =>
+    fts
+      .filter((f) => new RegExp(`content='${table}'`).test(f.sql))
+      .map((f) => `${f.name}(${(sqlite.prepare(`pragma table_info("${f.name}")`).all() as { name: string }[]).map((c) => c.name).join(",")})`);
   for (const { name } of tables) {
     const columns = (sqlite.prepare(`pragma table_info("${name}")`).all() as { name: string; notnull: number; pk: number }[]).map((c) => `${c.name} ${c.notnull || c.pk ? "not null" : "null"}`);
     const indexes = (sqlite.prepare(`pragma index_list("${name}")`).all() as { name: string; unique: number; origin: string }[])
@@ -33,7 +43,7 @@ function sqliteShape(): Record<string, Shape> {
         return `${label} ${i.unique ? "unique" : ""}(${cols.join(",")})`;
       });
     const foreignKeys = (sqlite.prepare(`pragma foreign_key_list("${name}")`).all() as { from: string; table: string; to: string; on_delete: string }[]).map((f) => `${f.from} -> ${f.table}.${f.to} on delete ${f.on_delete.toLowerCase()}`);
-    shape[name] = { columns: columns.sort(), indexes: indexes.sort(), foreignKeys: foreignKeys.sort() };
+    shape[name] = { columns: columns.sort(), indexes: indexes.sort(), foreignKeys: foreignKeys.sort(), search: searchOf(name) };
   }
   sqlite.close();
   return shape;
@@ -57,14 +67,17 @@ async function pgShape(url: string): Promise<Record<string, Shape>> {
     const shape: Record<string, Shape> = {};
     for (const { table_name } of await q<{ table_name: string }>("select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'")) {
       const columns = (await q<{ column_name: string; is_nullable: string }>(`select column_name, is_nullable from information_schema.columns where table_schema = 'public' and table_name = '${table_name}'`)).map((c) => `${c.column_name} ${c.is_nullable === "YES" ? "null" : "not null"}`);
-      const indexes = (
-        await q<{ name: string; unique: boolean; cols: string[] }>(
-          `select i.relname as name, x.indisunique as unique,
-             array(select coalesce(a.attname::text, pg_get_indexdef(x.indexrelid, k.n::int, true)) from unnest(x.indkey) with ordinality k(attnum, n) left join pg_attribute a on a.attrelid = x.indrelid and a.attnum = k.attnum order by k.n) as cols
-           from pg_index x join pg_class i on i.oid = x.indexrelid join pg_class t on t.oid = x.indrelid
-           where t.relname = '${table_name}' and not x.indisprimary`,
-        )
-      ).map((i) => `${i.name} ${i.unique ? "unique" : ""}(${i.cols.map(caseFolded).join(",")})`);
+      const all = await q<{ name: string; unique: boolean; cols: string[]; def: string }>(
+        `select i.relname as name, x.indisunique as unique, pg_get_indexdef(x.indexrelid) as def,
+           array(select coalesce(a.attname::text, pg_get_indexdef(x.indexrelid, k.n::int, true)) from unnest(x.indkey) with ordinality k(attnum, n) left join pg_attribute a on a.attrelid = x.indrelid and a.attnum = k.attnum order by k.n) as cols
+         from pg_index x join pg_class i on i.oid = x.indexrelid join pg_class t on t.oid = x.indrelid
+         where t.relname = '${table_name}' and not x.indisprimary`,
+      );
+      const trigram = (i: { def: string }) => i.def.includes("gin_trgm_ops");
+      const indexes = all.filter((i) => !trigram(i)).map((i) => `${i.name} ${i.unique ? "unique" : ""}(${i.cols.map(caseFolded).join(",")})`);
+      // The columns a trigram index's expression reads, in order (as the FTS5 table lists them).
+      const columnNames = new Set(columns.map((c) => c.split(" ")[0]!));
+      const search = all.filter(trigram).map((i) => `${i.name}(${[...new Set(i.def.replace(/^.*USING gin/, "").match(/[a-z_]+/g)!.filter((w) => columnNames.has(w)))].join(",")})`);
       const foreignKeys = (
         await q<{ from: string; table: string; to: string; on_delete: string }>(
           `select kcu.column_name as from, ccu.table_name as table, ccu.column_name as to, rc.delete_rule as on_delete
@@ -74,7 +87,7 @@ async function pgShape(url: string): Promise<Record<string, Shape>> {
            where kcu.table_name = '${table_name}'`,
         )
       ).map((f) => `${f.from} -> ${f.table}.${f.to} on delete ${f.on_delete.toLowerCase()}`);
-      shape[table_name] = { columns: columns.sort(), indexes: indexes.sort(), foreignKeys: foreignKeys.sort() };
+      shape[table_name] = { columns: columns.sort(), indexes: indexes.sort(), foreignKeys: foreignKeys.sort(), search };
     }
     return shape;
   } finally {

@@ -4,10 +4,12 @@ import dynamic from "next/dynamic";
 import { ArrowDown, ArrowUp, Download } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
+import { Avatar, AvatarFallback } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { UserQuery } from "@/lib/users/list";
 import { PAGE_SIZES } from "@/lib/users/list-params";
@@ -28,20 +30,28 @@ export interface UserRowView {
   mfa: boolean;
   lastLoginAt: string | null;
   joinedAt: string;
+  /** Roles held in this tenant (the default role for a member with none of their own). */
+  roles: string[];
+}
+
+/** Up to two letters for the avatar: the name's first and last initials, else the address's first letter. */
+export function initials(name: string, email: string) {
+  const parts = name.trim().split(/\s+/).filter(Boolean);
+  const letters = parts.length ? [parts[0]!, parts[parts.length - 1]!].slice(0, parts.length > 1 ? 2 : 1).map((p) => [...p][0]!) : [[...email][0] ?? "?"];
+  return letters.join("").toUpperCase();
 }
 
 const COLUMNS: { key: UserQuery["sort"]; label: string }[] = [
   { key: "email", label: "Email" },
   { key: "name", label: "Name" },
   { key: "status", label: "Status" },
-  { key: "lastLogin", label: "Last sign-in" },
+  { key: "lastLogin", label: "Last active" },
   { key: "created", label: "Added" },
 ];
 
-export function UsersTable({ query, rows, total, capped, roles, groups }: { query: UserQuery; rows: UserRowView[]; total: number; capped: boolean; roles: string[]; groups: { id: string; name: string }[] }) {
+export function UsersTable({ query, rows, total, capped, next, previous, roles, groups }: { query: UserQuery; rows: UserRowView[]; total: number; capped: boolean; next?: string; previous?: string; roles: string[]; groups: { id: string; name: string }[] }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [allMatching, setAllMatching] = useState(false);
-  const pages = Math.max(1, Math.ceil(total / query.size));
   const toggle = (id: string) => {
     setAllMatching(false);
     setSelected((s) => {
@@ -52,7 +62,7 @@ export function UsersTable({ query, rows, total, capped, roles, groups }: { quer
     });
   };
   const allOnPage = rows.length > 0 && rows.every((r) => selected.has(r.id));
-  const exportHref = usersHref(query, { page: undefined, size: undefined, sort: undefined, dir: undefined }).replace("/admin/users", "/admin/users/export");
+  const exportHref = usersHref(query, { size: undefined, sort: undefined, dir: undefined }).replace("/admin/users", "/admin/users/export");
   return (
     <div className="grid gap-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -96,20 +106,21 @@ export function UsersTable({ query, rows, total, capped, roles, groups }: { quer
                 const nextDir = active && query.dir === "asc" ? "desc" : "asc";
                 return (
                   <TableHead key={c.key} aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : "none"}>
-                    <Link href={usersHref(query, { sort: c.key, dir: nextDir, page: undefined })} className="inline-flex items-center gap-1 hover:underline">
+                    <Link href={usersHref(query, { sort: c.key, dir: nextDir })} className="inline-flex items-center gap-1 hover:underline">
                       {c.label}
                       {active && (query.dir === "asc" ? <ArrowUp className="size-3" aria-hidden /> : <ArrowDown className="size-3" aria-hidden />)}
                     </Link>
                   </TableHead>
                 );
               })}
+              <TableHead>Role</TableHead>
               <TableHead>MFA</TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
             {rows.length === 0 && (
               <TableRow>
-                <TableCell colSpan={7} className="py-10 text-center text-muted-foreground">
+                <TableCell colSpan={8} className="py-10 text-center text-muted-foreground">
                   No users match these filters.
                 </TableCell>
               </TableRow>
@@ -120,14 +131,20 @@ export function UsersTable({ query, rows, total, capped, roles, groups }: { quer
                   <Checkbox aria-label={`Select ${u.email}`} checked={allMatching || selected.has(u.id)} onCheckedChange={() => toggle(u.id)} />
                 </TableCell>
                 <TableCell>
-                  <Link href={`/admin/users/${u.id}`} className="font-medium hover:underline">
-                    {u.email}
-                  </Link>
+                  <div className="flex items-center gap-2">
+                    <Avatar className="size-7 text-xs" aria-hidden>
+                      <AvatarFallback>{initials(u.name, u.email)}</AvatarFallback>
+                    </Avatar>
+                    <Link href={`/admin/users/${u.id}`} className="font-medium hover:underline">
+                      {u.email}
+                    </Link>
+                  </div>
                 </TableCell>
                 <TableCell>{u.name || <span className="text-muted-foreground">—</span>}</TableCell>
                 <TableCell>{!u.active ? <Badge variant="destructive">Disabled</Badge> : u.invited ? <Badge variant="outline">Invited</Badge> : <Badge variant="secondary">Active</Badge>}</TableCell>
-                <TableCell>{u.lastLoginAt ? new Date(u.lastLoginAt).toLocaleString() : <span className="text-muted-foreground">Never</span>}</TableCell>
+                <TableCell className="whitespace-nowrap">{u.lastLoginAt ? <RelativeTime date={u.lastLoginAt} /> : <span className="text-muted-foreground">Never</span>}</TableCell>
                 <TableCell>{new Date(u.joinedAt).toLocaleDateString()}</TableCell>
+                <TableCell data-testid="user-roles">{u.roles.length ? u.roles.join(", ") : <span className="text-muted-foreground">—</span>}</TableCell>
                 <TableCell>{u.mfa ? <Badge>On</Badge> : <span className="text-muted-foreground">Off</span>}</TableCell>
               </TableRow>
             ))}
@@ -138,24 +155,26 @@ export function UsersTable({ query, rows, total, capped, roles, groups }: { quer
         <div className="flex items-center gap-2">
           <span className="text-muted-foreground">Rows per page</span>
           {PAGE_SIZES.map((n) => (
-            <Link key={n} href={usersHref(query, { size: n, page: undefined })} aria-current={query.size === n ? "page" : undefined} className={query.size === n ? "font-semibold underline" : "hover:underline"}>
+            <Link key={n} href={usersHref(query, { size: n })} aria-current={query.size === n ? "page" : undefined} className={query.size === n ? "font-semibold underline" : "hover:underline"}>
               {n}
             </Link>
           ))}
         </div>
-        <div className="flex flex-wrap items-center gap-2">
-          <span className="text-muted-foreground">
-            Page {query.page} of {capped ? `${pages}+` : pages}
-          </span>
-          {query.page > 1 && (
+        <div className="flex items-center gap-2">
+          {/* Keyset paging: each link carries the cursor of the row it continues from (no page numbers). */}
+          {previous ? (
             <Button asChild variant="outline" size="sm">
-              <Link href={usersHref(query, { page: query.page - 1 })}>Previous</Link>
+              <Link href={usersHref(query, { before: previous })} rel="prev">Previous</Link>
             </Button>
+          ) : (
+            <Button variant="outline" size="sm" disabled>Previous</Button>
           )}
-          {(query.page < pages || (capped && rows.length === query.size)) && (
+          {next ? (
             <Button asChild variant="outline" size="sm">
-              <Link href={usersHref(query, { page: query.page + 1 })}>Next</Link>
+              <Link href={usersHref(query, { after: next })} rel="next">Next</Link>
             </Button>
+          ) : (
+            <Button variant="outline" size="sm" disabled>Next</Button>
           )}
         </div>
       </nav>

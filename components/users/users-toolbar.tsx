@@ -11,13 +11,13 @@ import { usersHref } from "./url-state";
 
 const selectClass = "h-9 rounded-md border border-input bg-transparent px-2 text-sm shadow-xs focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring dark:bg-input/30";
 
-/** Search and filters; every change goes into the URL (page resets to 1). */
+/** Search and filters; every change goes into the URL (back to the first page). */
 export function UsersToolbar({ query, roles, groups }: { query: UserQuery; roles: string[]; groups: { id: string; name: string }[] }) {
   const router = useRouter();
   const [q, setQ] = useState(query.q ?? "");
   const [pending, start] = useTransition();
   const first = useRef(true);
-  const go = (change: Partial<Record<keyof UserQuery, string | undefined>>) => start(() => router.replace(usersHref(query, { ...change, page: undefined })));
+  const go = (change: Partial<Record<keyof UserQuery, string | undefined>>) => start(() => router.replace(usersHref(query, change)));
 
   // Debounced search-as-you-type.
   useEffect(() => {
@@ -35,7 +35,7 @@ export function UsersToolbar({ query, roles, groups }: { query: UserQuery; roles
     <div className="mb-4 flex flex-wrap items-end gap-3" role="search" aria-busy={pending}>
       <div className="relative min-w-64 flex-1">
         <Search className="absolute left-2.5 top-2.5 size-4 text-muted-foreground" aria-hidden />
-        <Input aria-label="Search users" placeholder="Search email, name or username (prefix)" className="pl-8" value={q} onChange={(e) => setQ(e.target.value)} />
+        <Input aria-label="Search users" placeholder="Search any part of email, name or username" className="pl-8" value={q} onChange={(e) => setQ(e.target.value)} />
       </div>
       <div className="grid gap-1">
         <Label htmlFor="f-status" className="text-xs text-muted-foreground">Status</Label>

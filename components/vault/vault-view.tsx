@@ -3,7 +3,7 @@
 import { FolderPlus, Search, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useEffect, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { useActionToast } from "@/components/forms/use-action-toast";
 import { addGroupAction, removeEntryAction, removeGroupAction } from "@/app/(app)/vault/actions";
@@ -20,26 +20,37 @@ import { DEFAULT_PAGE_SIZE, PAGE_SIZES, type EntryView, type Paging, type VaultS
 
 type Group = { id: string; name: string; parentId: string | null };
 
-/** The vault's URL state: a group or a search, the page and the page size (defaults left out). */
-function vaultHref(at: { group?: string; q?: string; page?: number; size: number }) {
+/**
+ * The vault's URL state: the group, a search inside it (or in every group with `all`), the page
+ * and the page size (defaults left out).
+ */
+function vaultHref(at: { group?: string; q?: string; all?: boolean; page?: number; size: number }) {
   const p = new URLSearchParams();
+  if (at.group) p.set("group", at.group);
   if (at.q) p.set("q", at.q);
-  else if (at.group) p.set("group", at.group);
+  if (at.q && at.all) p.set("all", "1");
   if (at.page && at.page > 1) p.set("page", String(at.page));
   if (at.size !== DEFAULT_PAGE_SIZE) p.set("size", String(at.size));
   const qs = p.toString();
   return qs ? `/vault?${qs}` : "/vault";
 }
 
-export function VaultView({ groups, currentGroup, query, paging, entries, settings }: { groups: Group[]; currentGroup: string; query: string; paging: Paging; entries: EntryView[]; settings: VaultSettings }) {
+export function VaultView({ groups, currentGroup, query, allGroups, paging, entries, settings }: { groups: Group[]; currentGroup: string; query: string; allGroups: boolean; paging: Paging; entries: EntryView[]; settings: VaultSettings }) {
   const router = useRouter();
   const notify = useActionToast();
   const [q, setQ] = useState(query);
+  const [searching, startSearch] = useTransition();
+  // Search as you type: the URL follows the box 300 ms after the last key, keeping the group.
+  useEffect(() => {
+    if (q.trim() === query) return;
+    const t = setTimeout(() => startSearch(() => router.replace(vaultHref({ group: currentGroup, q: q.trim(), all: allGroups, size: paging.size }), { scroll: false })), 300);
+    return () => clearTimeout(t);
+  }, [q, query, currentGroup, allGroups, paging.size, router]);
   const [newGroup, setNewGroup] = useState("");
   const [pending, start] = useTransition();
   const depth = (g: Group): number => (g.parentId ? 1 + depth(groups.find((x) => x.id === g.parentId) ?? { ...g, parentId: null }) : 0);
   const current = groups.find((g) => g.id === currentGroup)!;
-  const here = { group: currentGroup, q: query, size: paging.size };
+  const here = { group: currentGroup, q: query, all: allGroups, size: paging.size };
   const pages = Math.max(1, Math.ceil(paging.total / paging.size));
   const first = paging.total ? (paging.page - 1) * paging.size + 1 : 0;
   return (
@@ -49,7 +60,7 @@ export function VaultView({ groups, currentGroup, query, paging, entries, settin
           <ul className="grid gap-0.5 text-sm">
             {groups.map((g) => (
               <li key={g.id} style={{ paddingLeft: depth(g) * 12 }}>
-                <Link href={vaultHref({ group: g.id, size: paging.size })} aria-current={g.id === currentGroup && !query ? "page" : undefined} className={cn("block rounded px-2 py-1 hover:bg-accent", g.id === currentGroup && !query && "bg-accent font-medium")}>
+                <Link href={vaultHref({ group: g.id, q: query, all: allGroups, size: paging.size })} aria-current={g.id === currentGroup ? "page" : undefined} className={cn("block rounded px-2 py-1 hover:bg-accent", g.id === currentGroup && "bg-accent font-medium")}>
                   {g.name}
                 </Link>
               </li>
@@ -107,9 +118,10 @@ export function VaultView({ groups, currentGroup, query, paging, entries, settin
           <form
             className="relative flex-1"
             role="search"
+            aria-busy={searching}
             onSubmit={(e) => {
               e.preventDefault();
-              router.push(vaultHref({ group: currentGroup, q: q.trim(), size: paging.size }));
+              startSearch(() => router.replace(vaultHref({ group: currentGroup, q: q.trim(), all: allGroups, size: paging.size })));
             }}
           >
             <Search className="absolute left-2.5 top-2.5 size-4 text-muted-foreground" aria-hidden />
@@ -118,7 +130,16 @@ export function VaultView({ groups, currentGroup, query, paging, entries, settin
           <EntryDialog groupId={currentGroup} defaults={{ length: settings.defaultLength, complexity: settings.defaultComplexity }} />
         </div>
         <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-muted-foreground">
-          <p>{query ? `Results for “${query}”` : current.name}</p>
+          {query ? (
+            <p className="flex flex-wrap items-center gap-2">
+              <span>Results for “{query}” in {allGroups ? "all groups" : current.name}</span>
+              <Link className="underline" href={vaultHref({ ...here, all: !allGroups, page: undefined })}>
+                {allGroups ? `Only in ${current.name}` : "Search all groups"}
+              </Link>
+            </p>
+          ) : (
+            <p>{current.name}</p>
+          )}
           <p aria-live="polite" data-testid="vault-showing">
             {paging.total ? `Showing ${first.toLocaleString()}–${(first + entries.length - 1).toLocaleString()} of ${paging.total.toLocaleString()}` : "No entries"}
           </p>

@@ -43,11 +43,13 @@ export const users = table(
   (t) => [
     uniqueIndex("users_email_uq").on(t.email),
     uniqueIndex("users_username_uq").on(t.username).where(sql`${t.username} is not null`),
-    index("users_full_name_idx").on(t.fullName),
+    // Sort indexes end with the id: keyset paging (lib/users/list.ts) breaks ties on it.
+    index("users_full_name_idx").on(t.fullName, t.id),
     // Case-insensitive name search ("grace" finds "Grace Hopper") as an index range.
     index("users_full_name_nocase_idx").on(nocase(t.fullName)),
     index("users_created_idx").on(t.createdAt),
-    index("users_last_login_idx").on(nullsFirst(t.lastLoginAt)),
+    index("users_last_login_idx").on(nullsFirst(t.lastLoginAt), t.id),
+    index("users_active_idx").on(t.active, t.id),
   ],
 );
 
@@ -73,7 +75,8 @@ export const memberships = table(
   },
   (t) => [
     uniqueIndex("memberships_user_tenant_uq").on(t.userId, t.tenantId),
-    index("memberships_tenant_idx").on(t.tenantId, t.createdAt),
+    // A tenant's members newest first, ties broken on the user id (keyset paging of the users table).
+    index("memberships_tenant_idx").on(t.tenantId, t.createdAt, t.userId),
   ],
 );
 

@@ -1,11 +1,12 @@
 import { and, asc, count, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { db, type DB, type Tx } from "@/db/client";
-import { contains, jsonField } from "@/db/dialect";
+import { jsonField } from "@/db/dialect";
 import { groupMembers, groups, memberships, users } from "@/db/schema";
 import { audit } from "@/lib/audit/record";
 import { requirePermission, requireTenant, type Caller } from "@/lib/authz/caller";
 import { AppError, conflict, notFound, validation } from "@/lib/errors";
+import { groupMatches } from "./search";
 
 export type GroupRow = typeof groups.$inferSelect;
 
@@ -56,7 +57,8 @@ export async function listGroups(caller: Caller, query: GroupQuery = {}) {
   const tenantId = query.tenantId ?? caller.tenantId;
   await requireTenant(caller, tenantId);
   const where: SQL[] = [eq(groups.tenantId, tenantId)];
-  if (query.q) where.push(contains(groups.name, query.q));
+  const named = query.q ? groupMatches(query.q) : undefined;
+  if (named) where.push(named);
   for (const [k, v] of Object.entries(query.data ?? {})) where.push(sql`${jsonField(groups.data, k)} = ${v}`);
   const pageSize = Math.min(query.pageSize ?? 25, 200);
   const page = Math.max(1, query.page ?? 1);

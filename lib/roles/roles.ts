@@ -6,6 +6,7 @@ import { requirePermission, requireTenant, type Caller } from "@/lib/authz/calle
 import { requireHoldsAll } from "@/lib/authz/escalation";
 import { AppError, conflict, isAppError, notFound, validation } from "@/lib/errors";
 import { resolveRoles } from "@/lib/users/records";
+import { userMatches } from "@/lib/users/search";
 
 export type RoleRow = typeof roles.$inferSelect;
 export type PermissionRow = typeof rolePermissions.$inferSelect;
@@ -224,11 +225,13 @@ export async function revokePermission(caller: Caller, ref: string, resource: st
  * Users explicitly holding a role in its tenant, by email, a page at a time. Members with no
  * explicit role fall back to the default role and are not listed.
  */
-export async function listHolders(caller: Caller, ref: string, opts: { offset?: number; records?: number; tenantId?: string } = {}) {
+export async function listHolders(caller: Caller, ref: string, opts: { offset?: number; records?: number; tenantId?: string; q?: string } = {}) {
   const r = await getRole(caller, ref, { includeRetired: true, tenantId: opts.tenantId });
   // Holders are users: listing their emails needs User/Read as well.
   await requirePermission(caller, "User", "Read");
-  const where = and(eq(membershipRoles.roleId, r.id), eq(memberships.tenantId, r.tenantId));
+  // Searched like the users table: any part of the email, name or username (lib/users/search.ts).
+  const search = opts.q ? await userMatches(opts.q) : undefined;
+  const where = and(eq(membershipRoles.roleId, r.id), eq(memberships.tenantId, r.tenantId), search?.where);
   const rows = await db
     // A pending invitation shows only its address (the name is the account's, not the tenant's).
     .select({ id: users.id, email: users.email, fullName: sql<string>`case when ${memberships.invitedAt} is null then ${users.fullName} else '' end` })
@@ -239,7 +242,7 @@ export async function listHolders(caller: Caller, ref: string, opts: { offset?: 
     .orderBy(asc(users.email))
     .limit(Math.min(opts.records ?? 50, 200))
     .offset(opts.offset ?? 0);
-  const [counted] = await db.select({ n: count() }).from(membershipRoles).innerJoin(memberships, eq(memberships.id, membershipRoles.membershipId)).where(where);
+  const [counted] = await db.select({ n: count() }).from(membershipRoles).innerJoin(memberships, eq(memberships.id, membershipRoles.membershipId)).innerJoin(users, eq(users.id, memberships.userId)).where(where);
   return { rows, total: counted!.n };
 }
 

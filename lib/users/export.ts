@@ -5,7 +5,7 @@ import { audit } from "@/lib/audit/record";
 import { requirePermission, type Caller } from "@/lib/authz/caller";
 import { csvCell } from "@/lib/csv/cell";
 import { asInvitedMember } from "./invitations";
-import { userFilter, type UserQuery } from "./list";
+import { userFilter, type UserFilter } from "./list";
 
 export const USERS_CSV_HEADER = "id,email,first_name,last_name,username,status,mfa,last_sign_in,created\n";
 const BATCH = 2_000;
@@ -15,9 +15,9 @@ const BATCH = 2_000;
  * continue after the last email seen (emails are unique), so each one is an index seek: a
  * million-row export costs the same per batch at the end as at the start.
  */
-export async function* usersCsv(caller: Caller, query: Omit<UserQuery, "sort" | "dir" | "page" | "size">): AsyncGenerator<string> {
+export async function* usersCsv(caller: Caller, query: UserFilter): AsyncGenerator<string> {
   await requirePermission(caller, "User", "Read");
-  const where = userFilter(caller.tenantId, query);
+  const { where } = await userFilter(caller.tenantId, query);
   await audit({ tenantId: caller.tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "users.exported", data: { filter: query } });
   yield USERS_CSV_HEADER;
   let after: string | undefined;

@@ -1,12 +1,13 @@
-import { and, eq, gte, inArray, isNotNull, isNull, lte, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gt, gte, inArray, isNotNull, isNull, lt, lte, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
-import { lowerPrefix, nameStartsWith, orderedJoin, prefix, selectRows } from "@/db/dialect";
+import { orderedJoin, selectRows } from "@/db/dialect";
 import { groupMembers, membershipRoles, memberships, roles, users } from "@/db/schema";
 import { requirePermission, requireTenant, type Caller } from "@/lib/authz/caller";
 import { validation } from "@/lib/errors";
 import type { BulkAction } from "./bulk";
 import { asInvitedMember } from "./invitations";
+import { userMatches } from "./search";
 
 import { PAGE_SIZES, SORTS } from "./list-params";
 
@@ -23,33 +24,25 @@ export const userQuerySchema = z.object({
   loginTo: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
   sort: z.enum(SORTS).default("created").catch("created"),
   dir: z.enum(["asc", "desc"]).default("desc").catch("desc"),
-  page: z.coerce.number().int().min(1).max(100_000).default(1).catch(1),
+  /** Keyset cursors (see cursorOf): the page after or before a row. At most one is used, `after` first. */
+  after: z.string().max(500).optional().catch(undefined),
+  before: z.string().max(500).optional().catch(undefined),
   size: z.coerce.number().pipe(z.union(PAGE_SIZES.map((n) => z.literal(n)) as [z.ZodLiteral<10>, z.ZodLiteral<25>, z.ZodLiteral<50>, z.ZodLiteral<100>])).default(25).catch(25),
 });
 export type UserQuery = z.infer<typeof userQuerySchema>;
+/** The filters alone: what bulk "all matching" and the CSV export take. */
+export type UserFilter = Omit<UserQuery, "sort" | "dir" | "after" | "before" | "size">;
 
 /** Counting stops here: beyond it the UI says "More than 1,000" instead of scanning every row. */
 export const COUNT_CAP = 1_000;
 
 /** WHERE clause for a tenant's users matching the filters (shared by the table, bulk "all matching" and CSV). */
-export function userFilter(tenantId: string, q: Omit<UserQuery, "sort" | "dir" | "page" | "size">): SQL {
+export async function userFilter(tenantId: string, q: UserFilter): Promise<{ where: SQL; walk: boolean }> {
   const where: SQL[] = [eq(memberships.tenantId, tenantId)];
   const member = isNull(memberships.invitedAt);
   const pending = isNotNull(memberships.invitedAt);
-  if (q.q) {
-    // Prefix ranges use the email and username indexes; a plain LIKE '%x%' would scan every row.
-    // Names match case-insensitively ("grace" finds "Grace Hopper"): a prefix match served by the
-    // case-insensitive index users_full_name_nocase_idx (on SQLite a COLLATE NOCASE range would
-    // defeat the OR optimisation; see db/dialect.ts). Emails are stored lower-case.
-    const name = q.q;
-    where.push(
-      or(
-        lowerPrefix(users.email, q.q),
-        and(nameStartsWith(users.fullName, name), member),
-        and(prefix(users.username, name), member),
-      )!,
-    );
-  }
+  const search = q.q ? await userMatches(q.q) : undefined;
+  if (search) where.push(search.where);
   // A pending invitation shows only the address (see asInvitedMember): filters on the account's own
   // columns treat it as that blank row (active, no MFA, never signed in), so they cannot probe it.
   if (q.status === "active") where.push(or(eq(users.active, true), pending)!);
@@ -67,42 +60,143 @@ export function userFilter(tenantId: string, q: Omit<UserQuery, "sort" | "dir" |
       ),
     );
   if (q.group) where.push(inArray(users.id, db.select({ id: groupMembers.userId }).from(groupMembers).where(eq(groupMembers.groupId, q.group))));
-  return and(...where)!;
+  // Walk the sort index unless a filter narrows the rows through an index of its own.
+  const walk = (!search || search.walk) && !q.loginFrom && !q.loginTo && !q.role && !q.group;
+  return { where: and(...where)!, walk };
 }
 
-const sortColumn = { email: users.email, name: users.fullName, created: memberships.createdAt, lastLogin: users.lastLoginAt, status: users.active } as const;
+/**
+ * Each sort: its column, the column breaking ties (the user id: the membership's copy for the
+ * membership date, so the tenant's (tenant, created, user) index serves the whole order), and how
+ * its raw values read back. Every sort index ends with the id (db/schema/users.ts).
+ */
+const SORT_KEYS = {
+  email: { col: users.email, tie: users.id, kind: "text" },
+  name: { col: users.fullName, tie: users.id, kind: "text" },
+  created: { col: memberships.createdAt, tie: memberships.userId, kind: "time" },
+  lastLogin: { col: users.lastLoginAt, tie: users.id, kind: "time" },
+  status: { col: users.active, tie: users.id, kind: "bool" },
+} as const;
 
+type SortValue = string | number | boolean | null;
+const cursorSchema = z.tuple([z.union([z.string(), z.number(), z.boolean(), z.null()]), z.string().max(100)]);
+
+/** A row's place in the sort order, as an opaque URL-safe cursor. */
+export const cursorOf = (value: SortValue, id: string) => Buffer.from(JSON.stringify([value, id])).toString("base64url");
+
+function readCursor(cursor: string | undefined): [SortValue, string] | undefined {
+  if (!cursor) return undefined;
+  try {
+    return cursorSchema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
+  } catch {
+    return undefined; // a hand-edited cursor starts from the first page
+  }
+}
+
+/** Raw values differ per engine (ms numbers vs Date or strings, 0/1 vs booleans): one form for cursors. */
+function sortValue(kind: "text" | "time" | "bool", raw: unknown): SortValue {
+  if (raw == null) return null;
+  if (kind === "time") return new Date(raw as number | string | Date).getTime();
+  if (kind === "bool") return Boolean(Number(raw) || raw === true);
+  return String(raw);
+}
+
+/**
+ * Rows strictly after (`later`) or before a cursor in the ascending order "NULLs first, then
+ * values, then ids"; descending is its exact reverse. Written as a range on the column plus a tie
+ * test, so both engines seek the sort index instead of testing every row.
+ */
+function beyond(sort: (typeof SORT_KEYS)[keyof typeof SORT_KEYS], [raw, id]: [SortValue, string], later: boolean): SQL {
+  const [col, tie] = [sort.col as AnyColumn, sort.tie as AnyColumn];
+  const value = raw === null ? null : sort.kind === "time" ? new Date(raw as number) : raw;
+  if (value === null) return later ? or(and(isNull(col), gt(tie, id)), isNotNull(col))! : and(isNull(col), lt(tie, id))!;
+  return later ? and(gte(col, value), or(gt(col, value), gt(tie, id)))! : or(isNull(col), and(lte(col, value), or(lt(col, value), lt(tie, id))))!;
+}
+
+/**
+ * One page of the tenant's users for the console table, by keyset: the page after `q.after` or
+ * before `q.before` in the chosen order (no OFFSET: page 2,000 costs what page 1 does). Cursors for
+ * the neighbouring pages come back with the rows; `next`/`previous` are absent at either end.
+ */
 export async function listUsers(caller: Caller, q: UserQuery, tenantId = caller.tenantId) {
   await requirePermission(caller, "User", "Read");
   await requireTenant(caller, tenantId);
-  const where = userFilter(tenantId, q);
-  const col = sortColumn[q.sort];
-  // LIMIT/OFFSET go in as literals: with bound parameters SQLite cannot tell the page is small and
+  const { where, walk } = await userFilter(tenantId, q);
+  const sort = SORT_KEYS[q.sort];
+  const after = readCursor(q.after);
+  const before = after ? undefined : readCursor(q.before);
+  const [up, down] = [sql`${sort.col} asc nulls first, ${sort.tie} asc`, sql`${sort.col} desc nulls last, ${sort.tie} desc`];
+  const shown = q.dir === "asc" ? up : down;
+  // LIMIT goes in as a literal: with a bound parameter SQLite cannot tell the page is small and
   // prefers scanning every user and sorting, instead of walking the sort index and stopping early.
-  // Sorting by membership date without a search: walk the tenant's membership index newest first
-  // and stop after one page (orderedJoin pins that order on SQLite, which would otherwise scan all
-  // users for an unindexed filter such as status). Searches and user-column sorts are left to the
-  // planner, which starts from the email/name/last-sign-in indexes.
-  const indexedFilter = q.q || q.loginFrom || q.loginTo || q.role || q.group;
-  const join = q.sort === "created" && !indexedFilter ? orderedJoin : sql`inner join`;
-  // Raw rows: timestamps are numbers on SQLite, Date (or strings) on PostgreSQL; new Date() takes each.
-  const page = await selectRows<{ id: string; joined: number | string | Date; invitedAt: number | string | Date | null }>(
-    sql`select ${users.id} as id, ${memberships.createdAt} as joined, ${memberships.invitedAt} as "invitedAt" from ${memberships} ${join} ${users} on ${users.id} = ${memberships.userId} where ${where} order by ${col} ${sql.raw(q.dir === "asc" ? "asc nulls first" : "desc nulls last")}, ${users.id} asc limit ${sql.raw(String(q.size))} offset ${sql.raw(String((q.page - 1) * q.size))}`,
-  );
-  const byId = new Map(page.length ? (await db.select().from(users).where(inArray(users.id, page.map((p) => p.id)))).map((u) => [u.id, u]) : []);
+  // Sorting by membership date while nothing else narrows the rows: walk the tenant's membership
+  // index in order and stop after one page (orderedJoin pins that order on SQLite, which would
+  // otherwise scan all users for an unindexed filter such as status or a common search word).
+  const join = q.sort === "created" && walk ? orderedJoin : sql`inner join`;
+  // One row more than a page tells whether another page follows.
+  const read = (condition: SQL, orderBy: SQL) =>
+    selectRows<{ id: string; k: unknown; joined: number | string | Date; invitedAt: number | string | Date | null }>(
+      sql`select ${users.id} as id, ${sort.col} as k, ${memberships.createdAt} as joined, ${memberships.invitedAt} as "invitedAt" from ${memberships} ${join} ${users} on ${users.id} = ${memberships.userId} where ${condition} order by ${orderBy} limit ${sql.raw(String(q.size + 1))}`,
+    );
+  let page: Awaited<ReturnType<typeof read>>;
+  let hasPrevious = !!after;
+  let hasNext: boolean;
+  // The page before a cursor is read backwards (the reverse order, then reversed).
+  const back = before ? await read(and(where, beyond(sort, before, q.dir !== "asc"))!, q.dir === "asc" ? down : up) : [];
+  if (back.length > q.size) {
+    page = back.slice(0, q.size).reverse();
+    hasPrevious = hasNext = true;
+  } else {
+    // No cursor, a cursor after a row, or a step back onto the first page (shown full).
+    page = await read(after ? and(where, beyond(sort, after, q.dir === "asc"))! : where, shown);
+    hasNext = page.length > q.size;
+    page = page.slice(0, q.size);
+  }
+  const [first, last] = [page[0], page[page.length - 1]];
+  const previous = hasPrevious && first ? cursorOf(sortValue(sort.kind, first.k), first.id) : undefined;
+  const next = hasNext && last ? cursorOf(sortValue(sort.kind, last.k), last.id) : undefined;
+  const ids = page.map((p) => p.id);
+  const [accounts, held] = await Promise.all([
+    ids.length ? db.select().from(users).where(inArray(users.id, ids)) : [],
+    ids.length ? rolesOfMembers(tenantId, ids) : new Map<string, string[]>(),
+  ]);
+  const byId = new Map(accounts.map((u) => [u.id, u]));
   // "Invited" until the person has accepted and signed in once: the same for an address that had an
   // account elsewhere and for a new one, with or without an initial password (nothing tells them apart).
   const rows = page.map((p) => {
     const user = byId.get(p.id)!;
     const shown = p.invitedAt != null ? asInvitedMember(user, new Date(p.invitedAt)) : user;
-    return { ...shown, joinedAt: new Date(p.joined), invited: p.invitedAt != null || !user.lastLoginAt };
+    return { ...shown, joinedAt: new Date(p.joined), invited: p.invitedAt != null || !user.lastLoginAt, roles: held.get(p.id) ?? [] };
   });
   // Capped count: exact up to COUNT_CAP, then "more than".
   const [c] = await selectRows<{ n: number | string }>(
-    sql`select count(*) as n from (select 1 from ${memberships} inner join ${users} on ${users.id} = ${memberships.userId} where ${where} limit ${COUNT_CAP + 1}) as matched`,
+    sql`select count(*) as n from (select 1 from ${memberships} ${join} ${users} on ${users.id} = ${memberships.userId} where ${where} limit ${COUNT_CAP + 1}) as matched`,
   );
   const counted = Number(c!.n);
-  return { rows, total: Math.min(counted, COUNT_CAP), capped: counted > COUNT_CAP };
+  return { rows, total: Math.min(counted, COUNT_CAP), capped: counted > COUNT_CAP, next, previous };
+}
+
+/**
+ * Role names each of these users holds in the tenant; a member with no role of their own holds the
+ * tenant's default role (shown as such). A pending invitation holds nothing yet.
+ */
+async function rolesOfMembers(tenantId: string, userIds: string[]) {
+  const [explicit, defaults, pending] = await Promise.all([
+    db
+      .select({ userId: memberships.userId, name: roles.name })
+      .from(memberships)
+      .innerJoin(membershipRoles, eq(membershipRoles.membershipId, memberships.id))
+      .innerJoin(roles, eq(roles.id, membershipRoles.roleId))
+      .where(and(eq(memberships.tenantId, tenantId), inArray(memberships.userId, userIds), isNull(roles.revokedAt)))
+      .orderBy(asc(roles.name)),
+    db.select({ name: roles.name }).from(roles).where(and(eq(roles.tenantId, tenantId), eq(roles.isDefault, true), isNull(roles.revokedAt))).limit(1),
+    db.select({ userId: memberships.userId }).from(memberships).where(and(eq(memberships.tenantId, tenantId), inArray(memberships.userId, userIds), isNotNull(memberships.invitedAt))),
+  ]);
+  const held = new Map<string, string[]>();
+  for (const r of explicit) held.set(r.userId, [...(held.get(r.userId) ?? []), r.name]);
+  const invited = new Set(pending.map((p) => p.userId));
+  for (const id of userIds) if (!held.has(id) && !invited.has(id) && defaults[0]) held.set(id, [defaults[0].name]);
+  return held;
 }
 
 /**
@@ -112,9 +206,9 @@ export async function listUsers(caller: Caller, q: UserQuery, tenantId = caller.
 export const BULK_CHANGE_LIMIT = 10_000;
 
 /** Every matching user id (bulk actions on "all matching the filter"), within the action's limit. */
-export async function matchingUserIds(caller: Caller, q: Omit<UserQuery, "sort" | "dir" | "page" | "size">, action: BulkAction) {
+export async function matchingUserIds(caller: Caller, q: UserFilter, action: BulkAction) {
   await requirePermission(caller, "User", "Read");
-  const filter = userFilter(caller.tenantId, q);
+  const { where: filter } = await userFilter(caller.tenantId, q);
   const matching = (where: SQL) => db.select({ id: users.id }).from(memberships).innerJoin(users, eq(users.id, memberships.userId)).where(where);
   if (action === "delete") return (await matching(filter)).map((r) => r.id);
   // Pending invitations can only be withdrawn (deleted): other changes skip them instead of failing on them.

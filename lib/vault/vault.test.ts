@@ -58,9 +58,12 @@ describe("vault groups and entries", () => {
     expect(p2).toMatchObject({ total: 7, page: 2, size: 3 });
     expect(p2.rows.map((e) => e.host)).toEqual(all.slice(3, 6));
     expect(await pageEntries(u.id, { groupId: g, page: 99, size: 3 })).toMatchObject({ page: 3, rows: [{ host: all[6] }] });
-    const found = await pageEntries(u.id, { groupId: g, q: "H", page: 3, size: 3 });
+    const found = await pageEntries(u.id, { q: "H", page: 3, size: 3 });
     expect(found.total).toBe(8);
     expect(found.rows.map((e) => e.host)).toEqual(["h6.example", "h9.example"]);
+    // A search keeps the group it was typed in: only that group's matches.
+    expect(await pageEntries(u.id, { groupId: g, q: "H9", page: 1, size: 3 })).toMatchObject({ total: 0 });
+    expect((await pageEntries(u.id, { groupId: other, q: "h9.EXAM", page: 1, size: 3 })).rows.map((e) => e.host)).toEqual(["h9.example"]);
     expect(await pageEntries(u.id, { groupId: other, q: "nothing", page: 1, size: 3 })).toMatchObject({ total: 0, page: 1, rows: [] });
   });
 

@@ -7,6 +7,7 @@ import { settingBool } from "@/lib/settings/settings";
 import { contains } from "@/db/dialect";
 import { createHmac } from "node:crypto";
 import { derivePassword, type Animal } from "./derive";
+import { entryMatches } from "./search";
 
 export type VaultGroup = typeof vaultGroups.$inferSelect;
 export type VaultEntry = typeof vaultEntries.$inferSelect;
@@ -123,15 +124,17 @@ export async function entriesByGroup(userId: string, groupId: string | undefined
 }
 
 /**
- * One page of a group's entries, or of a search over all groups (host or account contains `q`),
- * with the total; a page past the end is clamped to the last one.
+ * One page of a group's entries, or of a search (host or account contains every word of `q`, any
+ * case) inside that group, or over every group when `groupId` is left out, with the total; a page
+ * past the end is clamped to the last one.
  */
-export async function pageEntries(userId: string, opts: { groupId: string; q?: string; page: number; size: number }) {
-  const where = opts.q ? and(eq(vaultEntries.userId, userId), or(contains(vaultEntries.host, opts.q), contains(vaultEntries.account, opts.q))) : and(eq(vaultEntries.userId, userId), eq(vaultEntries.groupId, opts.groupId));
+export async function pageEntries(userId: string, opts: { groupId?: string; q?: string; page: number; size: number }) {
+  const found = opts.q ? entryMatches(opts.q) : undefined;
+  const where = and(eq(vaultEntries.userId, userId), opts.groupId || !found ? eq(vaultEntries.groupId, opts.groupId ?? "") : undefined, found);
   const total = (await db.select({ n: count() }).from(vaultEntries).where(where))[0]!.n;
   const size = Math.min(Math.max(1, Math.trunc(opts.size)), 1000);
   const page = Math.min(Math.max(1, Math.trunc(opts.page)), Math.max(1, Math.ceil(total / size)));
-  const order = opts.q ? [asc(vaultEntries.host), asc(vaultEntries.account), asc(vaultEntries.id)] : [asc(vaultEntries.createdAt), asc(vaultEntries.id)];
+  const order = found ? [asc(vaultEntries.host), asc(vaultEntries.account), asc(vaultEntries.id)] : [asc(vaultEntries.createdAt), asc(vaultEntries.id)];
   const rows = await db.select().from(vaultEntries).where(where).orderBy(...order).limit(size).offset((page - 1) * size);
   return { rows, total, page, size };
 }

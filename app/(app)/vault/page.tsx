@@ -12,16 +12,18 @@ export const metadata: Metadata = { title: "Passwords" };
 const params = z.object({
   group: z.uuid().optional().catch(undefined),
   q: z.string().trim().max(200).optional().catch(undefined),
+  /** A search over every group instead of the selected one. */
+  all: z.literal("1").optional().catch(undefined),
   page: z.coerce.number().int().min(1).catch(1),
   size: z.coerce.number().pipe(z.literal(PAGE_SIZES)).catch(DEFAULT_PAGE_SIZE),
 });
 
 export default async function VaultPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const caller = await requirePageCaller();
-  const { group, q, page, size } = params.parse(await searchParams);
+  const { group, q, all, page, size } = params.parse(await searchParams);
   const groups = await listVaultGroups(caller.userId);
   const current = groups.find((g) => g.id === group) ?? groups[0]!;
-  const { rows, total, page: shown } = await pageEntries(caller.userId, { groupId: current.id, q, page, size });
+  const { rows, total, page: shown } = await pageEntries(caller.userId, { groupId: q && all ? undefined : current.id, q, page, size });
   const s = await getAllSettings(caller.userId);
   return (
     <>
@@ -30,6 +32,7 @@ export default async function VaultPage({ searchParams }: { searchParams: Promis
         groups={groups.map((g) => ({ id: g.id, name: g.name, parentId: g.parentId }))}
         currentGroup={current.id}
         query={q ?? ""}
+        allGroups={!!(q && all)}
         paging={{ page: shown, size, total }}
         entries={rows.map((e) => ({ id: e.id, groupId: e.groupId, host: e.host, account: e.account, complexity: e.complexity, length: e.length, lowercase: e.lowercase, uppercase: e.uppercase, digits: e.digits, symbols: e.symbols, lastRenewal: e.lastRenewal, generatedBefore: e.generatedBefore }))}
         settings={{

@@ -28,7 +28,7 @@ export const createUserAction = authedAction(createSchema, async (caller, input)
   return { id: user.id, email: user.email };
 });
 
-const bulkFilter = userQuerySchema.omit({ sort: true, dir: true, page: true, size: true });
+const bulkFilter = userQuerySchema.omit({ sort: true, dir: true, after: true, before: true, size: true });
 
 /**
  * Bulk on the selected ids, or on every user matching the table's current filter. Deleting all

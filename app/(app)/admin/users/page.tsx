@@ -14,7 +14,7 @@ export const metadata: Metadata = { title: "Users" };
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const caller = await requireAdminPage("User", "Read");
   const query = userQuerySchema.parse(await searchParams);
-  const { rows, total, capped } = await listUsers(caller, query);
+  const { rows, total, capped, next, previous } = await listUsers(caller, query);
   const roleNames = (await can(caller, "Role", "Read")) ? (await listRoles(caller, { records: 500, orderBy: "name", order: "ASC" })).rows.map((r) => r.name) : [];
   const groups = (await can(caller, "Group", "Read")) ? (await listGroups(caller, { pageSize: 200 })).rows.map((g) => ({ id: g.id, name: g.name })) : [];
   const canCreate = await can(caller, "User", "Create");
@@ -27,9 +27,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         query={query}
         total={total}
         capped={capped}
+        next={next}
+        previous={previous}
         roles={roleNames}
         groups={groups}
-        rows={rows.map((u) => ({ id: u.id, email: u.email, name: u.fullName, username: u.username, active: u.active, invited: u.invited, mfa: u.mfaEnrolled, lastLoginAt: u.lastLoginAt?.toISOString() ?? null, joinedAt: u.joinedAt.toISOString() }))}
+        rows={rows.map((u) => ({ id: u.id, email: u.email, name: u.fullName, username: u.username, active: u.active, invited: u.invited, mfa: u.mfaEnrolled, lastLoginAt: u.lastLoginAt?.toISOString() ?? null, joinedAt: u.joinedAt.toISOString(), roles: u.roles }))}
       />
     </>
   );

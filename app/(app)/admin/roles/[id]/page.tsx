@@ -15,11 +15,11 @@ import { getRole, listHolders, listRoles } from "@/lib/roles/roles";
 export const metadata: Metadata = { title: "Role" };
 
 const HOLDERS_PAGE = 50;
-const query = z.object({ holders: z.coerce.number().int().min(1).max(100_000).default(1).catch(1) });
+const query = z.object({ holders: z.coerce.number().int().min(1).max(100_000).default(1).catch(1), hq: z.string().trim().max(200).optional().catch(undefined) });
 
 export default async function RolePage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string>> }) {
   const caller = await requireAdminPage("Role", "Read");
-  const { holders: page } = query.parse(await searchParams);
+  const { holders: page, hq } = query.parse(await searchParams);
   let r;
   try {
     r = await getRole(caller, (await params).id, { includeRetired: true });
@@ -33,7 +33,7 @@ export default async function RolePage({ params, searchParams }: { params: Promi
   const mayRetire = await can(caller, "Role", "Delete");
   // Candidates for the default role when this one, the default, is retired.
   const others = r.isDefault && mayRetire ? (await listRoles(caller, { orderBy: "name", order: "ASC", records: 500 })).rows.filter((o) => o.id !== r.id).map((o) => ({ id: o.id, name: o.name })) : [];
-  const holders = (await can(caller, "User", "Read")) ? await listHolders(caller, r.id, { offset: (page - 1) * HOLDERS_PAGE, records: HOLDERS_PAGE }) : undefined;
+  const holders = (await can(caller, "User", "Read")) ? await listHolders(caller, r.id, { offset: (page - 1) * HOLDERS_PAGE, records: HOLDERS_PAGE, q: hq }) : undefined;
   return (
     <>
       <PageHeader title={r.name} description={r.revokedAt ? `Retired ${r.revokedAt.toLocaleString()}` : r.description} actions={
@@ -53,7 +53,7 @@ export default async function RolePage({ params, searchParams }: { params: Promi
         />
         <div className="grid gap-6 lg:grid-cols-2">
           <RolePermissions roleId={r.id} permissions={permissions} canRevoke={canEdit && !(r.isSystem && r.name === "admin")} />
-          {holders && <RoleHolders roleId={r.id} isDefault={r.isDefault} holders={holders.rows} total={holders.total} page={page} pageSize={HOLDERS_PAGE} canEdit={canEdit} />}
+          {holders && <RoleHolders roleId={r.id} isDefault={r.isDefault} holders={holders.rows} total={holders.total} search={hq ?? ""} page={page} pageSize={HOLDERS_PAGE} canEdit={canEdit} />}
         </div>
       </div>
     </>
