@@ -3,13 +3,15 @@ import { db } from "@/db/client";
 import { oneTimeCodes, users } from "@/db/schema";
 import { audit } from "@/lib/audit/record";
 import { absoluteUrl, sendMail } from "@/lib/email/send";
-import { validation } from "@/lib/errors";
+import { requirePermission, type Caller } from "@/lib/authz/caller";
+import { AppError, validation } from "@/lib/errors";
 import { randomToken, sha256 } from "@/lib/security/crypto";
 import { assertPasswordPolicy, hashPassword } from "@/lib/security/password";
 import { accountThrottleKey, clearFailures, consumeClientRate, consumeRate } from "@/lib/security/throttle";
 import { revokeAllCredentials } from "@/lib/sessions/revoke-all";
 import { tenantPolicy } from "@/lib/tenants/policy";
 import { findUserByEmail } from "@/lib/users/records";
+import { manageableUser } from "@/lib/users/scope";
 
 export const RESET_TTL_MS = 30 * 60_000;
 export const INVITE_TTL_MS = 7 * 24 * 3600_000;
@@ -47,13 +49,30 @@ export async function requestPasswordReset(email: string, ctx: { ip: string }) {
   await audit({ action: "password.reset_requested", actorEmail: user.email, ip: ctx.ip, targetType: "user", targetId: user.id, targetLabel: user.email });
   // Queued, not sent: the row is committed before we answer (nothing is lost if the process dies
   // next), and the request never waits for SMTP, which would tell registered addresses apart.
-  await sendMail({
-    to: user.email,
-    subject: "Reset your password",
-    text: `Someone asked to reset the password of ${user.email}. The link and code work once, for 30 minutes. If it was not you, ignore this message.\n\nCode: ${code}`,
-    links: [{ label: "Reset password", url: absoluteUrl(`/reset-password?code=${encodeURIComponent(code)}`) }],
-  });
+  await sendMail(resetMail(user.email, code));
   return { expiresAt };
+}
+
+const resetMail = (to: string, code: string) => ({
+  to,
+  subject: "Reset your password",
+  text: `Someone asked to reset the password of ${to}. The link and code work once, for 30 minutes. If it was not you, ignore this message.\n\nCode: ${code}`,
+  links: [{ label: "Reset password", url: absoluteUrl(`/reset-password?code=${encodeURIComponent(code)}`) }],
+});
+
+/**
+ * An admin sends a user the same reset link "Forgot password" would (User/Reset, on an account the
+ * caller may change). Nothing ends until the link is used; a disabled account is refused, as its
+ * link would be useless.
+ */
+export async function sendPasswordResetEmail(caller: Caller, userId: string) {
+  await requirePermission(caller, "User", "Reset");
+  const user = await manageableUser(caller, userId, "password.reset_requested");
+  if (!user.active) throw new AppError("precondition", "This account is disabled: activate it before sending a reset link");
+  const { code, expiresAt } = await issueCode(user.id, caller.tenantId, "reset", RESET_TTL_MS);
+  await audit({ tenantId: caller.tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "password.reset_requested", targetType: "user", targetId: user.id, targetLabel: user.email });
+  await sendMail({ ...resetMail(user.email, code), tenantId: caller.tenantId });
+  return { email: user.email, expiresAt };
 }
 
 /** Invitation: the new user sets a password through the emailed link. */
