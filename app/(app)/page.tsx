@@ -1,7 +1,80 @@
-import { redirect } from "next/navigation";
+import type { Metadata } from "next";
+import { FirstRunChecklist } from "@/components/dashboard/first-run-checklist";
+import { MemberSummaryView } from "@/components/dashboard/member-summary";
+import { RecentEvents } from "@/components/dashboard/recent-events";
+import { SignInsChartLazy } from "@/components/dashboard/sign-ins-chart-lazy";
+import { UserStats } from "@/components/dashboard/user-stats";
+import { PageHeader } from "@/components/shell/page-header";
+import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requirePageCaller } from "@/lib/auth/current";
+import { listAudit } from "@/lib/audit/query";
+import { dashboardAccess } from "@/lib/dashboard/access";
+import { firstRunChecklist } from "@/lib/dashboard/checklist";
+import { signInsPerDay, userFigures } from "@/lib/dashboard/figures";
+import { memberSummary } from "@/lib/dashboard/member";
+import { callerTenant } from "@/lib/tenants/tenants";
+import { findUserById } from "@/lib/users/records";
 
+export const metadata: Metadata = { title: "Home" };
+
+const CHART_DAYS = 14;
+
+/** After sign-in: the tenant's dashboard for those who may see users or the audit log, else the member's own summary. */
 export default async function Home() {
-  await requirePageCaller();
-  redirect("/account");
+  const caller = await requirePageCaller();
+  const [access, me, tenant] = await Promise.all([dashboardAccess(caller), findUserById(caller.userId), callerTenant(caller)]);
+  const greeting = `Welcome, ${me?.firstName || me?.email || caller.email}`;
+  if (!access) {
+    return (
+      <>
+        <PageHeader title={greeting} description="Your account at a glance." />
+        <MemberSummaryView s={await memberSummary(caller)} />
+      </>
+    );
+  }
+  const [figures, checklist, days, recent] = await Promise.all([
+    access.users ? userFigures(caller) : null,
+    access.users ? firstRunChecklist(caller) : null,
+    access.audit ? signInsPerDay(caller, { days: CHART_DAYS, timeZone: me?.timezone }) : null,
+    access.audit ? listAudit(caller, { page: 1 }, 8) : null,
+  ]);
+  const totals = days?.reduce((t, d) => ({ ok: t.ok + d.succeeded, bad: t.bad + d.failed }), { ok: 0, bad: 0 });
+  return (
+    <>
+      <PageHeader title={greeting} description={`${tenant.name} at a glance.`} />
+      <div className="grid gap-6">
+        {figures && <UserStats f={figures} />}
+        <div className="grid gap-6 lg:grid-cols-5">
+          {days && totals && (
+            <Card className="gap-3 lg:col-span-3">
+              <CardHeader>
+                <CardTitle>Sign-ins, last {CHART_DAYS} days</CardTitle>
+                <CardDescription data-testid="sign-ins-totals">
+                  {totals.ok.toLocaleString()} successful, {totals.bad.toLocaleString()} failed
+                </CardDescription>
+              </CardHeader>
+              <CardContent>
+                <SignInsChartLazy days={days} />
+              </CardContent>
+            </Card>
+          )}
+          {checklist && (
+            <div className="lg:col-span-2">
+              <FirstRunChecklist
+                c={{
+                  mailDelivery: checklist.mailDelivery,
+                  ownMfa: checklist.ownMfa,
+                  secondAdmin: checklist.secondAdmin,
+                  policyReviewed: !!checklist.policyReviewedAt,
+                  policy: checklist.policy,
+                  policyHref: caller.isSuperAdmin ? `/admin/tenants/${caller.tenantId}` : undefined,
+                }}
+              />
+            </div>
+          )}
+        </div>
+        {recent && <RecentEvents rows={recent.rows} />}
+      </div>
+    </>
+  );
 }

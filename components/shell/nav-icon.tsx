@@ -1,6 +1,6 @@
-import { Building2, FileText, KeyRound, LayoutGrid, Lock, Mail, Monitor, Settings, Shield, Smartphone, User, Users, Vault } from "lucide-react";
+import { Building2, FileText, House, KeyRound, LayoutGrid, Lock, Mail, Monitor, Settings, Shield, Smartphone, User, Users, Vault } from "lucide-react";
 
-const ICONS = { user: User, key: KeyRound, smartphone: Smartphone, monitor: Monitor, mail: Mail, users: Users, shield: Shield, building: Building2, file: FileText, grid: LayoutGrid, lock: Lock, settings: Settings, vault: Vault };
+const ICONS = { home: House, user: User, key: KeyRound, smartphone: Smartphone, monitor: Monitor, mail: Mail, users: Users, shield: Shield, building: Building2, file: FileText, grid: LayoutGrid, lock: Lock, settings: Settings, vault: Vault };
 
 /** Icons are named in the server-side nav config, since components cannot cross to the client. */
 export function NavIcon({ name }: { name: string }) {

@@ -19,6 +19,7 @@ export const NAV: NavSection[] = [
   {
     title: "Account",
     items: [
+      { href: "/", label: "Home", icon: "home" },
       { href: "/account", label: "Profile", icon: "user" },
       { href: "/account/password", label: "Password & email", icon: "key" },
       { href: "/account/mfa", label: "Two-factor", icon: "smartphone" },

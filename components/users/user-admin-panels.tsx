@@ -8,13 +8,14 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
+import { RelativeTime } from "@/components/ui/relative-time";
 
 interface Props {
   userId: string;
   canEdit: boolean;
   roles: string[];
   allRoles: string[];
-  mfa: { required: boolean; methods: { id: string; kind: string; createdAt: string }[] };
+  mfa: { required: boolean; methods: { id: string; kind: string; createdAt: string }[]; passkeys: number };
   sessions: { id: string; device: string; ip: string; lastSeenAt: string }[];
 }
 
@@ -24,6 +25,7 @@ export function UserAdminPanels({ userId, canEdit, roles, allRoles, mfa, session
   const [pin, setPin] = useState("");
   const [role, setRole] = useState("");
   const [pending, start] = useTransition();
+  const hasMethod = mfa.methods.length + mfa.passkeys > 0;
   return (
     <div className="mt-6 grid gap-6 lg:grid-cols-3">
       <Card>
@@ -73,15 +75,17 @@ export function UserAdminPanels({ userId, canEdit, roles, allRoles, mfa, session
           <CardTitle className="flex items-center gap-2">
             Two-factor {mfa.required && <Badge>Required</Badge>}
           </CardTitle>
-          <CardDescription data-testid="user-mfa">{mfa.methods.length ? mfa.methods.map((m) => (m.kind === "pin" ? "PIN" : "Authenticator")).join(", ") : "No method enrolled"}</CardDescription>
+          <CardDescription data-testid="user-mfa">{hasMethod ? [...mfa.methods.map((m) => (m.kind === "pin" ? "PIN" : "Authenticator")), ...(mfa.passkeys ? [`${mfa.passkeys} passkey${mfa.passkeys > 1 ? "s" : ""}`] : [])].join(", ") : "No method enrolled"}</CardDescription>
         </CardHeader>
         {canEdit && (
           <CardContent className="grid gap-3">
             <div className="flex flex-wrap gap-2">
               {!mfa.required && <ConfirmButton label="Require MFA" title="Require MFA?" description="The user must use two-factor; without a method they enrol at next sign-in. Their sessions end." confirmLabel="Require" onConfirm={() => notify(userMfaAction({ userId, op: "force" }), "MFA required")} />}
-              <ConfirmButton label="Reset MFA" title="Reset MFA?" description="Wipes methods, passkeys and recovery codes; MFA stays required and every session ends." confirmLabel="Reset" onConfirm={() => notify(userMfaAction({ userId, op: "reset" }), "MFA reset")} />
-              <ConfirmButton label="Remove MFA" title="Remove MFA?" description="Turns two-factor off for this user (refused when the tenant forces 2FA)." confirmLabel="Remove" onConfirm={() => notify(userMfaAction({ userId, op: "remove" }), "MFA removed")} />
+              <ConfirmButton label="Reset MFA" disabled={!hasMethod} title="Reset MFA?" description="Wipes methods, passkeys and recovery codes; MFA stays required and every session ends." confirmLabel="Reset MFA" onConfirm={() => notify(userMfaAction({ userId, op: "reset" }), "MFA reset")} />
+              {/* Without a method, removing MFA still lifts a requirement; with neither there is nothing to remove. */}
+              <ConfirmButton label="Remove MFA" disabled={!hasMethod && !mfa.required} title="Remove MFA?" description={hasMethod ? "Turns two-factor off for this user (refused when the tenant forces 2FA)." : "They no longer have to enrol a second factor (refused when the tenant forces 2FA)."} confirmLabel="Remove MFA" onConfirm={() => notify(userMfaAction({ userId, op: "remove" }), "MFA removed")} />
             </div>
+            {!hasMethod && <p className="text-xs text-muted-foreground" data-testid="mfa-no-method">No method enrolled: there is nothing to reset{mfa.required ? "" : " or remove"}.</p>}
             <div className="flex gap-2">
               <Input aria-label="New PIN" placeholder="PIN (4–12 digits)" inputMode="numeric" value={pin} onChange={(e) => setPin(e.target.value)} />
               <Button size="sm" disabled={!pin || pending} onClick={() => start(async () => (await notify(userMfaAction({ userId, op: "pin", pin }), "PIN set"), setPin("")))}>
@@ -103,7 +107,7 @@ export function UserAdminPanels({ userId, canEdit, roles, allRoles, mfa, session
                 <span>
                   {s.device} <span className="font-mono text-xs text-muted-foreground">{s.ip}</span>
                   <br />
-                  <span className="text-xs text-muted-foreground">{new Date(s.lastSeenAt).toLocaleString()}</span>
+                  <span className="text-xs text-muted-foreground"><RelativeTime date={s.lastSeenAt} /></span>
                 </span>
                 {canEdit && <ConfirmButton label="Revoke" title="Revoke this session?" description="The user is signed out there on the next request." confirmLabel="Revoke" onConfirm={() => notify(revokeUserSessionAction({ userId, sessionId: s.id }), "Session revoked")} />}
               </li>

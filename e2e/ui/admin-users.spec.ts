@@ -81,7 +81,7 @@ test("search, filter and sort live in the URL and survive a reload; edit a user"
   await page.getByRole("button", { name: "Require MFA" }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Require" }).click();
   await expect(page.getByText("MFA required")).toBeVisible();
-  await expect(page.getByTestId("user-audit")).toContainText("mfa.forced");
+  await expect(page.getByTestId("user-audit")).toContainText("Two-factor required by admin");
 
   await page.goto(`/admin/users?q=${tag}&mfa=no`);
   await expect(page.getByTestId("user-row")).toHaveCount(2);

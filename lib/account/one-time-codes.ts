@@ -2,14 +2,16 @@ import { and, eq, gt, isNull } from "drizzle-orm";
 import { db } from "@/db/client";
 import { oneTimeCodes, tenants, users } from "@/db/schema";
 import { audit } from "@/lib/audit/record";
+import { requirePermission, type Caller } from "@/lib/authz/caller";
 import { sendTemplatedMail } from "@/lib/email/templates";
-import { validation } from "@/lib/errors";
+import { AppError, validation } from "@/lib/errors";
 import { randomToken, sha256 } from "@/lib/security/crypto";
 import { assertPasswordPolicy, hashPassword } from "@/lib/security/password";
 import { accountThrottleKey, clearFailures, consumeClientRate, consumeRate } from "@/lib/security/throttle";
 import { revokeAllCredentials } from "@/lib/sessions/revoke-all";
 import { tenantPolicy } from "@/lib/tenants/policy";
 import { findUserByEmail } from "@/lib/users/records";
+import { manageableUser } from "@/lib/users/scope";
 
 export const RESET_TTL_MS = 30 * 60_000;
 export const INVITE_TTL_MS = 7 * 24 * 3600_000;
@@ -49,6 +51,21 @@ export async function requestPasswordReset(email: string, ctx: { ip: string }) {
   // next), and the request never waits for SMTP, which would tell registered addresses apart.
   await sendTemplatedMail(user.email, null, "reset", { email: user.email, code }, user.id);
   return { expiresAt };
+}
+
+/**
+ * An admin sends a user the same reset link "Forgot password" would (User/Reset, on an account the
+ * caller may change). Nothing ends until the link is used; a disabled account is refused, as its
+ * link would be useless.
+ */
+export async function sendPasswordResetEmail(caller: Caller, userId: string) {
+  await requirePermission(caller, "User", "Reset");
+  const user = await manageableUser(caller, userId, "password.reset_requested");
+  if (!user.active) throw new AppError("precondition", "This account is disabled: activate it before sending a reset link");
+  const { code, expiresAt } = await issueCode(user.id, caller.tenantId, "reset", RESET_TTL_MS);
+  await audit({ tenantId: caller.tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "password.reset_requested", targetType: "user", targetId: user.id, targetLabel: user.email });
+  await sendTemplatedMail(user.email, caller.tenantId, "reset", { email: user.email, code }, user.id);
+  return { email: user.email, expiresAt };
 }
 
 /** Invitation: the new user sets a password through the emailed link. */

@@ -1,8 +1,8 @@
-import { and, asc, count, desc, eq, gte, lte, or, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, isNull, lte, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { db } from "@/db/client";
 import { contains, startsWith } from "@/db/dialect";
-import { auditEvents, tenants } from "@/db/schema";
+import { auditEvents, memberships, tenants, users } from "@/db/schema";
 import { requirePermission, requireTenant, type Caller } from "@/lib/authz/caller";
 import { userInScope } from "@/lib/users/scope";
 
@@ -49,8 +49,54 @@ export async function listAudit(caller: Caller, q: AuditQuery, pageSize = 50) {
       .limit(pageSize)
       .offset((q.page - 1) * pageSize)
   ).map((r) => ({ ...r.event, tenantName: r.tenantName }));
-  const [total] = await db.select({ n: count() }).from(auditEvents).where(where);
-  return { rows, total: total!.n, pageSize };
+  const [[total], people] = await Promise.all([
+    db.select({ n: count() }).from(auditEvents).where(where),
+    visibleUsers(caller, rows.flatMap((e) => [e.actorId, e.targetType === "user" ? e.targetId : null])),
+  ]);
+  return {
+    rows: rows.map((e) => {
+      const target = e.targetType === "user" && e.targetId ? people.get(e.targetId) : undefined;
+      return {
+        ...e,
+        // Events recorded without the actor's address (a failed second factor, before it was kept) show who it was now.
+        actorEmail: e.actorEmail || (e.actorId ? (people.get(e.actorId)?.email ?? "") : ""),
+        /** The target user as the caller may see them now (name, linked); undefined when they are not in reach. */
+        targetUser: target,
+      };
+    }),
+    total: total!.n,
+    pageSize,
+  };
+}
+
+export type AuditRow = Awaited<ReturnType<typeof listAudit>>["rows"][number];
+
+/**
+ * Name and address of the users among `ids` the caller may open: members of their tenant (any
+ * user for a super admin). One IN query for a page of events.
+ */
+async function visibleUsers(caller: Caller, ids: (string | null)[]) {
+  const unique = [...new Set(ids.filter((id): id is string => !!id))];
+  if (!unique.length) return new Map<string, { email: string; fullName: string }>();
+  const cols = { id: users.id, email: users.email, fullName: users.fullName };
+  const found = caller.isSuperAdmin
+    ? await db.select(cols).from(users).where(inArray(users.id, unique))
+    : await db
+        .select(cols)
+        .from(users)
+        .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.tenantId, caller.tenantId), isNull(memberships.invitedAt)))
+        .where(inArray(users.id, unique));
+  return new Map(found.map((u) => [u.id, { email: u.email, fullName: u.fullName }]));
+}
+
+/** Current addresses of users, for events recorded without one (CSV export). */
+export async function emailsOf(ids: string[]) {
+  const out = new Map<string, string>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const part = ids.slice(i, i + 500);
+    for (const u of await db.select({ id: users.id, email: users.email }).from(users).where(inArray(users.id, part))) out.set(u.id, u.email);
+  }
+  return out;
 }
 
 /** Tenants the caller may filter the audit log by: every tenant for a super admin, else only their own. */

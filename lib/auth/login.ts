@@ -182,15 +182,20 @@ export async function completeSecondStep(
   ).length;
   if (!claimed) throw unauthenticated(EXPIRED);
   const entry = { tenantId: challenge.tenantId, actorId: challenge.userId, ip: ctx.ip, targetType: "user", targetId: challenge.userId };
+  // A failure names who failed (the audit log's actor), as a password failure does; read only then.
+  const failedBy = async () => {
+    const [u] = await db.select({ email: users.email }).from(users).where(eq(users.id, challenge.userId));
+    return { ...entry, actorEmail: u?.email ?? "", targetLabel: u?.email ?? "" };
+  };
   let factor: SecondFactor | null;
   try {
     factor = await check(challenge.userId, challenge.id);
   } catch (e) {
-    if (isAppError(e) && e.kind === "rate_limited") await audit({ ...entry, action: "login.throttled" });
+    if (isAppError(e) && e.kind === "rate_limited") await audit({ ...(await failedBy()), action: "login.throttled" });
     throw e;
   }
   if (!factor) {
-    await audit({ ...entry, action: "login.mfa_failed" });
+    await audit({ ...(await failedBy()), action: "login.mfa_failed" });
     throw unauthenticated(typeof failure === "string" ? failure : failure());
   }
   const used = (

@@ -20,6 +20,16 @@ export async function revokeUserSession(caller: Caller, userId: string, sessionI
   });
 }
 
+/** An admin's "sign out everywhere" for another user: every session, API token and trusted browser of theirs ends. */
+export async function signOutUserEverywhere(caller: Caller, userId: string) {
+  const user = await selfOrPermitted(caller, userId, "Edit", "session.revoked_all");
+  return db.transaction(async (tx) => {
+    const ended = await revokeAllCredentials(user.id, {}, tx);
+    await audit({ tenantId: caller.tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "session.revoked_all", targetType: "user", targetId: user.id, targetLabel: user.email, data: { count: ended.sessions, tokensRevoked: ended.tokens } }, tx);
+    return ended;
+  });
+}
+
 /**
  * Signing out: `global` ends every credential of the caller (sessions, API tokens, trusted browsers); named
  * tokens end those sessions only and must match one; with neither, the calling session ends.

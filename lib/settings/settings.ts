@@ -75,3 +75,20 @@ export async function setSettings(userId: string, values: Record<string, string>
     for (const [key, value] of Object.entries(values)) await setSetting(userId, key, value, tx);
   });
 }
+
+/**
+ * The console's own per-user notes (the dashboard's "password policy reviewed"), stored beside the
+ * settings but never one of them: the settings APIs read and write SETTINGS keys only, and no
+ * setting name contains ":".
+ */
+const noteKey = (name: string) => `console:${name}`;
+
+export async function getNote(userId: string, name: string): Promise<string | undefined> {
+  const [row] = await db.select({ value: userSettings.value }).from(userSettings).where(and(eq(userSettings.userId, userId), eq(userSettings.key, noteKey(name))));
+  return row?.value;
+}
+
+export async function setNote(userId: string, name: string, value: string) {
+  const key = noteKey(name);
+  await db.insert(userSettings).values({ userId, key, value }).onConflictDoUpdate({ target: [userSettings.userId, userSettings.key], set: { value } });
+}

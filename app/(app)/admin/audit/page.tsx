@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AuditTable } from "@/components/audit/audit-table";
+import { auditRowView } from "@/components/audit/audit-row-view";
 import { PageHeader } from "@/components/shell/page-header";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireAdminPage } from "@/lib/auth/current";
 import { auditQuerySchema, auditTenantOptions, listAudit } from "@/lib/audit/query";
 
@@ -65,35 +66,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <Button type="submit" variant="secondary">Filter</Button>
       </form>
       <Card className="p-0">
-        <Table>
-          <TableHeader>
-            <TableRow>
-              <TableHead>Time</TableHead>
-              <TableHead>Tenant</TableHead>
-              <TableHead>Actor</TableHead>
-              <TableHead>Action</TableHead>
-              <TableHead>Target</TableHead>
-              <TableHead>IP</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {rows.length === 0 && (
-              <TableRow>
-                <TableCell colSpan={6} className="py-10 text-center text-muted-foreground">No events match.</TableCell>
-              </TableRow>
-            )}
-            {rows.map((e) => (
-              <TableRow key={e.id} data-testid="audit-row">
-                <TableCell>{e.createdAt.toLocaleString()}</TableCell>
-                <TableCell>{e.tenantName ?? e.tenantId ?? "—"}</TableCell>
-                <TableCell>{e.actorEmail || "—"}</TableCell>
-                <TableCell className="font-mono text-xs">{e.action}</TableCell>
-                <TableCell>{e.targetLabel || e.targetId || "—"}</TableCell>
-                <TableCell className="font-mono text-xs">{e.ip}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <AuditTable rows={rows.map(auditRowView)} />
       </Card>
       <nav aria-label="Pagination" className="mt-3 flex items-center justify-between text-sm">
         <span className="text-muted-foreground">{total.toLocaleString()} event(s) · page {page} of {pages}</span>

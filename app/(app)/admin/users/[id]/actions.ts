@@ -2,11 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { sendPasswordResetEmail } from "@/lib/account/one-time-codes";
 import { authedAction } from "@/lib/auth/action";
+import { addMembers, removeMembers } from "@/lib/groups/groups";
 import { removeMfa, resetMfa, setMfa } from "@/lib/mfa/admin";
 import { adminRemovePasskey } from "@/lib/passkeys/passkeys";
 import { assignRoles, unassignRoles } from "@/lib/roles/roles";
-import { revokeUserSession } from "@/lib/sessions/admin";
+import { revokeUserSession, signOutUserEverywhere } from "@/lib/sessions/admin";
+import { startDeleteUsers } from "@/lib/users/delete";
 import { updateUsers } from "@/lib/users/update";
 
 const done = (id: string) => revalidatePath(`/admin/users/${id}`);
@@ -55,3 +58,30 @@ export const removeUserPasskeyAction = authedAction(z.object({ userId: z.uuid(),
   done(userId);
   return null;
 });
+
+/** Deletion is a background job (as in bulk): the page follows it on the job's progress page. */
+export const deleteUserAction = authedAction(z.object({ userId: z.uuid() }), async (caller, { userId }) => {
+  const job = await startDeleteUsers(caller, [userId]);
+  return { jobId: job.id };
+});
+
+export const sendPasswordResetAction = authedAction(z.object({ userId: z.uuid() }), async (caller, { userId }) => {
+  const { email } = await sendPasswordResetEmail(caller, userId);
+  done(userId);
+  return { email };
+});
+
+export const signOutEverywhereAction = authedAction(z.object({ userId: z.uuid() }), async (caller, { userId }) => {
+  const ended = await signOutUserEverywhere(caller, userId);
+  done(userId);
+  return { sessions: ended.sessions, tokens: ended.tokens };
+});
+
+export const userGroupAction = authedAction(
+  z.object({ userId: z.uuid(), groupId: z.uuid("Choose a group"), add: z.boolean() }),
+  async (caller, { userId, groupId, add }) => {
+    await (add ? addMembers : removeMembers)(caller, groupId, [userId]);
+    done(userId);
+    return null;
+  },
+);

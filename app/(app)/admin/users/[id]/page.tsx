@@ -3,16 +3,21 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { TokensTable } from "@/components/tokens/tokens-table";
 import { PageHeader } from "@/components/shell/page-header";
+import { UserAccountActions } from "@/components/users/user-account-actions";
 import { UserAdminPanels } from "@/components/users/user-admin-panels";
+import { UserGroups } from "@/components/users/user-groups";
+import { UserOwnRecord } from "@/components/users/user-own-record";
+import { RelativeTime } from "@/components/ui/relative-time";
 import { UserPasskeys } from "@/components/users/user-passkeys";
 import { UserProfileForm } from "@/components/users/user-profile-form";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireAdminPage } from "@/lib/auth/current";
+import { eventLabel } from "@/lib/audit/labels";
 import { userAuditTrail } from "@/lib/audit/query";
 import { can } from "@/lib/authz/caller";
 import { isAppError } from "@/lib/errors";
-import { groupsOfUser } from "@/lib/groups/groups";
+import { groupsOfUser, listGroups } from "@/lib/groups/groups";
 import { listMethods } from "@/lib/mfa/methods";
 import { passkeysOf, passkeyView } from "@/lib/passkeys/store";
 import { hasPgpKey } from "@/lib/pgp/keys";
@@ -39,9 +44,19 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   for (const t of tenants) tenantRoles.set(t.id, await roleCodesOf(user.id, t.id));
   const roles = await roleCodesOf(user.id, caller.tenantId);
   const allRoles = (await can(caller, "Role", "Read")) ? (await listRoles(caller, { records: 500, orderBy: "name", order: "ASC" })).rows.map((r) => r.name) : [];
-  const canEdit = await can(caller, "User", "Edit");
+  // Your own record is read-only here (see UserOwnRecord): every change below is to someone else.
+  const self = user.id === caller.userId;
+  const [canEditUser, canDelete, canReset, canEditGroups] = await Promise.all([
+    can(caller, "User", "Edit"),
+    can(caller, "User", "Delete"),
+    can(caller, "User", "Reset"),
+    can(caller, "Group", "Edit").then(async (edit) => edit && (await can(caller, "Group", "Read"))),
+  ]);
+  const canEdit = canEditUser && !self;
   const trail = await userAuditTrail(caller, user.id);
-  const groupNames = (await groupsOfUser(user.id, caller.tenantId)).map((g) => g.name).join(", ");
+  const groups = (await groupsOfUser(user.id, caller.tenantId)).map((g) => ({ id: g.id, name: g.name }));
+  const allGroups = canEditGroups && !self ? (await listGroups(caller, { pageSize: 200 })).rows.map((g) => ({ id: g.id, name: g.name })) : [];
+  const name = user.fullName || user.email;
   const pgpKey = await hasPgpKey(user.id);
   const methods = await listMethods(user.id);
   const userPasskeys = await passkeysOf(user.id);
@@ -49,9 +64,10 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const tokens = await listTokens(caller, user.id);
   return (
     <>
-      <PageHeader title={user.fullName || user.email} description={user.email} actions={<Link className="text-sm underline" href="/admin/users">All users</Link>} />
+      <PageHeader title={name} description={user.email} actions={<Link className="text-sm underline" href="/admin/users">All users</Link>} />
+      {self && <UserOwnRecord />}
       <div className="grid gap-6 lg:grid-cols-2">
-        <UserProfileForm user={{ id: user.id, email: user.email, firstName: user.firstName, lastName: user.lastName, active: user.active }} disabled={!canEdit || user.id === caller.userId} />
+        <UserProfileForm user={{ id: user.id, email: user.email, firstName: user.firstName, lastName: user.lastName, active: user.active }} disabled={!canEdit} />
         <Card>
           <CardHeader>
             <CardTitle>Memberships</CardTitle>
@@ -65,23 +81,27 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
                 ))}
               </div>
             ))}
-            <p className="pt-2 text-muted-foreground">
-              Groups: {groupNames || "none"} · PGP key: <span data-testid="pgp-key">{pgpKey ? "yes" : "no"}</span>
-            </p>
+            <div className="grid gap-2 pt-2">
+              <UserGroups userId={user.id} userName={name} groups={groups} allGroups={allGroups} canEdit={canEditGroups && !self} />
+              <p className="text-muted-foreground">
+                PGP key: <span data-testid="pgp-key">{pgpKey ? "yes" : "no"}</span>
+              </p>
+            </div>
           </CardContent>
         </Card>
+        {!self && <UserAccountActions user={{ id: user.id, name, active: user.active }} allowed={{ delete: canDelete, resetPassword: canReset, signOut: canEditUser }} />}
       </div>
       <UserAdminPanels
         userId={user.id}
-        canEdit={canEdit && user.id !== caller.userId}
+        canEdit={canEdit}
         roles={roles}
         allRoles={allRoles}
-        mfa={{ required: user.mfaRequired, methods: methods.map((m) => ({ id: m.id, kind: m.kind, createdAt: m.createdAt.toISOString() })) }}
+        mfa={{ required: user.mfaRequired, methods: methods.map((m) => ({ id: m.id, kind: m.kind, createdAt: m.createdAt.toISOString() })), passkeys: userPasskeys.length }}
         sessions={sessions.map((s) => ({ id: s.id, device: s.device || s.kind, ip: s.ip, lastSeenAt: s.lastSeenAt.toISOString() }))}
       />
       <section className="mt-6 grid gap-3">
         <h2 className="text-lg font-semibold">Passkeys</h2>
-        <UserPasskeys userId={user.id} passkeys={userPasskeys.map(passkeyView)} canEdit={canEdit && user.id !== caller.userId} />
+        <UserPasskeys userId={user.id} passkeys={userPasskeys.map(passkeyView)} canEdit={canEdit} />
       </section>
       <section className="mt-6 grid gap-3">
         <h2 className="text-lg font-semibold">API tokens</h2>
@@ -95,9 +115,9 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             {trail.map((e) => (
               <li key={e.id} className="flex flex-wrap justify-between gap-2 px-4 py-2">
                 <span>
-                  <span className="font-mono">{e.action}</span> <span className="text-muted-foreground">by {e.actorEmail || "system"}</span>
+                  <span title={e.action}>{eventLabel(e)}</span> <span className="text-muted-foreground">by {e.actorEmail || "system"}</span>
                 </span>
-                <span className="text-muted-foreground">{e.createdAt.toLocaleString()}</span>
+                <span className="text-muted-foreground"><RelativeTime date={e.createdAt} /></span>
               </li>
             ))}
           </ul>
