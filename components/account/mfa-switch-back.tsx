@@ -1,8 +1,14 @@
 "use client";
 
-import { useSwitchTenant, type TenantChoice } from "@/components/shell/tenant-switcher";
+import { useState, useSyncExternalStore } from "react";
+import { SWITCHED_FROM, useSwitchTenant, type TenantChoice } from "@/components/shell/tenant-switcher";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+
+/** Beyond this many (a super admin sees every tenant) a list takes less room than buttons. */
+const MAX_BUTTONS = 4;
+/** sessionStorage sends no events within its own tab: read once per render. */
+const noSubscription = () => () => {};
 
 /**
  * On the forced set-up page: the tenants the caller can go to without setting up MFA first, so a
@@ -10,18 +16,43 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
  */
 export function MfaSwitchBack({ tenant, tenants }: { tenant: string; tenants: TenantChoice[] }) {
   const { pending, switchTo } = useSwitchTenant(tenants);
+  const [picked, setChoice] = useState<string>();
+  // The tenant this tab came from (set by the switcher); unknown while rendering on the server.
+  const fromId = useSyncExternalStore(noSubscription, () => sessionStorage.getItem(SWITCHED_FROM), () => null);
+  const from = tenants.find((t) => t.id === fromId);
+  const others = tenants.filter((t) => t.id !== from?.id);
+  const choice = picked ?? others[0]?.id ?? "";
   return (
     <Card data-testid="mfa-switch-back">
       <CardHeader>
         <CardTitle>Not now?</CardTitle>
         <CardDescription>{tenant} requires a second factor. You can leave it and switch to a tenant that does not.</CardDescription>
       </CardHeader>
-      <CardContent className="flex flex-wrap gap-2">
-        {tenants.map((t) => (
-          <Button key={t.id} variant="outline" disabled={pending} onClick={() => switchTo(t.id)}>
-            Switch to {t.name}
+      <CardContent className="flex flex-wrap items-center gap-2">
+        {from && (
+          <Button disabled={pending} onClick={() => switchTo(from.id)}>
+            Switch back to {from.name}
           </Button>
-        ))}
+        )}
+        {others.length === 0 ? null : others.length <= MAX_BUTTONS ? (
+          others.map((t) => (
+            <Button key={t.id} variant="outline" disabled={pending} onClick={() => switchTo(t.id)}>
+              Switch to {t.name}
+            </Button>
+          ))
+        ) : (
+          <>
+            <label htmlFor="switch-back" className="sr-only">Tenant</label>
+            <select id="switch-back" value={choice} onChange={(e) => setChoice(e.target.value)} className="h-9 max-w-full rounded-md border border-input bg-transparent px-2 text-sm dark:bg-input/30">
+              {others.map((t) => (
+                <option key={t.id} value={t.id}>{t.name}</option>
+              ))}
+            </select>
+            <Button variant="outline" disabled={pending} onClick={() => switchTo(choice)}>
+              Switch tenant
+            </Button>
+          </>
+        )}
       </CardContent>
     </Card>
   );

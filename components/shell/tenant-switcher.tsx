@@ -13,14 +13,18 @@ export interface TenantChoice {
   enrolmentRequired?: boolean;
 }
 
+/** Where this tab switched from: the MFA set-up page offers the way back there first. */
+export const SWITCHED_FROM = "tenant-switched-from";
+
 /** Switches the session's tenant, then opens the account page (or the MFA set-up that tenant asks for). */
-export function useSwitchTenant(tenants: TenantChoice[]) {
+export function useSwitchTenant(tenants: TenantChoice[], from?: string) {
   const router = useRouter();
   const [pending, start] = useTransition();
   const switchTo = (tenantId: string) =>
     start(async () => {
       const res = await switchTenantAction({ tenantId });
       if (!res.ok) return void toast.error(res.message);
+      if (from) sessionStorage.setItem(SWITCHED_FROM, from);
       toast.success(`Switched to ${tenants.find((t) => t.id === tenantId)?.name}`);
       router.push("/account");
       router.refresh();
@@ -30,7 +34,7 @@ export function useSwitchTenant(tenants: TenantChoice[]) {
 
 /** Moves the current session into another tenant; shown only when there is a choice. */
 export function TenantSwitcher({ current, tenants }: { current: { id: string; name: string }; tenants: TenantChoice[] }) {
-  const { pending, switchTo } = useSwitchTenant(tenants);
+  const { pending, switchTo } = useSwitchTenant(tenants, current.id);
   const [warn, setWarn] = useState<TenantChoice>();
   if (tenants.length < 2)
     return (

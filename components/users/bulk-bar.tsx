@@ -179,7 +179,7 @@ export function BulkBar({ ids, allMatching, query, total, capped, roles, groups,
                 <p className="text-sm text-muted-foreground" role="status">Counting the matching users…</p>
               ) : (
                 <>
-                  <Label htmlFor="bulk-count">
+                  <Label htmlFor="bulk-count" className="block leading-normal">
                     The filter matches {users(exact)}. Type <strong className="font-mono">{exact}</strong> to delete them all.
                   </Label>
                   <Input id="bulk-count" inputMode="numeric" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} />

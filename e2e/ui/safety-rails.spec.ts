@@ -71,7 +71,7 @@ test("a super admin is warned before a tenant that forces 2FA and can always swi
   // Every other page sends them back to the set-up, which offers the way out.
   await page.goto("/admin/users");
   await expect(page).toHaveURL(/\/account\/mfa\?required=1/);
-  await page.getByTestId("mfa-switch-back").getByRole("button", { name: "Switch to Default" }).click();
+  await page.getByTestId("mfa-switch-back").getByRole("button", { name: "Switch back to Default" }).click();
   await expect(page).toHaveURL(/\/account$/);
   await expect(page.getByTestId("current-tenant")).toHaveText("Default");
   expect((await page.goto("/admin/users"))?.status()).toBe(200);
