@@ -11,7 +11,7 @@ setup("first run: /setup creates the administrator, then disappears", async ({ p
       /* already there */
     }
     await signIn(page, ADMIN.email, ADMIN.password);
-    await expect(page).toHaveURL(/\/account$/);
+    await expect(page).toHaveURL(/\/$/); // the home page (dashboard or account summary)
     await page.context().storageState({ path: ADMIN_STATE });
     return;
   }
@@ -30,7 +30,7 @@ setup("first run: /setup creates the administrator, then disappears", async ({ p
   expect(gone?.status()).toBe(404);
 
   await signIn(page, ADMIN.email, ADMIN.password);
-  await expect(page).toHaveURL(/\/account$/);
+  await expect(page).toHaveURL(/\/$/); // the home page (dashboard or account summary)
   await expect(page.getByTestId("current-tenant")).toHaveText("Default");
   await page.context().storageState({ path: ADMIN_STATE });
 });

@@ -7,7 +7,7 @@ import { UserStats } from "@/components/dashboard/user-stats";
 import { PageHeader } from "@/components/shell/page-header";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requirePageCaller } from "@/lib/auth/current";
-import { listAudit } from "@/lib/audit/query";
+import { recentAudit } from "@/lib/audit/query";
 import { dashboardAccess } from "@/lib/dashboard/access";
 import { firstRunChecklist } from "@/lib/dashboard/checklist";
 import { signInsPerDay, userFigures } from "@/lib/dashboard/figures";
@@ -36,7 +36,7 @@ export default async function Home() {
     access.users ? userFigures(caller) : null,
     access.users ? firstRunChecklist(caller) : null,
     access.audit ? signInsPerDay(caller, { days: CHART_DAYS, timeZone: me?.timezone }) : null,
-    access.audit ? listAudit(caller, { page: 1 }, 8) : null,
+    access.audit ? recentAudit(caller, 8) : null,
   ]);
   const totals = days?.reduce((t, d) => ({ ok: t.ok + d.succeeded, bad: t.bad + d.failed }), { ok: 0, bad: 0 });
   return (
@@ -44,7 +44,7 @@ export default async function Home() {
       <PageHeader title={greeting} description={`${tenant.name} at a glance.`} />
       <div className="grid gap-6">
         {figures && <UserStats f={figures} />}
-        <div className="grid gap-6 lg:grid-cols-5">
+        <div className="grid gap-6 lg:grid-cols-5 lg:items-start">
           {days && totals && (
             <Card className="gap-3 lg:col-span-3">
               <CardHeader>
@@ -73,7 +73,7 @@ export default async function Home() {
             </div>
           )}
         </div>
-        {recent && <RecentEvents rows={recent.rows} />}
+        {recent && <RecentEvents rows={recent} />}
       </div>
     </>
   );

@@ -30,7 +30,8 @@ export function RecentEvents({ rows }: { rows: AuditRow[] }) {
                       <AuditTarget e={e} />
                     </>
                   )}
-                  <span className="block truncate text-xs text-muted-foreground">{e.actorEmail ? `by ${e.actorEmail}` : "by the system"}</span>
+                  {/* A sign-in's actor is its target: name them once. */}
+                  {e.actorId !== e.targetId && <span className="block truncate text-xs text-muted-foreground">{e.actorEmail ? `by ${e.actorEmail}` : "by the system"}</span>}
                 </span>
                 <span className="shrink-0 text-xs text-muted-foreground"><RelativeTime date={e.createdAt} /></span>
               </li>

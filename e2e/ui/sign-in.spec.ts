@@ -4,7 +4,7 @@ import { createUser, expectSignedIn, signIn, uniqueEmail, formAlert } from "../s
 test("signs in and out", async ({ page }) => {
   const user = createUser();
   await signIn(page, user.email, user.password);
-  await expect(page).toHaveURL(/\/account$/);
+  await expect(page).toHaveURL(/\/$/); // the home page (dashboard or account summary)
   await expectSignedIn(page);
   await page.getByRole("button", { name: "Account menu" }).click();
   await page.getByRole("menuitem", { name: "Sign out" }).click();

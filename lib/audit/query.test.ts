@@ -1,7 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { callerOf, makeTenant, makeUser } from "@/test/factories";
+import { eq } from "drizzle-orm";
+import { db } from "@/db/client";
+import { users } from "@/db/schema";
+import { auditCsv } from "./export";
 import { audit } from "./record";
-import { auditQuerySchema, auditTenantOptions, listAudit } from "./query";
+import { auditQuerySchema, auditTenantOptions, listAudit, recentAudit } from "./query";
 
 const q = (p: Record<string, string> = {}) => auditQuerySchema.parse(p);
 
@@ -41,5 +45,39 @@ describe("audit log filters", () => {
 
     const member = await makeUser();
     await expect(listAudit(callerOf(member), q())).rejects.toThrow(/permission/);
+  });
+
+  it("names the actor of an event recorded without an address, and the target user as the caller may see them", async () => {
+    const tag = `who${Date.now().toString(36)}`;
+    const admin = callerOf(await makeUser({ roles: ["admin"] }));
+    const member = await makeUser();
+    await db.update(users).set({ fullName: "Grace Hopper" }).where(eq(users.id, member.id));
+    const foreign = await makeUser({ tenantId: (await makeTenant()).id });
+    // A failed second factor used to be recorded with the actor's id only.
+    await audit({ tenantId: admin.tenantId, actorId: member.id, action: `${tag}.mfa`, targetType: "user", targetId: member.id, targetLabel: "old@example.test" });
+    await audit({ tenantId: admin.tenantId, actorId: admin.userId, actorEmail: admin.email, action: `${tag}.foreign`, targetType: "user", targetId: foreign.id, targetLabel: foreign.email });
+    const rows = (await listAudit(admin, q({ action: tag }))).rows;
+    const mfa = rows.find((r) => r.action === `${tag}.mfa`)!;
+    expect(mfa.actorEmail).toBe(member.email);
+    expect(mfa.targetUser).toEqual({ email: member.email, fullName: "Grace Hopper" });
+    // Someone outside the tenant is shown by the label recorded, never looked up (nor linked).
+    expect(rows.find((r) => r.action === `${tag}.foreign`)!.targetUser).toBeUndefined();
+    const csv = await auditCsv(admin, q({ action: `${tag}.mfa` }));
+    expect(csv.split("\n")[1]).toContain(`"${member.email}","${tag}.mfa"`);
+  });
+
+  it("recent events are the caller's tenant's, newest first, for a super admin too", async () => {
+    const tag = `rec${Date.now().toString(36)}`;
+    const other = await makeTenant();
+    const root = await makeUser({ superAdmin: true });
+    const here = callerOf(root);
+    await audit({ tenantId: here.tenantId, action: `${tag}.first` });
+    await audit({ tenantId: other.id, action: `${tag}.elsewhere` });
+    await audit({ tenantId: null, action: `${tag}.no_tenant` });
+    await new Promise((r) => setTimeout(r, 5));
+    await audit({ tenantId: here.tenantId, action: `${tag}.second` });
+    const mine = (await recentAudit(here, 50)).map((e) => e.action).filter((a) => a.startsWith(tag));
+    expect(mine).toEqual([`${tag}.second`, `${tag}.first`]);
+    await expect(recentAudit(callerOf(await makeUser()))).rejects.toThrow(/permission/);
   });
 });

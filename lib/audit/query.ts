@@ -39,6 +39,17 @@ export async function auditWhere(caller: Caller, q: Omit<AuditQuery, "page">): P
 
 export async function listAudit(caller: Caller, q: AuditQuery, pageSize = 50) {
   const where = await auditWhere(caller, q);
+  const [rows, [total]] = await Promise.all([auditPage(caller, where, pageSize, (q.page - 1) * pageSize), db.select({ n: count() }).from(auditEvents).where(where)]);
+  return { rows, total: total!.n, pageSize };
+}
+
+/** The newest events of the caller's tenant (the dashboard): no count, which would walk the whole log. */
+export async function recentAudit(caller: Caller, limit = 8) {
+  // A super admin's dashboard is about the tenant they are in, like everyone's.
+  return auditPage(caller, and(await auditWhere(caller, {}), eq(auditEvents.tenantId, caller.tenantId)), limit, 0);
+}
+
+async function auditPage(caller: Caller, where: SQL | undefined, limit: number, offset: number) {
   const rows = (
     await db
       .select({ event: auditEvents, tenantName: tenants.name })
@@ -46,30 +57,23 @@ export async function listAudit(caller: Caller, q: AuditQuery, pageSize = 50) {
       .leftJoin(tenants, eq(tenants.id, auditEvents.tenantId))
       .where(where)
       .orderBy(desc(auditEvents.createdAt))
-      .limit(pageSize)
-      .offset((q.page - 1) * pageSize)
+      .limit(limit)
+      .offset(offset)
   ).map((r) => ({ ...r.event, tenantName: r.tenantName }));
-  const [[total], people] = await Promise.all([
-    db.select({ n: count() }).from(auditEvents).where(where),
-    visibleUsers(caller, rows.flatMap((e) => [e.actorId, e.targetType === "user" ? e.targetId : null])),
-  ]);
-  return {
-    rows: rows.map((e) => {
-      const target = e.targetType === "user" && e.targetId ? people.get(e.targetId) : undefined;
-      return {
-        ...e,
-        // Events recorded without the actor's address (a failed second factor, before it was kept) show who it was now.
-        actorEmail: e.actorEmail || (e.actorId ? (people.get(e.actorId)?.email ?? "") : ""),
-        /** The target user as the caller may see them now (name, linked); undefined when they are not in reach. */
-        targetUser: target,
-      };
-    }),
-    total: total!.n,
-    pageSize,
-  };
+  const people = await visibleUsers(caller, rows.flatMap((e) => [e.actorId, e.targetType === "user" ? e.targetId : null]));
+  return rows.map((e) => {
+    const target = e.targetType === "user" && e.targetId ? people.get(e.targetId) : undefined;
+    return {
+      ...e,
+      // Events recorded without the actor's address (a failed second factor, before it was kept) show who it is now.
+      actorEmail: e.actorEmail || (e.actorId ? (people.get(e.actorId)?.email ?? "") : ""),
+      /** The target user as the caller may see them now (name, linked); undefined when they are not in reach. */
+      targetUser: target,
+    };
+  });
 }
 
-export type AuditRow = Awaited<ReturnType<typeof listAudit>>["rows"][number];
+export type AuditRow = Awaited<ReturnType<typeof auditPage>>[number];
 
 /**
  * Name and address of the users among `ids` the caller may open: members of their tenant (any
