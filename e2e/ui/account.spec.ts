@@ -101,7 +101,8 @@ test("profile edits persist; email change needs the password and notifies both a
   await page.getByLabel("First name").fill("Grace");
   await page.getByLabel("Last name").fill("Hopper");
   await page.getByLabel("Time zone").selectOption("Europe/Berlin");
-  await page.getByLabel("Preferred languages").fill("de, en");
+  // English first: mail follows the first profile language we have (the notices below are asserted in English).
+  await page.getByLabel("Preferred languages").fill("en, de");
   await page.getByRole("button", { name: "Save profile" }).click();
   await expect(page.getByText("Profile saved")).toBeVisible();
   await page.reload();

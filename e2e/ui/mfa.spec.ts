@@ -61,7 +61,7 @@ test("enrol, then sign in with a TOTP code, then with a recovery code (once)", a
   await page.getByRole("button", { name: "Verify" }).click();
   await expectSignedIn(page);
   await page.goto("/account/mfa");
-  await expect(page.getByText("9 unused recovery code(s) left.")).toBeVisible();
+  await expect(page.getByText("9 unused recovery codes left.")).toBeVisible();
   await signOut(page);
 
   await signIn(page, user.email, user.password);
