@@ -244,6 +244,8 @@ try {
 
   const port = Number(opt.port);
   const base = `http://127.0.0.1:${port}`;
+  // Another bench on the same port would answer for ours (and know none of our accounts).
+  if (await fetch(`${base}/api/health`).then(() => true, () => false)) throw new Error(`port ${port} is already in use: pass --port`);
   const log = path.join(tmpDir, "server.log");
   const logStream = createWriteStream(log);
   server = spawn("bash", ["scripts/start.sh"], {
