@@ -41,6 +41,7 @@ export const AUDIT_LABELS: Record<string, string> = {
   "registration.confirmed": "Registration confirmed",
   "role.created": "Role created",
   "role.permission_revoked": "Permission taken from role",
+  "role.restored": "Role restored",
   "role.retired": "Role retired",
   "role.updated": "Role edited",
   "session.revoked": "Session revoked",
