@@ -11,10 +11,10 @@ export const metadata: Metadata = { title: "API reference" };
 type Op = { operationId: string; summary: string; tags: string[]; security: unknown[]; parameters: { name: string; in: string; required: boolean }[]; requestBody?: { content: { "application/json": { schema: unknown } } }; responses: Record<string, { description: string; content?: { "application/json": { schema: unknown } } }> };
 
 const METHOD_COLOURS: Record<string, string> = {
-  get: "bg-sky-600",
-  post: "bg-emerald-600",
-  put: "bg-amber-600",
-  delete: "bg-rose-600",
+  get: "bg-sky-700",
+  post: "bg-emerald-700",
+  put: "bg-amber-700",
+  delete: "bg-rose-700",
 };
 
 /** Rendered on the server from the generated OpenAPI document: works offline, no external assets. */
@@ -50,7 +50,7 @@ export default function ApiReferencePage() {
             {ops.map(({ path, method, op }) => (
               <details key={`${method} ${path}`} className="group rounded-lg border bg-card" id={op.operationId}>
                 <summary className="flex cursor-pointer flex-wrap items-center gap-3 p-3">
-                  <span className={`rounded px-2 py-0.5 font-mono text-xs font-bold uppercase text-white ${METHOD_COLOURS[method] ?? "bg-slate-600"}`}>{method}</span>
+                  <span className={`rounded px-2 py-0.5 font-mono text-xs font-bold uppercase text-white ${METHOD_COLOURS[method] ?? "bg-slate-700"}`}>{method}</span>
                   <code className="min-w-0 break-all text-sm">{path}</code>
                   <span className="text-sm text-muted-foreground">{op.summary}</span>
                   {op.security.length === 0 && <Badge variant="secondary">no token</Badge>}
