@@ -1,9 +1,8 @@
 "use client";
 
-import dynamic from "next/dynamic";
 import { ArrowDown, ArrowUp, Download } from "lucide-react";
 import Link from "next/link";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { Avatar, AvatarFallback } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -17,7 +16,7 @@ import { usersHref } from "./url-state";
 
 // The bar (a Radix menu and dialog, ~25 KB gzip) is needed once rows are selected: rendered (and
 // so loaded) only then.
-const BulkBar = dynamic(() => import("./bulk-bar").then((m) => m.BulkBar));
+const BulkBar = lazy(() => import("./bulk-bar").then((m) => ({ default: m.BulkBar })));
 
 export interface UserRowView {
   id: string;
@@ -70,7 +69,7 @@ export function UsersTable({ query, rows, total, capped, next, previous, roles, 
           {capped ? `More than ${total.toLocaleString()} users` : `${total.toLocaleString()} user${total === 1 ? "" : "s"}`}
         </p>
         <div className="flex items-center gap-2">
-          {(selected.size > 0 || allMatching) && <BulkBar ids={[...selected]} allMatching={allMatching} query={query} total={total} capped={capped} roles={roles} groups={groups} onDone={() => (setSelected(new Set()), setAllMatching(false))} />}
+          {(selected.size > 0 || allMatching) && <Suspense fallback={null}><BulkBar ids={[...selected]} allMatching={allMatching} query={query} total={total} capped={capped} roles={roles} groups={groups} onDone={() => (setSelected(new Set()), setAllMatching(false))} /></Suspense>}
           <Button asChild variant="outline" size="sm">
             <a href={exportHref} download>
               <Download className="size-4" aria-hidden /> Export CSV
