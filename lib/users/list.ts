@@ -125,7 +125,10 @@ export async function listUsers(caller: Caller, q: UserQuery, tenantId = caller.
   const sort = SORT_KEYS[q.sort];
   const after = readCursor(q.after);
   const before = after ? undefined : readCursor(q.before);
-  const [up, down] = [sql`${sort.col} asc nulls first, ${sort.tie} asc`, sql`${sort.col} desc nulls last, ${sort.tie} desc`];
+  // NULLS FIRST/LAST only where the column has NULLs: on PostgreSQL a NULLS clause that differs
+  // from an index's own order (ASC NULLS LAST, read backwards as DESC NULLS FIRST) means a full sort.
+  const nullable = !sort.col.notNull;
+  const [up, down] = [sql`${sort.col} asc${sql.raw(nullable ? " nulls first" : "")}, ${sort.tie} asc`, sql`${sort.col} desc${sql.raw(nullable ? " nulls last" : "")}, ${sort.tie} desc`];
   const shown = q.dir === "asc" ? up : down;
   // LIMIT goes in as a literal: with a bound parameter SQLite cannot tell the page is small and
   // prefers scanning every user and sorting, instead of walking the sort index and stopping early.
@@ -197,6 +200,11 @@ async function rolesOfMembers(tenantId: string, userIds: string[]) {
   const invited = new Set(pending.map((p) => p.userId));
   for (const id of userIds) if (!held.has(id) && !invited.has(id) && defaults[0]) held.set(id, [defaults[0].name]);
   return held;
+}
+
+/** The member pickers (add to a group, assign a role): the first 10 users matching `text`, by email. */
+export async function pickUsers(caller: Caller, text: string) {
+  return (await listUsers(caller, userQuerySchema.parse({ q: text, size: 10, sort: "email", dir: "asc" }))).rows.map((u) => ({ id: u.id, email: u.email, name: u.fullName }));
 }
 
 /**

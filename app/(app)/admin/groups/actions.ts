@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { authedAction } from "@/lib/auth/action";
 import { addMembers, createGroup, deleteGroup, removeMembers, updateGroup } from "@/lib/groups/groups";
-import { listUsers, userQuerySchema } from "@/lib/users/list";
+import { pickUsers } from "@/lib/users/list";
 
 // lib validates the data map (keys, lengths, count) and reports it on the "data" field.
 const groupInput = z.object({ name: z.string().trim().min(1, "Enter a group name").max(200), data: z.record(z.string(), z.string()) });
@@ -34,7 +34,7 @@ export const groupMembersAction = authedAction(z.object({ id: z.uuid(), userIds:
   return null;
 });
 
-/** The member picker's server-side search (prefix on email or name, 10 results). */
+/** The member picker's server-side search (any part of email, name or username; 10 results). */
 export const searchUsersAction = authedAction(z.object({ q: z.string().trim().min(1).max(100) }), async (caller, { q }) =>
-  (await listUsers(caller, userQuerySchema.parse({ q, size: 10, sort: "email", dir: "asc" }))).rows.map((u) => ({ id: u.id, email: u.email, name: u.fullName })),
+  pickUsers(caller, q),
 );

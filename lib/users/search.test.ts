@@ -1,0 +1,147 @@
+import { randomUUID } from "node:crypto";
+import { eq, inArray } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { db } from "@/db/client";
+import { memberships, users } from "@/db/schema";
+import { createGroup, listGroups } from "@/lib/groups/groups";
+import { assignRoles, createRole, listHolders } from "@/lib/roles/roles";
+import { addEntry, addVaultGroup, pageEntries } from "@/lib/vault/vault";
+import { callerOf, makeTenant, makeUser } from "@/test/factories";
+import { listUsers, pickUsers, userQuerySchema } from "./list";
+
+const q = (p: Record<string, string | undefined>) => userQuerySchema.parse(p);
+const tag = () => Math.random().toString(36).slice(2, 8);
+
+/** A tenant of its own (so "hopper" means these users only) with an admin and a few famous names. */
+async function famousTenant() {
+  const t = await makeTenant();
+  const caller = callerOf(await makeUser({ tenantId: t.id, roles: ["admin"] }), t.id);
+  const k = tag();
+  const person = async (first: string, last: string, email: string, username: string | null = null) => {
+    const u = await makeUser({ tenantId: t.id, email });
+    await db.update(users).set({ firstName: first, lastName: last, fullName: `${first} ${last}`, username }).where(eq(users.id, u.id));
+    return u;
+  };
+  const grace = await person("Grace", "Hopper", `g.h-${k}@navy.example`, `wizard${k}`);
+  const don = await person("Donald", "Knuth", `don-${k}@tex.example`);
+  const ada = await person("Ada", "Lovelace", `countess-${k}@engine.example`);
+  const linus = await person("Linus", "Torvalds", `lt-${k}@kernel.example`);
+  return { t, caller, k, grace, don, ada, linus };
+}
+
+const ids = (rows: { id: string }[]) => rows.map((r) => r.id).sort();
+
+describe("search on any part", () => {
+  it("finds users by a last name in the middle, any case, an email part or a username part", async () => {
+    const { caller, k, grace, don, ada, linus } = await famousTenant();
+    const found = async (text: string) => ids((await listUsers(caller, q({ q: text }))).rows);
+    expect(await found("hopper")).toEqual([grace.id]);
+    expect(await found("KNUTH")).toEqual([don.id]);
+    expect(await found("LOVE")).toEqual([ada.id]);
+    expect(await found("linus tor")).toEqual([linus.id]);
+    expect(await found("torvalds LINUS")).toEqual([linus.id]); // every word, in any order
+    expect(await found("tex.exa")).toEqual([don.id]); // the middle of an address
+    expect(await found(`izard${k}`)).toEqual([grace.id]); // the middle of a username
+    expect(await found("hopper knuth")).toEqual([]);
+  });
+
+  it("treats words under 3 characters as a prefix of the email, name or username, or as a narrowing word", async () => {
+    const { caller, grace, ada } = await famousTenant();
+    const found = async (text: string) => ids((await listUsers(caller, q({ q: text }))).rows);
+    expect(await found("gr")).toEqual([grace.id]); // "Grace Hopper" starts with it
+    expect(await found("ad")).toEqual([ada.id]);
+    expect(await found("op")).toEqual([]); // not a prefix: no trigram index can find a middle of 2 letters
+    expect(await found("hopper gr")).toEqual([grace.id]); // a long word finds, the short one narrows
+    expect(await found("hopper zz")).toEqual([]);
+  });
+
+  it("gives the same answer when a common word walks the sort order instead of the index", async () => {
+    const { t, caller, k } = await famousTenant();
+    // More than the 2,000 matches at which the search stops collecting from the index (users/search.ts).
+    const word = `common${k}`;
+    const people = Array.from({ length: 4_200 }, (_, i) => ({ id: randomUUID(), email: `p${i}-${k}@example.test`, fullName: i % 2 ? `Ann ${word}son` : "Bob Other", lastName: i % 2 ? `${word}son` : "Other" }));
+    await db.transaction(async (tx) => {
+      for (let i = 0; i < people.length; i += 500) {
+        const part = people.slice(i, i + 500);
+        await tx.insert(users).values(part);
+        await tx.insert(memberships).values(part.map((p, j) => ({ userId: p.id, tenantId: t.id, createdAt: new Date(Date.UTC(2020, 0, 1) + (i + j) * 1000) })));
+      }
+    });
+    // Every other one carries the word: 2,100 matches.
+    const matching = people.filter((p) => p.fullName.includes(word));
+    const page = await listUsers(caller, q({ q: word.toUpperCase(), size: "100" }));
+    expect(page).toMatchObject({ total: 1000, capped: true });
+    // Newest first: the last inserted matching rows.
+    expect(page.rows.map((r) => r.id)).toEqual(matching.slice(-100).reverse().map((p) => p.id));
+    expect((await listUsers(caller, q({ q: `${word} ann`, size: "10" }))).rows).toHaveLength(10);
+    expect((await listUsers(caller, q({ q: `${word} bob` }))).rows).toEqual([]);
+    await db.delete(users).where(inArray(users.id, people.map((p) => p.id)));
+    // Thousands of rows through the trigram indexes: slow on a shared 2-core machine.
+  }, 120_000);
+
+  it("searches role holders, the member picker, groups and vault entries on any part", async () => {
+    const { t, caller, k, grace, don } = await famousTenant();
+    const role = await createRole(caller, { name: `Auditor ${k}`, permissions: [] });
+    await assignRoles(caller, grace.id, t.id, [role.name]);
+    await assignRoles(caller, don.id, t.id, [role.name]);
+    expect(ids((await listHolders(caller, role.id, { q: "HOPPER" })).rows)).toEqual([grace.id]);
+    expect((await listHolders(caller, role.id, { q: "knu" })).total).toBe(1);
+    expect((await pickUsers(caller, "opper")).map((u) => u.id)).toEqual([grace.id]);
+
+    const ops = await createGroup(caller, { name: `Platform OPS ${k}` });
+    await createGroup(caller, { name: `Finance ${k}` });
+    expect((await listGroups(caller, { q: "ops" })).rows.map((g) => g.id)).toEqual([ops.id]);
+    expect((await listGroups(caller, { q: `form ${k}` })).rows.map((g) => g.id)).toEqual([ops.id]);
+
+    const work = await addVaultGroup(grace.id, { name: "Work" });
+    const home = await addVaultGroup(grace.id, { name: "Home" });
+    const entry = { complexity: 1, length: 16, lowercase: true, uppercase: true, digits: true, symbols: false };
+    await addEntry(grace.id, { ...entry, groupId: work.id, host: "mail.Corp-intra.example", account: "grace" });
+    await addEntry(grace.id, { ...entry, groupId: home.id, host: "bank.example", account: "g.hopper-CORP" });
+    expect((await pageEntries(grace.id, { q: "corp", page: 1, size: 10 })).total).toBe(2);
+    expect((await pageEntries(grace.id, { groupId: work.id, q: "CORP", page: 1, size: 10 })).rows.map((e) => e.host)).toEqual(["mail.Corp-intra.example"]);
+    expect((await pageEntries(grace.id, { groupId: home.id, q: "hopper-c", page: 1, size: 10 })).rows.map((e) => e.account)).toEqual(["g.hopper-CORP"]);
+    // The index follows edits: a renamed user is found by the new name only.
+    await db.update(users).set({ fullName: "Grace Brewster" }).where(eq(users.id, grace.id));
+    expect(ids((await listUsers(caller, q({ q: "brewster" }))).rows)).toEqual([grace.id]);
+    expect(ids((await listUsers(caller, q({ q: "hopper" }))).rows)).toEqual([]);
+  });
+});
+
+describe("keyset paging", () => {
+  it("walks every sort forwards and back with ties on the sort key, never skipping or repeating a row", async () => {
+    const t = await makeTenant();
+    const caller = callerOf(await makeUser({ tenantId: t.id, roles: ["admin"] }), t.id);
+    const k = tag();
+    const people = Array.from({ length: 23 }, (_, i) => ({ id: randomUUID(), email: `tie${String(i).padStart(2, "0")}-${k}@example.test`, fullName: i % 3 ? "Same Name" : "Other Name", active: i % 4 !== 0, lastLoginAt: i % 5 === 0 ? null : new Date(Date.UTC(2026, 0, 1 + (i % 2))) }));
+    await db.insert(users).values(people);
+    // Every membership joined at the same millisecond: the id alone orders them.
+    await db.insert(memberships).values(people.map((p) => ({ userId: p.id, tenantId: t.id, createdAt: new Date(Date.UTC(2026, 5, 1)) })));
+    const mine = new Set(people.map((p) => p.id));
+    for (const sort of ["created", "name", "email", "lastLogin", "status"])
+      for (const dir of ["asc", "desc"]) {
+        const base = { sort, dir, size: "10", q: k };
+        const all = (await listUsers(caller, q({ ...base, size: "100" }))).rows.map((r) => r.id);
+        expect(new Set(all)).toEqual(mine);
+        const pages: string[][] = [];
+        let page = await listUsers(caller, q(base));
+        expect(page.previous).toBeUndefined();
+        pages.push(page.rows.map((r) => r.id));
+        while (page.next) {
+          page = await listUsers(caller, q({ ...base, after: page.next }));
+          pages.push(page.rows.map((r) => r.id));
+        }
+        expect({ sort, dir, rows: pages.flat() }).toEqual({ sort, dir, rows: all });
+        expect(pages.map((p) => p.length)).toEqual([10, 10, 3]);
+        // Back from the last page: the same pages in reverse, down to a first page with no previous.
+        const back = await listUsers(caller, q({ ...base, before: page.previous }));
+        expect(back.rows.map((r) => r.id)).toEqual(pages[1]);
+        const first = await listUsers(caller, q({ ...base, before: back.previous }));
+        expect(first.rows.map((r) => r.id)).toEqual(pages[0]);
+        expect(first.previous).toBeUndefined();
+        expect(first.next).toBeDefined();
+      }
+    // A cursor that does not parse starts from the first page.
+    expect((await listUsers(caller, q({ q: k, size: "10", after: "not-a-cursor" }))).rows).toHaveLength(10);
+  });
+});
