@@ -11,6 +11,7 @@ const SignInsChart = dynamic(() => import("./sign-ins-chart"), { ssr: false, loa
 export function SignInsChartLazy({ days }: { days: SignInDay[] }) {
   return (
     <>
+      {/* Hidden from assistive tech (the table carries the figures); the chart has no keyboard layer. */}
       <div aria-hidden="true">
         <SignInsChart days={days} />
       </div>

@@ -15,7 +15,7 @@ const dayLabel = (date: string) => new Date(`${date}T00:00:00Z`).toLocaleDateStr
 export default function SignInsChart({ days }: { days: SignInDay[] }) {
   return (
     <ChartContainer config={config} className="aspect-auto h-56 w-full">
-      <BarChart data={days} accessibilityLayer margin={{ left: -20, right: 4 }}>
+      <BarChart data={days} accessibilityLayer={false} margin={{ left: -20, right: 4 }}>
         <CartesianGrid vertical={false} />
         <XAxis dataKey="date" tickLine={false} axisLine={false} tickMargin={8} minTickGap={16} tickFormatter={dayLabel} />
         <YAxis allowDecimals={false} tickLine={false} axisLine={false} width={48} />

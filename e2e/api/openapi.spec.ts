@@ -22,5 +22,7 @@ test("the API reference page renders every operation offline", async ({ page }) 
   await expect(page.locator("details")).toHaveCount(60);
   const op = page.locator("details", { has: page.locator("summary", { hasText: "/api/v1/roles/{role}/permission/{resource}/{action}" }) });
   await op.locator("summary").click();
-  await expect(op.getByText("Responses")).toBeVisible();
+  await expect(op.getByRole("heading", { name: "Response 200" })).toBeVisible();
+  await expect(op.getByRole("heading", { name: "Errors" })).toBeVisible();
+  await expect(op.getByTestId("curl")).toContainText("/api/v1/roles/");
 });
