@@ -98,6 +98,7 @@ test("profile edits persist; email change needs the password and notifies both a
   const user = createUser();
   await signIn(page, user.email, user.password);
   await expectSignedIn(page);
+  await page.goto("/account");
   await page.getByLabel("First name").fill("Grace");
   await page.getByLabel("Last name").fill("Hopper");
   await page.getByLabel("Time zone").selectOption("Europe/Berlin");

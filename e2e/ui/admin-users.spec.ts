@@ -182,7 +182,7 @@ test("audit log filters by target and IP and shows the tenant", async ({ page, r
   await page.getByRole("button", { name: "Filter", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`target=${encodeURIComponent(one)}`));
   const rows = page.getByTestId("audit-row");
-  await expect(rows.filter({ hasText: "user.created" })).toHaveCount(1);
+  await expect(rows.filter({ hasText: "User created" })).toHaveCount(1);
   for (const text of await rows.allInnerTexts()) {
     expect(text).toContain(one);
     expect(text).not.toContain(two);

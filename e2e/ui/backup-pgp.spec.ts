@@ -62,7 +62,7 @@ test("export a vault from one user and import it into another: same entries, sam
   await pb.getByRole("button", { name: "Import" }).click();
   await expect(pb.getByText("Imported 1 group(s) and 1 entry")).toBeVisible();
   expect(await vaultCounts(request, bh)).toEqual({ entries: 1, groups: 2 });
-  await pb.goto("/vault?q=bank.example");
+  await pb.goto("/vault?q=bank.example&all=1");
   await expect(pb.getByTestId("vault-entry")).toContainText("a-account");
 
   const copy = (await (await request.post("/api/user/metadata/search", { headers: bh, data: { criteria: "bank.example" } })).json()).metadata[0];

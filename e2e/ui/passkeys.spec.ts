@@ -176,7 +176,7 @@ test("an administrator sees and removes a user's passkey", async ({ page, browse
   await expect(a.getByText("Passkey removed")).toBeVisible();
   await expect(a.getByTestId("user-passkeys")).toContainText("No passkeys.");
   await a.goto(`/admin/users/${user.id}`);
-  await expect(a.getByTestId("user-audit")).toContainText("passkey.removed");
+  await expect(a.getByTestId("user-audit")).toContainText("Passkey removed");
   await admin.close();
 
   await signOut(page);
@@ -209,6 +209,6 @@ test("a cloned credential with a stale signature counter is refused", async ({ p
   const admin = await browser.newContext({ storageState: ADMIN_STATE });
   const a = await admin.newPage();
   await a.goto(`/admin/users/${user.id}`);
-  await expect(a.getByTestId("user-audit")).toContainText("passkey.cloned");
+  await expect(a.getByTestId("user-audit")).toContainText("Cloned passkey refused");
   await admin.close();
 });
