@@ -50,7 +50,7 @@ export default async function GroupsPage({ searchParams }: { searchParams: Promi
                 <TableRow>
                   <TableHead>{tc("name")}</TableHead>
                   <TableHead>{t("data")}</TableHead>
-                  <TableHead>{t("members")}</TableHead>
+                  <TableHead>{t("membersColumn")}</TableHead>
                 </TableRow>
               </TableHeader>
               <TableBody>

@@ -54,7 +54,7 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
             <TableRow>
               <TableHead>{tc("name")}</TableHead>
               <TableHead>{t("descriptionColumn")}</TableHead>
-              <TableHead>{t("permissions")}</TableHead>
+              <TableHead>{t("permissionsColumn")}</TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
