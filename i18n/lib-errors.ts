@@ -68,6 +68,11 @@ export const LIB_ERRORS: [message: string | RegExp, key: string, params?: string
   ["Finish the required account setup first.", "errors.finishSetup"],
   ["Something went wrong on our side. Nothing was changed; try again.", "errors.unexpected"],
   ["You do not have permission to do this", "errors.forbidden"],
+  // administration (keys of the admin namespace)
+  ["A group with this name already exists", "admin.errors.groupExists"],
+  ["A role with this name already exists", "admin.errors.roleExists"],
+  ["A tenant with this name already exists", "admin.errors.tenantExists"],
+  ["Choose another live role to become the default role before retiring this one", "admin.errors.heirNeeded"],
 ];
 
 /** The key and parameters a lib message is shown under, or undefined (shown as it is). */
