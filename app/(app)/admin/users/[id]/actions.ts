@@ -41,7 +41,7 @@ export const userMfaAction = authedAction(
   },
 );
 
-export const userRoleAction = authedAction(z.object({ userId: z.uuid(), role: z.string().min(1, "Choose a role"), assign: z.boolean() }), async (caller, { userId, role, assign }) => {
+export const userRoleAction = authedAction(z.object({ userId: z.uuid(), role: z.string().min(1, "admin.validation.role"), assign: z.boolean() }), async (caller, { userId, role, assign }) => {
   await (assign ? assignRoles : unassignRoles)(caller, userId, caller.tenantId, [role]);
   done(userId);
   return null;
