@@ -30,6 +30,8 @@ export function UserAccountActions({ user, allowed }: Props) {
         {allowed.resetPassword && (
           <ConfirmButton
             label={t("reset")}
+            // Long in German and French: the label wraps rather than leaving the card on a phone.
+            className="h-auto min-h-8 whitespace-normal"
             disabled={!user.active}
             title={t("resetTitle", { name: user.name })}
             description={t("resetDescription")}

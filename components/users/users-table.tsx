@@ -67,7 +67,7 @@ export function UsersTable({ query, rows, total, capped, next, previous, roles, 
         <p className="text-sm text-muted-foreground" aria-live="polite" data-testid="users-total">
           {capped ? t("moreThan", { total }) : t("total", { total })}
         </p>
-        <div className="flex items-center gap-2">
+        <div className="flex flex-wrap items-center gap-2">
           {(selected.size > 0 || allMatching) && <Suspense fallback={null}><BulkBar ids={[...selected]} allMatching={allMatching} query={query} total={total} capped={capped} roles={roles} groups={groups} onDone={() => (setSelected(new Set()), setAllMatching(false))} /></Suspense>}
           <Button asChild variant="outline" size="sm">
             <a href={exportHref} download>
