@@ -68,6 +68,13 @@ export const LIB_ERRORS: [message: string | RegExp, key: string, params?: string
   ["Finish the required account setup first.", "errors.finishSetup"],
   ["Something went wrong on our side. Nothing was changed; try again.", "errors.unexpected"],
   ["You do not have permission to do this", "errors.forbidden"],
+  // administration (keys of the admin namespace)
+  ["A group with this name already exists", "admin.errors.groupExists"],
+  ["A role with this name already exists", "admin.errors.roleExists"],
+  ["A tenant with this name already exists", "admin.errors.tenantExists"],
+  ["Choose another live role to become the default role before retiring this one", "admin.errors.heirNeeded"],
+  // thrown by the users page's bulk action itself (app/(app)/admin/users/actions.ts)
+  [/^The filter now matches ([\d,]+) user\(s\): check the list and type that number to delete them$/, "admin.errors.countChanged", ["count"]],
 ];
 
 /** The key and parameters a lib message is shown under, or undefined (shown as it is). */

@@ -1,9 +1,8 @@
 import type { AuditRowView } from "@/components/audit/audit-table";
 import type { AuditRow } from "@/lib/audit/query";
-import { eventLabel } from "@/lib/audit/labels";
 
-/** An audit event as the client table receives it (serialisable, labelled). */
-export const auditRowView = (e: AuditRow): AuditRowView => ({
+/** An audit event as the client table receives it (serialisable, labelled by `label`: lib/audit/labels). */
+export const auditRowView = (e: AuditRow, label: (e: AuditRow) => string): AuditRowView => ({
   id: e.id,
   createdAt: e.createdAt.toISOString(),
   tenantId: e.tenantId,
@@ -11,7 +10,7 @@ export const auditRowView = (e: AuditRow): AuditRowView => ({
   actorId: e.actorId,
   actorEmail: e.actorEmail,
   action: e.action,
-  label: eventLabel(e),
+  label: label(e),
   targetType: e.targetType,
   targetId: e.targetId,
   targetLabel: e.targetLabel,

@@ -1,6 +1,7 @@
 "use client";
 
 import { ChevronRight } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { Fragment, useState } from "react";
 import { AuditTarget, type AuditTargetView } from "@/components/audit/audit-target";
 import { Button } from "@/components/ui/button";
@@ -25,6 +26,7 @@ const show = (v: unknown) => (typeof v === "string" ? v : JSON.stringify(v));
 
 /** The audit log: one line per event, expandable to everything the CSV export holds. */
 export function AuditTable({ rows }: { rows: AuditRowView[] }) {
+  const t = useTranslations("admin.audit.table");
   const [open, setOpen] = useState<Set<string>>(new Set());
   const toggle = (id: string) =>
     setOpen((prev) => {
@@ -36,30 +38,30 @@ export function AuditTable({ rows }: { rows: AuditRowView[] }) {
     <Table>
       <TableHeader>
         <TableRow>
-          <TableHead className="w-8"><span className="sr-only">Details</span></TableHead>
-          <TableHead>Time</TableHead>
-          <TableHead>Tenant</TableHead>
-          <TableHead>Actor</TableHead>
-          <TableHead>Action</TableHead>
-          <TableHead>Target</TableHead>
-          <TableHead>IP</TableHead>
+          <TableHead className="w-8"><span className="sr-only">{t("details")}</span></TableHead>
+          <TableHead>{t("time")}</TableHead>
+          <TableHead>{t("tenant")}</TableHead>
+          <TableHead>{t("actor")}</TableHead>
+          <TableHead>{t("action")}</TableHead>
+          <TableHead>{t("target")}</TableHead>
+          <TableHead>{t("ip")}</TableHead>
         </TableRow>
       </TableHeader>
       <TableBody>
         {rows.length === 0 && (
           <TableRow>
-            <TableCell colSpan={7} className="py-10 text-center text-muted-foreground">No events match.</TableCell>
+            <TableCell colSpan={7} className="py-10 text-center text-muted-foreground">{t("empty")}</TableCell>
           </TableRow>
         )}
         {rows.map((e) => {
           const expanded = open.has(e.id);
           const details: [string, React.ReactNode][] = [
-            ["Time", <time key="t" dateTime={e.createdAt}>{e.createdAt}</time>],
-            ["Action", <code key="a">{e.action}</code>],
-            ["Tenant", e.tenantName ? `${e.tenantName} (${e.tenantId})` : (e.tenantId ?? "none (before a tenant was chosen)")],
-            ["Actor", e.actorEmail ? `${e.actorEmail}${e.actorId ? ` (${e.actorId})` : ""}` : (e.actorId ?? "—")],
-            ["Target", [e.targetType, e.targetLabel, e.targetId].filter(Boolean).join(" · ") || "—"],
-            ["IP", e.ip || "—"],
+            [t("time"), <time key="t" dateTime={e.createdAt}>{e.createdAt}</time>],
+            [t("action"), <code key="a">{e.action}</code>],
+            [t("tenant"), e.tenantName ? `${e.tenantName} (${e.tenantId})` : (e.tenantId ?? t("noTenant"))],
+            [t("actor"), e.actorEmail ? `${e.actorEmail}${e.actorId ? ` (${e.actorId})` : ""}` : (e.actorId ?? "—")],
+            [t("target"), [e.targetType, e.targetLabel, e.targetId].filter(Boolean).join(" · ") || "—"],
+            [t("ip"), e.ip || "—"],
             ...Object.entries(e.data).map(([k, v]): [string, React.ReactNode] => [k, show(v)]),
           ];
           return (
@@ -72,7 +74,7 @@ export function AuditTable({ rows }: { rows: AuditRowView[] }) {
                     className="size-7"
                     aria-expanded={expanded}
                     aria-controls={`audit-details-${e.id}`}
-                    aria-label={`${expanded ? "Hide" : "Show"} details: ${e.label}`}
+                    aria-label={expanded ? t("hideDetails", { label: e.label }) : t("showDetails", { label: e.label })}
                     onClick={() => toggle(e.id)}
                   >
                     <ChevronRight className={cn("size-4 transition-transform", expanded && "rotate-90")} />

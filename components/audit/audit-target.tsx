@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { targetHref } from "@/lib/audit/labels";
+import { targetHref } from "@/lib/audit/targets";
 
 export interface AuditTargetView {
   targetType: string;

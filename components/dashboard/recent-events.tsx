@@ -2,11 +2,12 @@ import Link from "next/link";
 import { AuditTarget } from "@/components/audit/audit-target";
 import { Card, CardAction, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/relative-time";
-import { eventLabel } from "@/lib/audit/labels";
+import { eventLabeller } from "@/lib/audit/labels";
 import type { AuditRow } from "@/lib/audit/query";
 
 /** The newest audit events of the tenant, labelled, with their targets linked. */
-export function RecentEvents({ rows }: { rows: AuditRow[] }) {
+export async function RecentEvents({ rows }: { rows: AuditRow[] }) {
+  const label = await eventLabeller();
   return (
     <Card className="gap-3">
       <CardHeader>
@@ -23,7 +24,7 @@ export function RecentEvents({ rows }: { rows: AuditRow[] }) {
             {rows.map((e) => (
               <li key={e.id} className="flex flex-wrap items-baseline justify-between gap-x-3 gap-y-0.5 py-2" data-testid="recent-event">
                 <span className="min-w-0">
-                  <span className="font-medium" title={e.action}>{eventLabel(e)}</span>
+                  <span className="font-medium" title={e.action}>{label(e)}</span>
                   {(e.targetId || e.targetLabel) && (
                     <>
                       {" · "}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { createGroupAction, updateGroupAction } from "@/app/(app)/admin/groups/actions";
@@ -14,6 +15,8 @@ import { KeyValueEditor, toMap, toPairs } from "./key-value-editor";
 
 /** Create (no group) or edit a group's name and data; the system flag can only be chosen at creation. */
 export function GroupForm({ group }: { group?: { id: string; name: string; data: Record<string, string> } }) {
+  const t = useTranslations("admin.groups.form");
+  const tc = useTranslations("admin.common");
   const router = useRouter();
   const [pairs, setPairs] = useState(toPairs(group?.data ?? {}));
   const [isSystem, setIsSystem] = useState(false);
@@ -23,7 +26,7 @@ export function GroupForm({ group }: { group?: { id: string; name: string; data:
   return (
     <Card>
       <CardHeader>
-        <CardTitle>{group ? "Group details" : "New group"}</CardTitle>
+        <CardTitle>{group ? t("editTitle") : t("newTitle")}</CardTitle>
       </CardHeader>
       <form
         {...changes.form}
@@ -40,7 +43,7 @@ export function GroupForm({ group }: { group?: { id: string; name: string; data:
               return;
             }
             setErrors({});
-            toast.success(group ? "Group saved" : `Group ${name} created`);
+            toast.success(group ? t("saved") : t("created", { name }));
             if (!group) {
               form.reset();
               setPairs([]);
@@ -52,21 +55,21 @@ export function GroupForm({ group }: { group?: { id: string; name: string; data:
         }}
       >
         <CardContent className="grid gap-4">
-          <Field label="Group name" name="name" defaultValue={group?.name} required error={errors.name} />
+          <Field label={t("name")} name="name" defaultValue={group?.name} required error={errors.name} />
           <div className="grid gap-2">
-            <Label>Data</Label>
+            <Label>{t("data")}</Label>
             <KeyValueEditor pairs={pairs} onChange={setPairs} />
             {errors.data && <p role="alert" className="text-sm text-destructive">{errors.data}</p>}
           </div>
           {!group && (
             <div className="flex items-center gap-2">
               <Checkbox id="isSystem" checked={isSystem} onCheckedChange={(v) => setIsSystem(v === true)} />
-              <Label htmlFor="isSystem" className="font-normal">System group (cannot be deleted)</Label>
+              <Label htmlFor="isSystem" className="font-normal">{t("system")}</Label>
             </div>
           )}
         </CardContent>
         <CardFooter className="justify-end pt-4">
-          <Button type="submit" disabled={pending}>{pending ? "Saving…" : group ? "Save group" : "Create group"}</Button>
+          <Button type="submit" disabled={pending}>{pending ? tc("saving") : group ? t("save") : t("create")}</Button>
         </CardFooter>
       </form>
     </Card>

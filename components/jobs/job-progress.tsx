@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useTranslations } from "next-intl";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Progress } from "@/components/ui/progress";
 
@@ -13,11 +14,12 @@ interface JobState {
 
 /** Polls the job until it finishes; progress lives in the database, so a reload picks it up again. */
 export function JobProgress({ id, initial }: { id: string; initial: JobState }) {
+  const t = useTranslations("admin.jobs");
   const { data = initial, error } = useQuery({
     queryKey: ["job", id],
     queryFn: async (): Promise<JobState> => {
       const res = await fetch(`/admin/jobs/${id}/status`, { cache: "no-store" });
-      if (!res.ok) throw new Error("Could not read the job's progress");
+      if (!res.ok) throw new Error(t("unreadable"));
       return res.json();
     },
     initialData: initial,
@@ -27,12 +29,12 @@ export function JobProgress({ id, initial }: { id: string; initial: JobState }) 
   return (
     <Card>
       <CardHeader>
-        <CardTitle data-testid="job-status">{data.status === "done" ? "Finished" : data.status === "failed" ? "Failed" : "Working…"}</CardTitle>
+        <CardTitle data-testid="job-status">{data.status === "done" ? t("finished") : data.status === "failed" ? t("failed") : t("working")}</CardTitle>
       </CardHeader>
       <CardContent className="grid gap-3">
-        <Progress value={pct} aria-label="Job progress" />
+        <Progress value={pct} aria-label={t("progress")} />
         <p className="text-sm text-muted-foreground" aria-live="polite" data-testid="job-count">
-          {data.done.toLocaleString()} of {data.total.toLocaleString()} ({pct}%)
+          {t("count", { done: data.done, total: data.total, pct })}
         </p>
         {data.error && <p role="alert" className="text-sm text-destructive">{data.error}</p>}
         {error && <p role="alert" className="text-sm text-destructive">{error.message}</p>}

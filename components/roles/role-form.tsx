@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { createRoleAction, updateRoleAction } from "@/app/(app)/admin/roles/actions";
@@ -27,6 +28,8 @@ const key = (r: string, a: string) => `${r}/${a}`;
 
 /** Name, description, default flag and the resource × action permission matrix. `others`: the tenant's other live roles (a new default when this one retires). */
 export function RoleForm({ role, readOnly, others = [] }: { role?: RoleView; readOnly?: boolean; others?: { id: string; name: string }[] }) {
+  const t = useTranslations("admin.roles.form");
+  const tc = useTranslations("admin.common");
   const router = useRouter();
   const [perms, setPerms] = useState(new Set((role?.permissions ?? []).map((p) => key(p.resource, p.action))));
   const [isDefault, setIsDefault] = useState(role?.isDefault ?? false);
@@ -40,7 +43,7 @@ export function RoleForm({ role, readOnly, others = [] }: { role?: RoleView; rea
   return (
     <Card>
       <CardHeader>
-        <CardTitle>{role ? "Role" : "New role"}</CardTitle>
+        <CardTitle>{role ? t("editTitle") : t("newTitle")}</CardTitle>
       </CardHeader>
       <form
         {...changes.form}
@@ -65,7 +68,7 @@ export function RoleForm({ role, readOnly, others = [] }: { role?: RoleView; rea
               return;
             }
             changes.saved();
-            toast.success(role ? "Role saved; holders get the change on their next request" : "Role created");
+            toast.success(role ? t("saved") : t("created"));
             if (!role && res.data) router.push(`/admin/roles/${res.data.id}`);
             else router.refresh();
           });
@@ -73,18 +76,18 @@ export function RoleForm({ role, readOnly, others = [] }: { role?: RoleView; rea
       >
         <CardContent className="grid gap-4">
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field label="Name" name="name" defaultValue={role?.name} required disabled={disabled || role?.isSystem} error={errors.name} />
-            <Field label="Description" name="description" defaultValue={role?.description} disabled={disabled} error={errors.description} />
+            <Field label={tc("name")} name="name" defaultValue={role?.name} required disabled={disabled || role?.isSystem} error={errors.name} />
+            <Field label={t("description")} name="description" defaultValue={role?.description} disabled={disabled} error={errors.description} />
           </div>
           <div className="flex items-center gap-2">
             <Checkbox id="defaultRole" checked={isDefault} disabled={disabled} onCheckedChange={(v) => setIsDefault(v === true)} />
-            <Label htmlFor="defaultRole" className="font-normal">Default role (given to members without an explicit role; only one per tenant)</Label>
+            <Label htmlFor="defaultRole" className="font-normal">{t("defaultRole")}</Label>
           </div>
           <div className="relative overflow-x-auto">
-            <table className="text-sm" aria-label="Permissions">
+            <table className="text-sm" aria-label={t("permissions")}>
               <thead>
                 <tr>
-                  <th className="p-2 text-left font-medium">Resource</th>
+                  <th className="p-2 text-left font-medium">{t("resource")}</th>
                   {ACTIONS.map((a) => (
                     <th key={a} className="p-2 font-medium">{a}</th>
                   ))}
@@ -104,13 +107,13 @@ export function RoleForm({ role, readOnly, others = [] }: { role?: RoleView; rea
               </tbody>
             </table>
           </div>
-          {fixedMatrix && <p className="text-sm text-muted-foreground" data-testid="admin-matrix-note">The built-in admin role always holds All/All: its permissions cannot be changed.</p>}
-          <p className="text-xs text-muted-foreground">“All” is a wildcard: All/Read reads everything, User/All does everything with users.</p>
+          {fixedMatrix && <p className="text-sm text-muted-foreground" data-testid="admin-matrix-note">{t("adminFixed")}</p>}
+          <p className="text-xs text-muted-foreground">{t("wildcard")}</p>
         </CardContent>
         {!disabled && (
           <CardFooter className="justify-between pt-4">
             {role && !role.isSystem ? <RetireRoleButton role={role} others={others} /> : <span />}
-            <Button type="submit" disabled={pending}>{pending ? "Saving…" : role ? "Save role" : "Create role"}</Button>
+            <Button type="submit" disabled={pending}>{pending ? tc("saving") : role ? t("save") : t("create")}</Button>
           </CardFooter>
         )}
       </form>

@@ -3,6 +3,7 @@
 import { Search } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useState, useTransition } from "react";
 import { roleHolderAction } from "@/app/(app)/admin/roles/actions";
 import { ConfirmButton } from "@/components/forms/confirm-button";
@@ -27,6 +28,8 @@ const holdersHref = (page: number, search: string) => {
  * username, as you type), with assign and (confirmed) unassign.
  */
 export function RoleHolders({ roleId, isDefault, holders, total, search, page, pageSize, canEdit }: { roleId: string; isDefault: boolean; holders: Holder[]; total: number; search: string; page: number; pageSize: number; canEdit: boolean }) {
+  const t = useTranslations("admin.roles.holders");
+  const tc = useTranslations("admin.common");
   const notify = useActionToast();
   const router = useRouter();
   const path = usePathname();
@@ -35,25 +38,25 @@ export function RoleHolders({ roleId, isDefault, holders, total, search, page, p
   // Debounced: the URL (and the list) follows the box 300 ms after the last key.
   useEffect(() => {
     if (typed.trim() === search) return;
-    const t = setTimeout(() => router.replace(`${path}${holdersHref(1, typed.trim())}`, { scroll: false }), 300);
-    return () => clearTimeout(t);
+    const timer = setTimeout(() => router.replace(`${path}${holdersHref(1, typed.trim())}`, { scroll: false }), 300);
+    return () => clearTimeout(timer);
   }, [typed, search, path, router]);
   const pages = Math.max(1, Math.ceil(total / pageSize));
-  const change = (userId: string, assign: boolean) => notify(roleHolderAction({ id: roleId, userId, assign }), assign ? "Role assigned; it applies on the user's next request" : "Role unassigned");
+  const change = (userId: string, assign: boolean) => notify(roleHolderAction({ id: roleId, userId, assign }), assign ? t("assigned") : t("unassigned"));
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Holders</CardTitle>
+        <CardTitle>{t("title")}</CardTitle>
         <CardDescription>
-          {search ? `${total} holder(s) match “${search}”` : `${total} user(s) hold this role`}{isDefault && "; members without an explicit role also get it as the default role"}.
+          {search ? t("matching", { total, search }) : t("count", { total })}{isDefault ? t("alsoDefault") : "."}
         </CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
         {canEdit && (
           <UserPicker
-            label="Find a user to assign"
-            placeholder="Assign to: type an email or name"
-            verb="Assign to"
+            label={t("pickLabel")}
+            placeholder={t("pickPlaceholder")}
+            verb={t("pickVerb")}
             disabled={pending}
             isPicked={(id) => holders.some((h) => h.id === id)}
             onPick={(u) => start(() => change(u.id, true))}
@@ -61,10 +64,10 @@ export function RoleHolders({ roleId, isDefault, holders, total, search, page, p
         )}
         <div className="relative">
           <Search className="absolute left-2.5 top-2.5 size-4 text-muted-foreground" aria-hidden />
-          <Input aria-label="Search holders" placeholder="Search holders by any part of email or name" className="pl-8" value={typed} onChange={(e) => setTyped(e.target.value)} />
+          <Input aria-label={t("search")} placeholder={t("searchHint")} className="pl-8" value={typed} onChange={(e) => setTyped(e.target.value)} />
         </div>
         <ul className="divide-y rounded-md border text-sm" data-testid="role-holders">
-          {holders.length === 0 && <li className="p-3 text-muted-foreground">{search ? "No holder matches this search." : "Nobody holds this role explicitly."}</li>}
+          {holders.length === 0 && <li className="p-3 text-muted-foreground">{search ? t("noMatch") : t("empty")}</li>}
           {holders.map((h) => (
             <li key={h.id} className="flex items-center justify-between gap-2 p-2">
               <Link href={`/admin/users/${h.id}`} className="hover:underline">
@@ -73,11 +76,11 @@ export function RoleHolders({ roleId, isDefault, holders, total, search, page, p
               </Link>
               {canEdit && (
                 <ConfirmButton
-                  label={<>Unassign<span className="sr-only"> {h.email}</span></>}
+                  label={<>{t("unassign")}<span className="sr-only"> {h.email}</span></>}
                   variant="ghost"
-                  title={`Take this role from ${h.email}?`}
-                  description="They lose its permissions on their next request."
-                  confirmLabel="Unassign"
+                  title={t("unassignTitle", { email: h.email })}
+                  description={t("unassignDescription")}
+                  confirmLabel={t("unassign")}
                   disabled={pending}
                   onConfirm={() => change(h.id, false)}
                 />
@@ -86,11 +89,11 @@ export function RoleHolders({ roleId, isDefault, holders, total, search, page, p
           ))}
         </ul>
         {pages > 1 && (
-          <nav aria-label="Holders pagination" className="flex items-center justify-between text-sm">
-            <span className="text-muted-foreground">page {page} of {pages}</span>
+          <nav aria-label={t("pagination")} className="flex items-center justify-between text-sm">
+            <span className="text-muted-foreground">{tc("pageOf", { page, pages })}</span>
             <div className="flex gap-2">
-              {page > 1 && <Button asChild size="sm" variant="outline"><Link href={holdersHref(page - 1, search)}>Previous</Link></Button>}
-              {page < pages && <Button asChild size="sm" variant="outline"><Link href={holdersHref(page + 1, search)}>Next</Link></Button>}
+              {page > 1 && <Button asChild size="sm" variant="outline"><Link href={holdersHref(page - 1, search)}>{tc("previous")}</Link></Button>}
+              {page < pages && <Button asChild size="sm" variant="outline"><Link href={holdersHref(page + 1, search)}>{tc("next")}</Link></Button>}
             </div>
           </nav>
         )}

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { restoreRoleAction, retireRoleAction } from "@/app/(app)/admin/roles/actions";
@@ -14,6 +15,8 @@ import { Label } from "@/components/ui/label";
  * otherwise), so members without an explicit role are never left with no role at all.
  */
 export function RetireRoleButton({ role, others }: { role: { id: string; name: string; isDefault: boolean }; others: { id: string; name: string }[] }) {
+  const t = useTranslations("admin.roles.lifecycle");
+  const tc = useTranslations("admin.common");
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [heir, setHeir] = useState("");
@@ -21,45 +24,45 @@ export function RetireRoleButton({ role, others }: { role: { id: string; name: s
   const retire = async (newDefault?: string) => {
     const res = await retireRoleAction({ id: role.id, newDefault });
     if (!res.ok) return void toast.error(res.message);
-    toast.success(newDefault ? `Role ${role.name} retired; ${others.find((o) => o.id === newDefault)?.name} is the default role now` : `Role ${role.name} retired`);
+    toast.success(newDefault ? t("retiredWithHeir", { name: role.name, heir: others.find((o) => o.id === newDefault)?.name ?? "" }) : t("retired", { name: role.name }));
     router.push("/admin/roles");
   };
   if (!role.isDefault)
     return (
       <ConfirmButton
-        label="Retire role"
+        label={t("retire")}
         variant="destructive"
-        title={`Retire the role ${role.name}?`}
-        description="Its holders lose its permissions on their next request. Retired roles stay listed under “Include retired roles” and can be restored."
-        confirmLabel={`Retire ${role.name}`}
+        title={t("retireTitle", { name: role.name })}
+        description={t("retireDescription")}
+        confirmLabel={t("retireName", { name: role.name })}
         onConfirm={() => retire()}
       />
     );
   return (
     <Dialog open={open} onOpenChange={setOpen}>
       <DialogTrigger asChild>
-        <Button type="button" size="sm" variant="destructive">Retire role</Button>
+        <Button type="button" size="sm" variant="destructive">{t("retire")}</Button>
       </DialogTrigger>
       <DialogContent>
         <DialogHeader>
-          <DialogTitle>Retire the default role {role.name}?</DialogTitle>
+          <DialogTitle>{t("retireDefaultTitle", { name: role.name })}</DialogTitle>
           <DialogDescription>
-            Members without an explicit role get the default role. Choose the role that becomes the default instead; holders of {role.name} lose its permissions on their next request.
+            {t("retireDefaultDescription", { name: role.name })}
           </DialogDescription>
         </DialogHeader>
         <div className="grid gap-1.5">
-          <Label htmlFor="new-default">New default role</Label>
+          <Label htmlFor="new-default">{t("newDefault")}</Label>
           <select id="new-default" value={heir} onChange={(e) => setHeir(e.target.value)} className="h-9 rounded-md border border-input bg-transparent px-2 text-sm dark:bg-input/30">
-            <option value="">Choose…</option>
+            <option value="">{tc("choose")}</option>
             {others.map((o) => (
               <option key={o.id} value={o.id}>{o.name}</option>
             ))}
           </select>
         </div>
         <DialogFooter>
-          <Button variant="outline" onClick={() => setOpen(false)}>Cancel</Button>
+          <Button variant="outline" onClick={() => setOpen(false)}>{tc("cancel")}</Button>
           <Button variant="destructive" disabled={!heir || pending} onClick={() => start(() => retire(heir))}>
-            {pending ? "Retiring…" : heir ? `Retire ${role.name}, make ${others.find((o) => o.id === heir)?.name} the default` : `Retire ${role.name}`}
+            {pending ? t("retiring") : heir ? t("retireAndMake", { name: role.name, heir: others.find((o) => o.id === heir)?.name ?? "" }) : t("retireName", { name: role.name })}
           </Button>
         </DialogFooter>
       </DialogContent>
@@ -69,6 +72,7 @@ export function RetireRoleButton({ role, others }: { role: { id: string; name: s
 
 /** A retired role comes back with its holders and permissions (not as the default role). */
 export function RestoreRoleButton({ role }: { role: { id: string; name: string } }) {
+  const t = useTranslations("admin.roles.lifecycle");
   const router = useRouter();
   const [pending, start] = useTransition();
   return (
@@ -80,12 +84,12 @@ export function RestoreRoleButton({ role }: { role: { id: string; name: string }
         start(async () => {
           const res = await restoreRoleAction({ id: role.id });
           if (!res.ok) return void toast.error(res.message);
-          toast.success(`Role ${role.name} restored; its holders get its permissions on their next request`);
+          toast.success(t("restored", { name: role.name }));
           router.refresh();
         })
       }
     >
-      {pending ? "Restoring…" : "Restore role"}
+      {pending ? t("restoring") : t("restore")}
     </Button>
   );
 }

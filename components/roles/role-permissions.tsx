@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { revokePermissionAction } from "@/app/(app)/admin/roles/actions";
 import { ConfirmButton } from "@/components/forms/confirm-button";
 import { useActionToast } from "@/components/forms/use-action-toast";
@@ -7,27 +8,29 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 
 /** The role's granted pairs (including ones outside the catalogue) with a one-click, confirmed revoke. */
 export function RolePermissions({ roleId, permissions, canRevoke }: { roleId: string; permissions: { resource: string; action: string }[]; canRevoke: boolean }) {
+  const t = useTranslations("admin.roles.permissions");
+  const tc = useTranslations("admin.common");
   const notify = useActionToast();
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Granted permissions</CardTitle>
-        <CardDescription>{permissions.length} permission(s)</CardDescription>
+        <CardTitle>{t("title")}</CardTitle>
+        <CardDescription>{t("count", { count: permissions.length })}</CardDescription>
       </CardHeader>
       <CardContent>
         <ul className="divide-y rounded-md border text-sm" data-testid="role-permissions">
-          {permissions.length === 0 && <li className="p-3 text-muted-foreground">No permissions: holders can only manage their own account.</li>}
+          {permissions.length === 0 && <li className="p-3 text-muted-foreground">{t("empty")}</li>}
           {permissions.map(({ resource, action }) => (
             <li key={`${resource}/${action}`} className="flex items-center justify-between gap-2 p-2">
               <span className="font-mono">{resource}/{action}</span>
               {canRevoke && (
                 <ConfirmButton
-                  label={<>Revoke<span className="sr-only"> {resource}/{action}</span></>}
+                  label={<>{tc("revoke")}<span className="sr-only"> {resource}/{action}</span></>}
                   variant="ghost"
-                  title={`Revoke ${resource}/${action}?`}
-                  description="Holders of this role lose it on their next request. It stays in the role's history."
-                  confirmLabel="Revoke"
-                  onConfirm={() => notify(revokePermissionAction({ id: roleId, resource, action }), `${resource}/${action} revoked`)}
+                  title={t("revokeTitle", { permission: `${resource}/${action}` })}
+                  description={t("revokeDescription")}
+                  confirmLabel={tc("revoke")}
+                  onConfirm={() => notify(revokePermissionAction({ id: roleId, resource, action }), t("revoked", { permission: `${resource}/${action}` }))}
                 />
               )}
             </li>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { createTenantAction } from "@/app/(app)/admin/tenants/actions";
@@ -8,6 +9,7 @@ import { Field } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
 
 export function CreateTenantForm() {
+  const t = useTranslations("admin.tenants.create");
   const router = useRouter();
   const [error, setError] = useState<string>();
   const [pending, start] = useTransition();
@@ -24,13 +26,13 @@ export function CreateTenantForm() {
           if (!res.ok) return setError(res.fieldErrors?.name ?? res.message);
           setError(undefined);
           form.reset();
-          toast.success(`Tenant ${name} created`);
+          toast.success(t("created", { name }));
           router.push(`/admin/tenants/${res.data.id}`);
         });
       }}
     >
-      <Field className="w-72" label="New tenant name" name="name" required error={error} />
-      <Button type="submit" disabled={pending}>{pending ? "Creating…" : "Create tenant"}</Button>
+      <Field className="w-72" label={t("name")} name="name" required error={error} />
+      <Button type="submit" disabled={pending}>{pending ? t("creating") : t("submit")}</Button>
     </form>
   );
 }

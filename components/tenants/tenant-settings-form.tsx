@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { useActionToast } from "@/components/forms/use-action-toast";
@@ -25,6 +26,8 @@ interface TenantView {
 }
 
 export function TenantSettingsForm({ tenant, current }: { tenant: TenantView; current: boolean }) {
+  const t = useTranslations("admin.tenants.settings");
+  const tc = useTranslations("admin.common");
   const router = useRouter();
   const notify = useActionToast();
   const [flags, setFlags] = useState({ forceMfa: tenant.forceMfa, allowSelfRegistration: tenant.allowSelfRegistration, rejectCommonPasswords: tenant.rejectCommonPasswords });
@@ -53,33 +56,33 @@ export function TenantSettingsForm({ tenant, current }: { tenant: TenantView; cu
             setErrors(res.ok ? {} : (res.fieldErrors ?? {}));
             if (res.ok) {
               changes.saved();
-              toast.success("Tenant settings saved");
+              toast.success(t("saved"));
               router.refresh();
             } else toast.error(res.message);
           });
         }}
       >
         <CardContent className="grid gap-4">
-          <Field label="Name" name="name" defaultValue={tenant.name} required error={errors.name} />
-          {toggle("forceMfa", "Require two-factor authentication", "Members without a method must enrol before anything else.")}
-          {toggle("allowSelfRegistration", "Allow self-registration", "Anyone may register into this tenant through the API, with the default role.")}
-          {toggle("rejectCommonPasswords", "Reject common passwords", "Checks new passwords against a list of 49,000 commonly used ones.")}
+          <Field label={tc("name")} name="name" defaultValue={tenant.name} required error={errors.name} />
+          {toggle("forceMfa", t("forceMfa"), t("forceMfaHint"))}
+          {toggle("allowSelfRegistration", t("selfRegistration"), t("selfRegistrationHint"))}
+          {toggle("rejectCommonPasswords", t("rejectCommon"), t("rejectCommonHint"))}
           <div className="grid gap-4 sm:grid-cols-2">
-            <Field label="Minimum password length" name="passwordMinLength" type="number" min={8} max={128} defaultValue={tenant.passwordMinLength} error={errors.passwordMinLength} />
-            <Field label="Session lifetime (minutes)" name="sessionLifetimeMinutes" type="number" min={5} defaultValue={tenant.sessionLifetimeMinutes} error={errors.sessionLifetimeMinutes} />
+            <Field label={t("minLength")} name="passwordMinLength" type="number" min={8} max={128} defaultValue={tenant.passwordMinLength} error={errors.passwordMinLength} />
+            <Field label={t("sessionLifetime")} name="sessionLifetimeMinutes" type="number" min={5} defaultValue={tenant.sessionLifetimeMinutes} error={errors.sessionLifetimeMinutes} />
           </div>
         </CardContent>
         <CardFooter className="justify-between pt-6">
           <ConfirmButton
-            label={tenant.retired ? "Restore tenant" : "Retire tenant"}
+            label={tenant.retired ? t("restore") : t("retire")}
             variant={tenant.retired ? "outline" : "destructive"}
             disabled={current && !tenant.retired}
-            title={tenant.retired ? "Restore this tenant?" : "Retire this tenant?"}
-            description={tenant.retired ? "Members can sign in to it again." : "Nobody can sign in to it any more and its sessions and tokens stop working. Data is kept."}
-            confirmLabel={tenant.retired ? "Restore" : "Retire"}
-            onConfirm={() => notify(retireTenantAction({ id: tenant.id, retired: !tenant.retired }), tenant.retired ? "Tenant restored" : "Tenant retired")}
+            title={tenant.retired ? t("restoreTitle") : t("retireTitle")}
+            description={tenant.retired ? t("restoreDescription") : t("retireDescription")}
+            confirmLabel={tenant.retired ? t("restoreConfirm") : t("retireConfirm")}
+            onConfirm={() => notify(retireTenantAction({ id: tenant.id, retired: !tenant.retired }), tenant.retired ? t("restored") : t("retired"))}
           />
-          <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save settings"}</Button>
+          <Button type="submit" disabled={pending}>{pending ? tc("saving") : t("save")}</Button>
         </CardFooter>
       </form>
     </Card>

@@ -2,6 +2,7 @@
 
 import { ChevronDown } from "lucide-react";
 import { useRouter } from "next/navigation";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { bulkUsersAction, countMatchingAction } from "@/app/(app)/admin/users/actions";
@@ -13,51 +14,15 @@ import { Label } from "@/components/ui/label";
 import type { BulkAction, BulkSkip } from "@/lib/users/bulk";
 import type { UserQuery } from "@/lib/users/list";
 
-const LABELS: Record<BulkAction, string> = {
-  activate: "Activate",
-  deactivate: "Deactivate",
-  forceMfa: "Require MFA",
-  resetMfa: "Reset MFA",
-  removeMfa: "Remove MFA",
-  setPin: "Set PIN…",
-  assignRole: "Assign role…",
-  removeRole: "Remove role…",
-  addGroup: "Add to group…",
-  removeGroup: "Remove from group…",
-  delete: "Delete…",
-};
+/** The menu, in this order; each action's words are admin.users.bulk.{menu,confirm,done}.<action>. */
+const ACTIONS: BulkAction[] = ["activate", "deactivate", "forceMfa", "resetMfa", "removeMfa", "setPin", "assignRole", "removeRole", "addGroup", "removeGroup", "delete"];
 const DESTRUCTIVE: BulkAction[] = ["delete", "resetMfa", "removeMfa", "deactivate"];
-/** Past tense for the result ("Deactivated 3 users"). */
-const DONE: Record<BulkAction, string> = {
-  activate: "Activated",
-  deactivate: "Deactivated",
-  forceMfa: "Required MFA for",
-  resetMfa: "Reset MFA of",
-  removeMfa: "Removed MFA of",
-  setPin: "Set a PIN for",
-  assignRole: "Gave the role to",
-  removeRole: "Took the role from",
-  addGroup: "Added to the group:",
-  removeGroup: "Removed from the group:",
-  delete: "Deleting",
-};
-/** The confirm button says what it does to whom ("Deactivate 3 users"). */
-const CONFIRM: Record<BulkAction, (who: string) => string> = {
-  activate: (who) => `Activate ${who}`,
-  deactivate: (who) => `Deactivate ${who}`,
-  forceMfa: (who) => `Require MFA for ${who}`,
-  resetMfa: (who) => `Reset MFA of ${who}`,
-  removeMfa: (who) => `Remove MFA of ${who}`,
-  setPin: (who) => `Set the PIN for ${who}`,
-  assignRole: (who) => `Give the role to ${who}`,
-  removeRole: (who) => `Take the role from ${who}`,
-  addGroup: (who) => `Add ${who} to the group`,
-  removeGroup: (who) => `Remove ${who} from the group`,
-  delete: (who) => `Delete ${who}`,
-};
-const users = (n: number) => `${n.toLocaleString()} user${n === 1 ? "" : "s"}`;
 
 export function BulkBar({ ids, allMatching, query, total, capped, roles, groups, onDone }: { ids: string[]; allMatching: boolean; query: UserQuery; total: number; capped: boolean; roles: string[]; groups: { id: string; name: string }[]; onDone: () => void }) {
+  const t = useTranslations("admin.users.bulk");
+  const tc = useTranslations("admin.common");
+  const format = useFormatter();
+  const users = (count: number) => t("users", { count });
   const router = useRouter();
   const [action, setAction] = useState<BulkAction>();
   const [value, setValue] = useState("");
@@ -70,7 +35,7 @@ export function BulkBar({ ids, allMatching, query, total, capped, roles, groups,
   // The report of a finished action outlives the selection it cleared.
   if (!count && !report) return null;
   // total stops at the count cap: never let "all matching" read as exactly that many.
-  const who = !allMatching ? `${count.toLocaleString()} user(s)` : capped ? `all ${total.toLocaleString()}+ matching users (more than ${total.toLocaleString()})` : `all ${total.toLocaleString()} matching user(s)`;
+  const who = !allMatching ? t("whoSelected", { count }) : capped ? t("whoCapped", { total }) : t("whoAll", { total });
   const typeCount = action === "delete" && allMatching;
   const filter = { q: query.q, status: query.status, role: query.role, group: query.group, mfa: query.mfa, loginFrom: query.loginFrom, loginTo: query.loginTo };
   const choose = (a: BulkAction) => {
@@ -110,14 +75,14 @@ export function BulkBar({ ids, allMatching, query, total, capped, roles, groups,
       close();
       onDone();
       const { count: changed, skipped, jobId } = res.data;
-      const skippedText = skipped.map((x) => `${x.reason}: ${x.emails.join(", ")}${x.count > x.emails.length ? ` and ${x.count - x.emails.length} more` : ""}`).join("; ");
+      const skippedText = skipped.map((x) => `${x.reason}: ${x.emails.join(", ")}${x.count > x.emails.length ? ` ${t("more", { count: x.count - x.emails.length })}` : ""}`).join("; ");
       if (jobId) {
         // The job page takes over: the skips travel in the toast.
-        toast.success(`Deleting ${users(changed)} in the background`, skipped.length ? { description: `Skipped ${skippedText}`, duration: 15_000 } : undefined);
+        toast.success(t("deleting", { users: users(changed) }), skipped.length ? { description: t("skippedList", { list: skippedText }), duration: 15_000 } : undefined);
         router.push(`/admin/jobs/${jobId}`);
       } else {
         if (skipped.length) setReport({ action, count: changed, skipped });
-        else toast.success(`${DONE[action]} ${users(changed)}`);
+        else toast.success(t(`done.${action}`, { users: users(changed) }));
         router.refresh();
       }
     });
@@ -129,15 +94,15 @@ export function BulkBar({ ids, allMatching, query, total, capped, roles, groups,
         <DropdownMenu>
           <DropdownMenuTrigger asChild>
             <Button size="sm" variant="secondary">
-              {`${count.toLocaleString()}${allMatching && capped ? "+" : ""}`} selected — Actions <ChevronDown className="size-4" aria-hidden />
+              {t("selected", { count: `${format.number(count)}${allMatching && capped ? "+" : ""}` })} <ChevronDown className="size-4" aria-hidden />
             </Button>
           </DropdownMenuTrigger>
           <DropdownMenuContent align="end">
-            {(Object.keys(LABELS) as BulkAction[]).map((a) => (
+            {ACTIONS.map((a) => (
               <div key={a}>
                 {a === "delete" && <DropdownMenuSeparator />}
                 <DropdownMenuItem variant={a === "delete" ? "destructive" : "default"} onSelect={() => choose(a)}>
-                  {LABELS[a]}
+                  {t(`menu.${a}`)}
                 </DropdownMenuItem>
               </div>
             ))}
@@ -147,27 +112,19 @@ export function BulkBar({ ids, allMatching, query, total, capped, roles, groups,
       <Dialog open={!!action} onOpenChange={(o) => !o && close()}>
         <DialogContent>
           <DialogHeader>
-            <DialogTitle>
-              {action && LABELS[action].replace("…", "")} {who}?
-            </DialogTitle>
+            <DialogTitle>{action && t("question", { text: t(`confirm.${action}`, { who }) })}</DialogTitle>
             <DialogDescription>
-              {action === "delete"
-                ? "Users are deleted in a background job. This cannot be undone."
-                : action === "resetMfa"
-                  ? "Their MFA methods and recovery codes are wiped, MFA stays required and their sessions end."
-                  : action === "forceMfa"
-                    ? "They must use MFA; users without a method enrol at their next sign-in. Their sessions end."
-                    : "The change applies to every selected user."}
+              {action === "delete" ? t("deleteDescription") : action === "resetMfa" ? t("resetMfaDescription") : action === "forceMfa" ? t("forceMfaDescription") : t("description")}
             </DialogDescription>
           </DialogHeader>
           {needs && (
             <div className="grid gap-1.5">
-              <Label htmlFor="bulk-value">{needs === "pin" ? "PIN (4–12 digits)" : needs === "role" ? "Role" : "Group"}</Label>
+              <Label htmlFor="bulk-value">{needs === "pin" ? t("pin") : needs === "role" ? tc("role") : tc("group")}</Label>
               {needs === "pin" ? (
                 <Input id="bulk-value" inputMode="numeric" value={value} onChange={(e) => setValue(e.target.value)} />
               ) : (
                 <select id="bulk-value" className="h-9 rounded-md border border-input bg-transparent px-2 text-sm dark:bg-input/30" value={value} onChange={(e) => setValue(e.target.value)}>
-                  <option value="">Choose…</option>
+                  <option value="">{tc("choose")}</option>
                   {needs === "role" ? roles.map((r) => <option key={r} value={r}>{r}</option>) : groups.map((g) => <option key={g.id} value={g.id}>{g.name}</option>)}
                 </select>
               )}
@@ -176,11 +133,11 @@ export function BulkBar({ ids, allMatching, query, total, capped, roles, groups,
           {typeCount && (
             <div className="grid gap-1.5">
               {exact === undefined ? (
-                <p className="text-sm text-muted-foreground" role="status">Counting the matching users…</p>
+                <p className="text-sm text-muted-foreground" role="status">{t("counting")}</p>
               ) : (
                 <>
                   <Label htmlFor="bulk-count" className="block leading-normal">
-                    The filter matches {users(exact)}. Type <strong className="font-mono">{exact}</strong> to delete them all.
+                    {t.rich("typeCount", { users: users(exact), exact, strong: (chunks) => <strong className="font-mono">{chunks}</strong> })}
                   </Label>
                   <Input id="bulk-count" inputMode="numeric" autoComplete="off" value={typed} onChange={(e) => setTyped(e.target.value)} />
                 </>
@@ -189,14 +146,14 @@ export function BulkBar({ ids, allMatching, query, total, capped, roles, groups,
           )}
           <DialogFooter>
             <Button variant="outline" onClick={close}>
-              Cancel
+              {tc("cancel")}
             </Button>
             <Button
               variant={action && DESTRUCTIVE.includes(action) ? "destructive" : "default"}
               disabled={pending || (!!needs && !value) || (typeCount && (exact === undefined || typed.replace(/[\s,.]/g, "") !== String(exact)))}
               onClick={run}
             >
-              {pending ? "Working…" : action && CONFIRM[action](typeCount && exact !== undefined ? users(exact) : allMatching && capped ? `${total.toLocaleString()}+ users` : users(count))}
+              {pending ? tc("working") : action && t(`confirm.${action}`, { who: typeCount && exact !== undefined ? users(exact) : allMatching && capped ? t("usersCapped", { total }) : users(count) })}
             </Button>
           </DialogFooter>
         </DialogContent>
@@ -204,24 +161,24 @@ export function BulkBar({ ids, allMatching, query, total, capped, roles, groups,
       <Dialog open={!!report} onOpenChange={(o) => !o && setReport(undefined)}>
         <DialogContent data-testid="bulk-report">
           <DialogHeader>
-            <DialogTitle>{report && `${DONE[report.action]} ${users(report.count)}`}</DialogTitle>
-            <DialogDescription>{report && `Skipped ${users(report.skipped.reduce((n, s) => n + s.count, 0))}:`}</DialogDescription>
+            <DialogTitle>{report && t(`done.${report.action}`, { users: users(report.count) })}</DialogTitle>
+            <DialogDescription>{report && t("skipped", { users: users(report.skipped.reduce((n, s) => n + s.count, 0)) })}</DialogDescription>
           </DialogHeader>
           <ul className="grid gap-2 text-sm">
             {report?.skipped.map((s) => (
               <li key={s.reason} className="rounded-md border p-2">
                 <p className="font-medium">
-                  {s.reason} ({s.count.toLocaleString()})
+                  {s.reason} ({format.number(s.count)})
                 </p>
                 <p className="break-all text-muted-foreground">
                   {s.emails.join(", ")}
-                  {s.count > s.emails.length && ` and ${(s.count - s.emails.length).toLocaleString()} more`}
+                  {s.count > s.emails.length && ` ${t("more", { count: s.count - s.emails.length })}`}
                 </p>
               </li>
             ))}
           </ul>
           <DialogFooter>
-            <Button onClick={() => setReport(undefined)}>OK</Button>
+            <Button onClick={() => setReport(undefined)}>{tc("ok")}</Button>
           </DialogFooter>
         </DialogContent>
       </Dialog>

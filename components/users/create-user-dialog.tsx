@@ -2,6 +2,7 @@
 
 import { UserPlus } from "lucide-react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { createUserAction } from "@/app/(app)/admin/users/actions";
@@ -11,6 +12,8 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { Label } from "@/components/ui/label";
 
 export function CreateUserDialog({ roles }: { roles: string[] }) {
+  const t = useTranslations("admin.users.create");
+  const tc = useTranslations("admin.common");
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [mode, setMode] = useState<"invite" | "password">("invite");
@@ -21,7 +24,7 @@ export function CreateUserDialog({ roles }: { roles: string[] }) {
     <Dialog open={open} onOpenChange={(o) => (setOpen(o), setErrors({}), setMessage(undefined))}>
       <DialogTrigger asChild>
         <Button>
-          <UserPlus className="size-4" aria-hidden /> Add user
+          <UserPlus className="size-4" aria-hidden /> {t("open")}
         </Button>
       </DialogTrigger>
       <DialogContent>
@@ -39,35 +42,35 @@ export function CreateUserDialog({ roles }: { roles: string[] }) {
                 setMessage(res.fieldErrors ? undefined : res.message);
                 return;
               }
-              toast.success(mode === "invite" ? `Invitation sent to ${res.data.email}` : `User ${res.data.email} created`);
+              toast.success(mode === "invite" ? t("invited", { email: res.data.email }) : t("created", { email: res.data.email }));
               setOpen(false);
               router.refresh();
             });
           }}
         >
           <DialogHeader>
-            <DialogTitle>Add a user</DialogTitle>
-            <DialogDescription>Invite them by email, or set an initial password they must change at first sign-in.</DialogDescription>
+            <DialogTitle>{t("title")}</DialogTitle>
+            <DialogDescription>{t("description")}</DialogDescription>
           </DialogHeader>
           <fieldset className="flex gap-4 text-sm">
-            <legend className="sr-only">How the user gets a password</legend>
+            <legend className="sr-only">{t("mode")}</legend>
             {(["invite", "password"] as const).map((m) => (
               <label key={m} className="flex items-center gap-2">
                 <input type="radio" name="mode" value={m} checked={mode === m} onChange={() => setMode(m)} />
-                {m === "invite" ? "Send an invitation" : "Set an initial password"}
+                {m === "invite" ? t("modeInvite") : t("modePassword")}
               </label>
             ))}
           </fieldset>
-          <Field label="Email" name="email" type="email" required error={errors.email} />
+          <Field label={tc("email")} name="email" type="email" required error={errors.email} />
           <div className="grid grid-cols-2 gap-3">
-            <Field label="First name" name="firstName" error={errors.firstName} />
-            <Field label="Last name" name="lastName" error={errors.lastName} />
+            <Field label={tc("firstName")} name="firstName" error={errors.firstName} />
+            <Field label={tc("lastName")} name="lastName" error={errors.lastName} />
           </div>
-          {mode === "password" && <Field label="Initial password" name="password" type="password" autoComplete="new-password" required error={errors.password} />}
+          {mode === "password" && <Field label={t("password")} name="password" type="password" autoComplete="new-password" required error={errors.password} />}
           <div className="grid gap-1.5">
-            <Label htmlFor="new-user-role">Role</Label>
+            <Label htmlFor="new-user-role">{tc("role")}</Label>
             <select id="new-user-role" name="role" className="h-9 rounded-md border border-input bg-transparent px-2 text-sm dark:bg-input/30">
-              <option value="">Default role</option>
+              <option value="">{t("defaultRole")}</option>
               {roles.map((r) => (
                 <option key={r} value={r}>{r}</option>
               ))}
@@ -77,10 +80,10 @@ export function CreateUserDialog({ roles }: { roles: string[] }) {
           <FormError message={message} />
           <DialogFooter>
             <Button type="button" variant="outline" onClick={() => setOpen(false)}>
-              Cancel
+              {tc("cancel")}
             </Button>
             <Button type="submit" disabled={pending}>
-              {pending ? "Adding…" : mode === "invite" ? "Send invitation" : "Create user"}
+              {pending ? t("adding") : mode === "invite" ? t("submitInvite") : t("submitPassword")}
             </Button>
           </DialogFooter>
         </form>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { toast } from "sonner";
 import { deleteUserAction, sendPasswordResetAction, signOutEverywhereAction } from "@/app/(app)/admin/users/[id]/actions";
 import { ConfirmButton } from "@/components/forms/confirm-button";
@@ -15,49 +16,52 @@ interface Props {
 
 /** Account-wide actions on another user: password reset email, sign out everywhere, delete. */
 export function UserAccountActions({ user, allowed }: Props) {
+  const t = useTranslations("admin.users.account");
   const notify = useActionToast();
   const router = useRouter();
   if (!allowed.delete && !allowed.resetPassword && !allowed.signOut) return null;
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Account actions</CardTitle>
-        <CardDescription>Each is recorded in the audit log.</CardDescription>
+        <CardTitle>{t("title")}</CardTitle>
+        <CardDescription>{t("description")}</CardDescription>
       </CardHeader>
       <CardContent className="flex flex-wrap gap-2">
         {allowed.resetPassword && (
           <ConfirmButton
-            label="Send password reset email"
+            label={t("reset")}
+            // Long in German and French: the label wraps rather than leaving the card on a phone.
+            className="h-auto min-h-8 whitespace-normal"
             disabled={!user.active}
-            title={`Send a password reset email to ${user.name}?`}
-            description="They get a link that works once, for 30 minutes. Their password and sessions stay as they are until they use it."
-            confirmLabel="Send reset email"
-            onConfirm={() => notify(sendPasswordResetAction({ userId: user.id }), `Password reset email sent to ${user.name}`)}
+            title={t("resetTitle", { name: user.name })}
+            description={t("resetDescription")}
+            confirmLabel={t("resetConfirm")}
+            onConfirm={() => notify(sendPasswordResetAction({ userId: user.id }), t("resetDone", { name: user.name }))}
           />
         )}
         {allowed.signOut && (
           <ConfirmButton
-            label="Sign out everywhere"
-            title={`Sign ${user.name} out everywhere?`}
-            description="Every browser session, API token and trusted device of theirs ends on its next request. They can sign in again with their password."
-            confirmLabel="Sign out everywhere"
-            onConfirm={() => notify(signOutEverywhereAction({ userId: user.id }), `${user.name} is signed out everywhere`)}
+            label={t("signOut")}
+            title={t("signOutTitle", { name: user.name })}
+            description={t("signOutDescription")}
+            confirmLabel={t("signOut")}
+            onConfirm={() => notify(signOutEverywhereAction({ userId: user.id }), t("signOutDone", { name: user.name }))}
           />
         )}
         {allowed.delete && (
           <ConfirmButton
-            label="Delete user"
+            label={t("delete")}
             variant="destructive"
-            title={`Delete ${user.name}?`}
-            description="The account leaves this tenant; if it belongs to no other tenant it is deleted with its sessions, tokens, MFA and vault. This cannot be undone."
-            confirmLabel="Delete user"
+            title={t("deleteTitle", { name: user.name })}
+            description={t("deleteDescription")}
+            confirmLabel={t("delete")}
             onConfirm={async () => {
               const res = await deleteUserAction({ userId: user.id });
               if (!res.ok) {
                 toast.error(res.message);
                 return;
               }
-              toast.success(`Deleting ${user.name}`);
+              toast.success(t("deleting", { name: user.name }));
               router.push(`/admin/jobs/${res.data.jobId}`);
             }}
           />

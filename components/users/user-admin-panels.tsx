@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { useActionToast } from "@/components/forms/use-action-toast";
 import { revokeUserSessionAction, userMfaAction, userRoleAction } from "@/app/(app)/admin/users/[id]/actions";
@@ -21,6 +22,8 @@ interface Props {
 
 /** Roles, MFA administration and sessions of one user. */
 export function UserAdminPanels({ userId, canEdit, roles, allRoles, mfa, sessions }: Props) {
+  const t = useTranslations("admin.users.panels");
+  const tc = useTranslations("admin.common");
   const notify = useActionToast();
   const [pin, setPin] = useState("");
   const [role, setRole] = useState("");
@@ -30,26 +33,26 @@ export function UserAdminPanels({ userId, canEdit, roles, allRoles, mfa, session
     <div className="mt-6 grid gap-6 lg:grid-cols-3">
       <Card>
         <CardHeader>
-          <CardTitle>Roles</CardTitle>
-          <CardDescription>In this tenant. Without a role the tenant’s default role applies.</CardDescription>
+          <CardTitle>{t("roles")}</CardTitle>
+          <CardDescription>{t("rolesDescription")}</CardDescription>
         </CardHeader>
         <CardContent className="grid gap-3">
           <div className="flex flex-wrap gap-2" data-testid="user-roles">
-            {roles.length === 0 && <span className="text-sm text-muted-foreground">Default role</span>}
+            {roles.length === 0 && <span className="text-sm text-muted-foreground">{t("defaultRole")}</span>}
             {roles.map((r) => (
               <Badge key={r} variant="secondary" className="gap-1">
                 {r}
                 {canEdit && (
                   <ConfirmButton
                     label="×"
-                    ariaLabel={`Remove role ${r}`}
+                    ariaLabel={t("removeRole", { role: r })}
                     variant="ghost"
                     className="ml-1 h-4 px-1 hover:text-destructive"
                     disabled={pending}
-                    title={`Remove role ${r}?`}
-                    description="They lose this role’s permissions on their next request."
-                    confirmLabel="Remove"
-                    onConfirm={() => notify(userRoleAction({ userId, role: r, assign: false }), `Role ${r} removed`)}
+                    title={t("removeRoleTitle", { role: r })}
+                    description={t("removeRoleDescription")}
+                    confirmLabel={tc("remove")}
+                    onConfirm={() => notify(userRoleAction({ userId, role: r, assign: false }), t("roleRemoved", { role: r }))}
                   />
                 )}
               </Badge>
@@ -57,14 +60,14 @@ export function UserAdminPanels({ userId, canEdit, roles, allRoles, mfa, session
           </div>
           {canEdit && (
             <div className="flex gap-2">
-              <select aria-label="Role to assign" className="h-9 w-0 min-w-0 flex-1 rounded-md border border-input bg-transparent px-2 text-sm dark:bg-input/30" value={role} onChange={(e) => setRole(e.target.value)}>
-                <option value="">Choose a role…</option>
+              <select aria-label={t("roleToAssign")} className="h-9 w-0 min-w-0 flex-1 rounded-md border border-input bg-transparent px-2 text-sm dark:bg-input/30" value={role} onChange={(e) => setRole(e.target.value)}>
+                <option value="">{t("chooseRole")}</option>
                 {allRoles.filter((r) => !roles.includes(r)).map((r) => (
                   <option key={r} value={r}>{r}</option>
                 ))}
               </select>
-              <Button size="sm" disabled={!role || pending} onClick={() => start(async () => (await notify(userRoleAction({ userId, role, assign: true }), `Role ${role} assigned`), setRole("")))}>
-                Assign
+              <Button size="sm" disabled={!role || pending} onClick={() => start(async () => (await notify(userRoleAction({ userId, role, assign: true }), t("roleAssigned", { role })), setRole("")))}>
+                {t("assign")}
               </Button>
             </div>
           )}
@@ -73,23 +76,23 @@ export function UserAdminPanels({ userId, canEdit, roles, allRoles, mfa, session
       <Card>
         <CardHeader>
           <CardTitle className="flex items-center gap-2">
-            Two-factor {mfa.required && <Badge>Required</Badge>}
+            {t("mfa")} {mfa.required && <Badge>{t("required")}</Badge>}
           </CardTitle>
-          <CardDescription data-testid="user-mfa">{hasMethod ? [...mfa.methods.map((m) => (m.kind === "pin" ? "PIN" : "Authenticator")), ...(mfa.passkeys ? [`${mfa.passkeys} passkey${mfa.passkeys > 1 ? "s" : ""}`] : [])].join(", ") : "No method enrolled"}</CardDescription>
+          <CardDescription data-testid="user-mfa">{hasMethod ? [...mfa.methods.map((m) => (m.kind === "pin" ? t("pin") : t("authenticator"))), ...(mfa.passkeys ? [t("passkeys", { count: mfa.passkeys })] : [])].join(", ") : t("noMethod")}</CardDescription>
         </CardHeader>
         {canEdit && (
           <CardContent className="grid gap-3">
             <div className="flex flex-wrap gap-2">
-              {!mfa.required && <ConfirmButton label="Require MFA" title="Require MFA?" description="The user must use two-factor; without a method they enrol at next sign-in. Their sessions end." confirmLabel="Require" onConfirm={() => notify(userMfaAction({ userId, op: "force" }), "MFA required")} />}
-              <ConfirmButton label="Reset MFA" disabled={!hasMethod} title="Reset MFA?" description="Wipes methods, passkeys and recovery codes; MFA stays required and every session ends." confirmLabel="Reset MFA" onConfirm={() => notify(userMfaAction({ userId, op: "reset" }), "MFA reset")} />
+              {!mfa.required && <ConfirmButton label={t("requireMfa")} title={t("requireMfaTitle")} description={t("requireMfaDescription")} confirmLabel={t("require")} onConfirm={() => notify(userMfaAction({ userId, op: "force" }), t("mfaRequired"))} />}
+              <ConfirmButton label={t("resetMfa")} disabled={!hasMethod} title={t("resetMfaTitle")} description={t("resetMfaDescription")} confirmLabel={t("resetMfa")} onConfirm={() => notify(userMfaAction({ userId, op: "reset" }), t("mfaReset"))} />
               {/* Without a method, removing MFA still lifts a requirement; with neither there is nothing to remove. */}
-              <ConfirmButton label="Remove MFA" disabled={!hasMethod && !mfa.required} title="Remove MFA?" description={hasMethod ? "Turns two-factor off for this user (refused when the tenant forces 2FA)." : "They no longer have to enrol a second factor (refused when the tenant forces 2FA)."} confirmLabel="Remove MFA" onConfirm={() => notify(userMfaAction({ userId, op: "remove" }), "MFA removed")} />
+              <ConfirmButton label={t("removeMfa")} disabled={!hasMethod && !mfa.required} title={t("removeMfaTitle")} description={hasMethod ? t("removeMfaDescription") : t("removeMfaRequirement")} confirmLabel={t("removeMfa")} onConfirm={() => notify(userMfaAction({ userId, op: "remove" }), t("mfaRemoved"))} />
             </div>
-            {!hasMethod && <p className="text-xs text-muted-foreground" data-testid="mfa-no-method">No method enrolled: there is nothing to reset{mfa.required ? "" : " or remove"}.</p>}
+            {!hasMethod && <p className="text-xs text-muted-foreground" data-testid="mfa-no-method">{mfa.required ? t("nothingToReset") : t("nothingToResetOrRemove")}</p>}
             <div className="flex gap-2">
-              <Input aria-label="New PIN" placeholder="PIN (4–12 digits)" inputMode="numeric" value={pin} onChange={(e) => setPin(e.target.value)} />
-              <Button size="sm" disabled={!pin || pending} onClick={() => start(async () => (await notify(userMfaAction({ userId, op: "pin", pin }), "PIN set"), setPin("")))}>
-                Set PIN
+              <Input aria-label={t("newPin")} placeholder={t("pinHint")} inputMode="numeric" value={pin} onChange={(e) => setPin(e.target.value)} />
+              <Button size="sm" disabled={!pin || pending} onClick={() => start(async () => (await notify(userMfaAction({ userId, op: "pin", pin }), t("pinSet")), setPin("")))}>
+                {t("setPin")}
               </Button>
             </div>
           </CardContent>
@@ -97,8 +100,8 @@ export function UserAdminPanels({ userId, canEdit, roles, allRoles, mfa, session
       </Card>
       <Card>
         <CardHeader>
-          <CardTitle>Sessions</CardTitle>
-          <CardDescription>{sessions.length} active</CardDescription>
+          <CardTitle>{t("sessions")}</CardTitle>
+          <CardDescription>{t("sessionsActive", { count: sessions.length })}</CardDescription>
         </CardHeader>
         <CardContent>
           <ul className="grid gap-2 text-sm">
@@ -109,7 +112,7 @@ export function UserAdminPanels({ userId, canEdit, roles, allRoles, mfa, session
                   <br />
                   <span className="text-xs text-muted-foreground"><RelativeTime date={s.lastSeenAt} /></span>
                 </span>
-                {canEdit && <ConfirmButton label="Revoke" title="Revoke this session?" description="The user is signed out there on the next request." confirmLabel="Revoke" onConfirm={() => notify(revokeUserSessionAction({ userId, sessionId: s.id }), "Session revoked")} />}
+                {canEdit && <ConfirmButton label={tc("revoke")} title={t("revokeTitle")} description={t("revokeDescription")} confirmLabel={tc("revoke")} onConfirm={() => notify(revokeUserSessionAction({ userId, sessionId: s.id }), t("sessionRevoked"))} />}
               </li>
             ))}
           </ul>

@@ -1,19 +1,22 @@
 import Link from "next/link";
 import { Info } from "lucide-react";
+import { getTranslations } from "next-intl/server";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 
 /** Why an admin's own record cannot be changed from the admin pages. */
-export function UserOwnRecord() {
+export async function UserOwnRecord() {
+  const t = await getTranslations("admin.users.ownRecord");
+  const link = (href: string) =>
+    function AccountLink(chunks: React.ReactNode) {
+      return <Link className="underline" href={href}>{chunks}</Link>;
+    };
   return (
     <Alert className="mb-6" data-testid="own-record" role="note">
       <Info />
-      <AlertTitle>This is your own account, so it is read-only here</AlertTitle>
+      <AlertTitle>{t("title")}</AlertTitle>
       <AlertDescription>
         <p>
-          Administration acts on other people: from here you could disable yourself, drop your own roles or delete your account and lock yourself out. Change your
-          details on <Link className="underline" href="/account">Profile</Link>, <Link className="underline" href="/account/password">Password &amp; email</Link>,{" "}
-          <Link className="underline" href="/account/mfa">Two-factor</Link> and <Link className="underline" href="/account/sessions">Sessions</Link>; another
-          administrator can change your roles.
+          {t.rich("body", { profile: link("/account"), password: link("/account/password"), mfa: link("/account/mfa"), sessions: link("/account/sessions") })}
         </p>
       </AlertDescription>
     </Alert>

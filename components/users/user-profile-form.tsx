@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { updateUserAction } from "@/app/(app)/admin/users/[id]/actions";
@@ -13,6 +14,8 @@ import { Checkbox } from "@/components/ui/checkbox";
 import { Label } from "@/components/ui/label";
 
 export function UserProfileForm({ user, disabled }: { user: { id: string; email: string; firstName: string; lastName: string; active: boolean }; disabled: boolean }) {
+  const t = useTranslations("admin.users.profile");
+  const tc = useTranslations("admin.common");
   const router = useRouter();
   const [active, setActive] = useState(user.active);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -27,14 +30,14 @@ export function UserProfileForm({ user, disabled }: { user: { id: string; email:
       setErrors(res.ok ? {} : (res.fieldErrors ?? {}));
       if (res.ok) {
         changes.saved();
-        toast.success("User saved");
+        toast.success(t("saved"));
         router.refresh();
       } else toast.error(res.message);
     });
   return (
     <Card>
       <CardHeader>
-        <CardTitle>Profile</CardTitle>
+        <CardTitle>{t("title")}</CardTitle>
       </CardHeader>
       <form
         {...changes.form}
@@ -47,28 +50,28 @@ export function UserProfileForm({ user, disabled }: { user: { id: string; email:
         }}
       >
         <CardContent className="grid gap-4">
-          <Field label="Email" name="email" type="email" defaultValue={user.email} disabled={disabled} error={errors.email} hint="Changing it notifies the old and the new address." />
+          <Field label={tc("email")} name="email" type="email" defaultValue={user.email} disabled={disabled} error={errors.email} hint={t("emailHint")} />
           <div className="grid grid-cols-2 gap-3">
-            <Field label="First name" name="firstName" defaultValue={user.firstName} disabled={disabled} error={errors.firstName} />
-            <Field label="Last name" name="lastName" defaultValue={user.lastName} disabled={disabled} error={errors.lastName} />
+            <Field label={tc("firstName")} name="firstName" defaultValue={user.firstName} disabled={disabled} error={errors.firstName} />
+            <Field label={tc("lastName")} name="lastName" defaultValue={user.lastName} disabled={disabled} error={errors.lastName} />
           </div>
           <div className="flex items-center gap-2">
             <Checkbox id="active" checked={active} disabled={disabled} onCheckedChange={(v) => setActive(v === true)} />
-            <Label htmlFor="active" className="font-normal">Active (a disabled user cannot sign in)</Label>
+            <Label htmlFor="active" className="font-normal">{t("active")}</Label>
           </div>
         </CardContent>
         {!disabled && (
           <CardFooter className="justify-end pt-4">
-            <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save"}</Button>
+            <Button type="submit" disabled={pending}>{pending ? tc("saving") : tc("save")}</Button>
           </CardFooter>
         )}
       </form>
       <ConfirmDialog
         open={!!confirming}
         onOpenChange={(o) => !o && setConfirming(undefined)}
-        title={`Deactivate ${user.email}?`}
-        description="They can no longer sign in, and every session they have ends now."
-        confirmLabel="Deactivate"
+        title={t("deactivateTitle", { email: user.email })}
+        description={t("deactivateDescription")}
+        confirmLabel={t("deactivate")}
         pending={pending}
         onConfirm={() => confirming && save(confirming)}
       />

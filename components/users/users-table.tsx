@@ -2,6 +2,7 @@
 
 import { ArrowDown, ArrowUp, Download } from "lucide-react";
 import Link from "next/link";
+import { useFormatter, useTranslations } from "next-intl";
 import { lazy, Suspense, useState } from "react";
 import { Avatar, AvatarFallback } from "@/components/ui/avatar";
 import { Badge } from "@/components/ui/badge";
@@ -40,15 +41,13 @@ export function initials(name: string, email: string) {
   return letters.join("").toUpperCase();
 }
 
-const COLUMNS: { key: UserQuery["sort"]; label: string }[] = [
-  { key: "email", label: "Email" },
-  { key: "name", label: "Name" },
-  { key: "status", label: "Status" },
-  { key: "lastLogin", label: "Last active" },
-  { key: "created", label: "Added" },
-];
+/** Sortable columns; each label is admin.users.table.<key>. */
+const COLUMNS: UserQuery["sort"][] = ["email", "name", "status", "lastLogin", "created"];
 
 export function UsersTable({ query, rows, total, capped, next, previous, roles, groups }: { query: UserQuery; rows: UserRowView[]; total: number; capped: boolean; next?: string; previous?: string; roles: string[]; groups: { id: string; name: string }[] }) {
+  const t = useTranslations("admin.users.table");
+  const tc = useTranslations("admin.common");
+  const format = useFormatter();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [allMatching, setAllMatching] = useState(false);
   const toggle = (id: string) => {
@@ -66,33 +65,33 @@ export function UsersTable({ query, rows, total, capped, next, previous, roles, 
     <div className="grid gap-3">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-muted-foreground" aria-live="polite" data-testid="users-total">
-          {capped ? `More than ${total.toLocaleString()} users` : `${total.toLocaleString()} user${total === 1 ? "" : "s"}`}
+          {capped ? t("moreThan", { total }) : t("total", { total })}
         </p>
-        <div className="flex items-center gap-2">
+        <div className="flex flex-wrap items-center gap-2">
           {(selected.size > 0 || allMatching) && <Suspense fallback={null}><BulkBar ids={[...selected]} allMatching={allMatching} query={query} total={total} capped={capped} roles={roles} groups={groups} onDone={() => (setSelected(new Set()), setAllMatching(false))} /></Suspense>}
           <Button asChild variant="outline" size="sm">
             <a href={exportHref} download>
-              <Download className="size-4" aria-hidden /> Export CSV
+              <Download className="size-4" aria-hidden /> {t("exportCsv")}
             </a>
           </Button>
         </div>
       </div>
       {allOnPage && !allMatching && total > rows.length && (
         <p className="rounded-md bg-muted px-3 py-2 text-sm">
-          All {rows.length} on this page are selected.{" "}
+          {t("allOnPage", { count: rows.length })}{" "}
           <button className="font-medium underline" onClick={() => setAllMatching(true)}>
-            Select all {capped ? `${total.toLocaleString()}+` : total.toLocaleString()} matching users
+            {capped ? t("selectAllCapped", { total }) : t("selectAll", { total })}
           </button>
         </p>
       )}
-      {allMatching && <p className="rounded-md bg-muted px-3 py-2 text-sm">Every user matching the filter is selected.</p>}
+      {allMatching && <p className="rounded-md bg-muted px-3 py-2 text-sm">{t("allMatching")}</p>}
       <Card className="p-0">
         <Table>
           <TableHeader>
             <TableRow>
               <TableHead className="w-10">
                 <Checkbox
-                  aria-label="Select all on this page"
+                  aria-label={t("selectPage")}
                   checked={allOnPage}
                   onCheckedChange={(v) => {
                     setAllMatching(false);
@@ -101,33 +100,33 @@ export function UsersTable({ query, rows, total, capped, next, previous, roles, 
                 />
               </TableHead>
               {COLUMNS.map((c) => {
-                const active = query.sort === c.key;
+                const active = query.sort === c;
                 const nextDir = active && query.dir === "asc" ? "desc" : "asc";
                 return (
-                  <TableHead key={c.key} aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : "none"}>
-                    <Link href={usersHref(query, { sort: c.key, dir: nextDir })} className="inline-flex items-center gap-1 hover:underline">
-                      {c.label}
+                  <TableHead key={c} aria-sort={active ? (query.dir === "asc" ? "ascending" : "descending") : "none"}>
+                    <Link href={usersHref(query, { sort: c, dir: nextDir })} className="inline-flex items-center gap-1 hover:underline">
+                      {t(`columns.${c}`)}
                       {active && (query.dir === "asc" ? <ArrowUp className="size-3" aria-hidden /> : <ArrowDown className="size-3" aria-hidden />)}
                     </Link>
                   </TableHead>
                 );
               })}
-              <TableHead>Role</TableHead>
-              <TableHead>MFA</TableHead>
+              <TableHead>{t("role")}</TableHead>
+              <TableHead>{t("mfa")}</TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
             {rows.length === 0 && (
               <TableRow>
                 <TableCell colSpan={8} className="py-10 text-center text-muted-foreground">
-                  No users match these filters.
+                  {t("empty")}
                 </TableCell>
               </TableRow>
             )}
             {rows.map((u) => (
               <TableRow key={u.id} data-state={selected.has(u.id) || allMatching ? "selected" : undefined} data-testid="user-row">
                 <TableCell>
-                  <Checkbox aria-label={`Select ${u.email}`} checked={allMatching || selected.has(u.id)} onCheckedChange={() => toggle(u.id)} />
+                  <Checkbox aria-label={t("select", { email: u.email })} checked={allMatching || selected.has(u.id)} onCheckedChange={() => toggle(u.id)} />
                 </TableCell>
                 <TableCell>
                   <div className="flex items-center gap-2">
@@ -140,19 +139,19 @@ export function UsersTable({ query, rows, total, capped, next, previous, roles, 
                   </div>
                 </TableCell>
                 <TableCell>{u.name || <span className="text-muted-foreground">—</span>}</TableCell>
-                <TableCell>{!u.active ? <Badge variant="destructive">Disabled</Badge> : u.invited ? <Badge variant="outline">Invited</Badge> : <Badge variant="secondary">Active</Badge>}</TableCell>
-                <TableCell className="whitespace-nowrap">{u.lastLoginAt ? <RelativeTime date={u.lastLoginAt} /> : <span className="text-muted-foreground">Never</span>}</TableCell>
-                <TableCell>{new Date(u.joinedAt).toLocaleDateString()}</TableCell>
+                <TableCell>{!u.active ? <Badge variant="destructive">{t("disabled")}</Badge> : u.invited ? <Badge variant="outline">{t("invited")}</Badge> : <Badge variant="secondary">{t("active")}</Badge>}</TableCell>
+                <TableCell className="whitespace-nowrap">{u.lastLoginAt ? <RelativeTime date={u.lastLoginAt} /> : <span className="text-muted-foreground">{t("never")}</span>}</TableCell>
+                <TableCell>{format.dateTime(new Date(u.joinedAt), { dateStyle: "medium" })}</TableCell>
                 <TableCell data-testid="user-roles">{u.roles.length ? u.roles.join(", ") : <span className="text-muted-foreground">—</span>}</TableCell>
-                <TableCell>{u.mfa ? <Badge>On</Badge> : <span className="text-muted-foreground">Off</span>}</TableCell>
+                <TableCell>{u.mfa ? <Badge>{t("on")}</Badge> : <span className="text-muted-foreground">{t("off")}</span>}</TableCell>
               </TableRow>
             ))}
           </TableBody>
         </Table>
       </Card>
-      <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-2 text-sm">
+      <nav aria-label={tc("pagination")} className="flex flex-wrap items-center justify-between gap-2 text-sm">
         <div className="flex items-center gap-2">
-          <span className="text-muted-foreground">Rows per page</span>
+          <span className="text-muted-foreground">{t("rowsPerPage")}</span>
           {PAGE_SIZES.map((n) => (
             <Link key={n} href={usersHref(query, { size: n })} aria-current={query.size === n ? "page" : undefined} className={query.size === n ? "font-semibold underline" : "hover:underline"}>
               {n}
@@ -163,17 +162,17 @@ export function UsersTable({ query, rows, total, capped, next, previous, roles, 
           {/* Keyset paging: each link carries the cursor of the row it continues from (no page numbers). */}
           {previous ? (
             <Button asChild variant="outline" size="sm">
-              <Link href={usersHref(query, { before: previous })} rel="prev">Previous</Link>
+              <Link href={usersHref(query, { before: previous })} rel="prev">{tc("previous")}</Link>
             </Button>
           ) : (
-            <Button variant="outline" size="sm" disabled>Previous</Button>
+            <Button variant="outline" size="sm" disabled>{tc("previous")}</Button>
           )}
           {next ? (
             <Button asChild variant="outline" size="sm">
-              <Link href={usersHref(query, { after: next })} rel="next">Next</Link>
+              <Link href={usersHref(query, { after: next })} rel="next">{tc("next")}</Link>
             </Button>
           ) : (
-            <Button variant="outline" size="sm" disabled>Next</Button>
+            <Button variant="outline" size="sm" disabled>{tc("next")}</Button>
           )}
         </div>
       </nav>

@@ -1,7 +1,17 @@
 import fs from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
-import { AUDIT_LABELS, eventLabel, targetHref } from "./labels";
+import { createTranslator } from "next-intl";
+import { describe, expect, it, vi } from "vitest";
+import de from "@/messages/de.json";
+import en from "@/messages/en.json";
+import fr from "@/messages/fr.json";
+import { eventLabeller } from "./labels";
+import { targetHref } from "./targets";
+
+const CATALOGUES = { en, de, fr };
+let locale: keyof typeof CATALOGUES = "en";
+// The request's translator, as next-intl gives it to a server component, in the language under test.
+vi.mock("next-intl/server", () => ({ getTranslations: async (namespace: string) => createTranslator({ locale, messages: CATALOGUES[locale], namespace: namespace as never }) }));
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -35,6 +45,10 @@ function recordedActions() {
   return found;
 }
 
+/** The actions a language has labels for: admin.audit.actions.<namespace>.<name>. */
+const labelled = (messages: typeof en) =>
+  Object.entries(messages.admin.audit.actions as Record<string, Record<string, string>>).flatMap(([ns, names]) => Object.keys(names).map((name) => `${ns}.${name}`));
+
 describe("audit labels", () => {
   const recorded = recordedActions();
 
@@ -42,20 +56,29 @@ describe("audit labels", () => {
     for (const a of ["login.success", "login.mfa_failed", "user.deleted", "mfa.reset", "group.members_added", "tenant.restored", "registration.confirmed"]) expect(recorded.has(a), a).toBe(true);
   });
 
-  it("has a label for every action the code records", () => {
-    const missing = [...recorded].filter(([a]) => !(a in AUDIT_LABELS)).map(([a, file]) => `${a} (${file})`);
+  it.each(Object.keys(CATALOGUES))("has a label in %s for every action the code records", (l) => {
+    const have = new Set(labelled(CATALOGUES[l as keyof typeof CATALOGUES]));
+    const missing = [...recorded].filter(([a]) => !have.has(a)).map(([a, file]) => `${a} (${file})`);
     expect(missing).toEqual([]);
   });
 
-  it("has no label for an action nothing records any more", () => {
-    expect(Object.keys(AUDIT_LABELS).filter((a) => !recorded.has(a))).toEqual([]);
+  it.each(Object.keys(CATALOGUES))("has no label in %s for an action nothing records any more", (l) => {
+    expect(labelled(CATALOGUES[l as keyof typeof CATALOGUES]).filter((a) => !recorded.has(a))).toEqual([]);
   });
 
-  it("names what a refusal refused", () => {
-    expect(eventLabel({ action: "authz.denied", data: { attempted: "user.roles_assigned" } })).toBe("Refused: Role given");
-    expect(eventLabel({ action: "authz.denied", data: { attempted: "User/Edit" } })).toBe("Refused: User/Edit");
-    expect(eventLabel({ action: "login.mfa_failed", data: {} })).toBe("Sign-in failed: wrong second factor");
-    expect(eventLabel({ action: "made.up" })).toBe("made.up");
+  it("names what a refusal refused, in the request's language", async () => {
+    locale = "en";
+    const label = await eventLabeller();
+    expect(label({ action: "authz.denied", data: { attempted: "user.roles_assigned" } })).toBe("Refused: Role given");
+    expect(label({ action: "authz.denied", data: { attempted: "User/Edit" } })).toBe("Refused: User/Edit");
+    expect(label({ action: "login.mfa_failed", data: {} })).toBe("Sign-in failed: wrong second factor");
+    expect(label({ action: "made.up" })).toBe("made.up");
+    locale = "de";
+    const german = await eventLabeller();
+    expect(german({ action: "authz.denied", data: { attempted: "user.roles_assigned" } })).toBe("Abgelehnt: Rolle vergeben");
+    expect(german({ action: "login.success" })).toBe("Angemeldet");
+    locale = "fr";
+    expect((await eventLabeller())({ action: "user.deleted" })).toBe("Utilisateur supprimé");
   });
 
   it("links targets that have a page", () => {

@@ -7,7 +7,7 @@ import { addMembers, createGroup, deleteGroup, removeMembers, updateGroup } from
 import { pickUsers } from "@/lib/users/list";
 
 // lib validates the data map (keys, lengths, count) and reports it on the "data" field.
-const groupInput = z.object({ name: z.string().trim().min(1, "Enter a group name").max(200), data: z.record(z.string(), z.string()) });
+const groupInput = z.object({ name: z.string().trim().min(1, "admin.validation.groupName").max(200), data: z.record(z.string(), z.string()) });
 
 /** The system flag is set only here: a system group can never be deleted, so it never changes. */
 export const createGroupAction = authedAction(groupInput.extend({ isSystem: z.boolean().default(false) }), async (caller, input) => {

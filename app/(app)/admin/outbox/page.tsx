@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { PageHeader } from "@/components/shell/page-header";
@@ -11,7 +12,9 @@ import { Input } from "@/components/ui/input";
 import { requirePageCaller } from "@/lib/auth/current";
 import { listOutbox } from "@/lib/email/outbox";
 
-export const metadata: Metadata = { title: "Outbox" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin.outbox"))("title") };
+}
 export const dynamic = "force-dynamic";
 
 // A repeated or over-long parameter is ignored rather than failing the page.
@@ -25,18 +28,21 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
   const { q, page } = params.parse(await searchParams);
   const { rows, total } = await listOutbox(caller, { q, page, pageSize: PAGE_SIZE });
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const t = await getTranslations("admin.outbox");
+  const tc = await getTranslations("admin.common");
+  const format = await getFormatter();
   const href = (p: number) => `/admin/outbox?${new URLSearchParams({ ...(q ? { q } : {}), page: String(p) })}`;
   return (
     <>
-      <PageHeader title="Outbox" description="Mail the app has sent (text not kept once delivered) or, with no SMTP server configured, kept here for you to read." />
+      <PageHeader title={t("title")} description={t("description")} />
       <form className="mb-4 flex gap-2" role="search">
-        <Input name="q" defaultValue={q} placeholder="Search recipient or subject" aria-label="Search outbox" className="max-w-sm" />
+        <Input name="q" defaultValue={q} placeholder={t("searchHint")} aria-label={t("search")} className="max-w-sm" />
         <Button type="submit" variant="secondary">
-          Search
+          {tc("search")}
         </Button>
       </form>
       {rows.length === 0 ? (
-        <Card className="p-10 text-center text-sm text-muted-foreground">{q ? "No messages match your search." : "No mail yet."}</Card>
+        <Card className="p-10 text-center text-sm text-muted-foreground">{q ? t("noMatch") : t("empty")}</Card>
       ) : (
         <div className="grid gap-3">
           {rows.map((m) => (
@@ -45,11 +51,11 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                 <p className="font-medium">{m.subject}</p>
                 <div className="flex items-center gap-2 text-xs text-muted-foreground">
                   <Badge variant={m.status === "failed" ? "destructive" : "secondary"}>{m.status}</Badge>
-                  {m.createdAt.toLocaleString()}
+                  {format.dateTime(m.createdAt, { dateStyle: "medium", timeStyle: "short" })}
                 </div>
               </div>
               <p className="text-sm text-muted-foreground">
-                To <span data-testid="outbox-to">{m.to}</span>
+                {t.rich("to", { address: m.to, to: (chunks) => <span data-testid="outbox-to">{chunks}</span> })}
               </p>
               <pre className="whitespace-pre-wrap text-sm">{m.text}</pre>
               {m.links.map((l) => (
@@ -57,26 +63,26 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
                   <a href={l.url} className="text-sm font-medium text-primary underline underline-offset-4">
                     {l.label}
                   </a>
-                  <CopyButton value={l.url} label={`Copy link: ${l.label}`} copiedMessage="Link copied" iconOnly variant="ghost" />
+                  <CopyButton value={l.url} label={t("copy", { label: l.label })} copiedMessage={t("copied")} iconOnly variant="ghost" />
                 </div>
               ))}
             </Card>
           ))}
         </div>
       )}
-      <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm">
+      <nav aria-label={tc("pagination")} className="mt-4 flex items-center justify-between text-sm">
         <span className="text-muted-foreground">
-          Page {page} of {pages} · {total} message(s)
+          {t("summary", { page, pages, total })}
         </span>
         <div className="flex gap-2">
           {page > 1 && (
             <Button asChild variant="outline" size="sm">
-              <Link href={href(page - 1)}>Previous</Link>
+              <Link href={href(page - 1)}>{tc("previous")}</Link>
             </Button>
           )}
           {page < pages && (
             <Button asChild variant="outline" size="sm">
-              <Link href={href(page + 1)}>Next</Link>
+              <Link href={href(page + 1)}>{tc("next")}</Link>
             </Button>
           )}
         </div>

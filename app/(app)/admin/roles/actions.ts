@@ -9,7 +9,7 @@ import { assignRoles, createRole, getRole, restoreRole, retireRole, revokePermis
 // Any string, as BillForward stores them: a role holding a non-catalogue pair must still save.
 const permission = z.object({ resource: z.string().trim().min(1).max(100), action: z.string().trim().min(1).max(100) });
 const roleInput = z.object({
-  name: z.string().trim().min(1, "Enter a role name").max(100),
+  name: z.string().trim().min(1, "admin.validation.roleName").max(100),
   description: z.string().trim().max(1000),
   defaultRole: z.boolean(),
   permissions: z.array(permission).max(RESOURCES.length * ACTIONS.length + 100),

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { RoleForm } from "@/components/roles/role-form";
 import { PageHeader } from "@/components/shell/page-header";
@@ -11,7 +12,9 @@ import { requireAdminPage } from "@/lib/auth/current";
 import { can } from "@/lib/authz/caller";
 import { listRoles } from "@/lib/roles/roles";
 
-export const metadata: Metadata = { title: "Roles" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin.roles"))("title") };
+}
 
 const params = z.object({
   retired: z.enum(["1"]).optional().catch(undefined),
@@ -30,26 +33,28 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
     return q ? `/admin/roles?${q}` : "/admin/roles";
   };
   const pages = Math.max(1, Math.ceil(total / PAGE));
+  const t = await getTranslations("admin.roles");
+  const tc = await getTranslations("admin.common");
   return (
     <>
-      <PageHeader title="Roles" description="Roles grant permissions (resource × action) in this tenant." />
+      <PageHeader title={t("title")} description={t("description")} />
       <div className="mb-3 flex flex-wrap items-center gap-4 text-sm">
         <Link href={href({ retired: p.retired ? undefined : "1", page: undefined })} className="underline" data-testid="toggle-retired">
-          {p.retired ? "Hide retired roles" : "Include retired roles"}
+          {p.retired ? t("hideRetired") : t("includeRetired")}
         </Link>
         <span className="text-muted-foreground">
-          Order:{" "}
-          <Link href={href({ order: undefined, page: undefined })} className={p.order === "name" ? "font-semibold" : "underline"}>name</Link>{" · "}
-          <Link href={href({ order: "created", page: undefined })} className={p.order === "created" ? "font-semibold" : "underline"}>newest</Link>
+          {t("order")}{" "}
+          <Link href={href({ order: undefined, page: undefined })} className={p.order === "name" ? "font-semibold" : "underline"}>{t("orderName")}</Link>{" · "}
+          <Link href={href({ order: "created", page: undefined })} className={p.order === "created" ? "font-semibold" : "underline"}>{t("orderNewest")}</Link>
         </span>
       </div>
       <Card className="mb-6 p-0">
         <Table>
           <TableHeader>
             <TableRow>
-              <TableHead>Name</TableHead>
-              <TableHead>Description</TableHead>
-              <TableHead>Permissions</TableHead>
+              <TableHead>{tc("name")}</TableHead>
+              <TableHead>{t("descriptionColumn")}</TableHead>
+              <TableHead>{t("permissionsColumn")}</TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -57,7 +62,7 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
               <TableRow key={r.id} data-testid="role-row">
                 <TableCell>
                   <Link href={`/admin/roles/${r.id}`} className="font-medium hover:underline">{r.name}</Link>{" "}
-                  {r.isDefault && <Badge>Default</Badge>} {r.isSystem && <Badge variant="secondary">Built-in</Badge>} {r.revokedAt && <Badge variant="destructive">Retired</Badge>}
+                  {r.isDefault && <Badge>{t("default")}</Badge>} {r.isSystem && <Badge variant="secondary">{t("builtIn")}</Badge>} {r.revokedAt && <Badge variant="destructive">{tc("retired")}</Badge>}
                 </TableCell>
                 <TableCell className="text-muted-foreground">{r.description}</TableCell>
                 <TableCell className="font-mono text-xs">{r.permissions.map((x) => `${x.resource}/${x.action}`).join(", ") || "—"}</TableCell>
@@ -66,11 +71,11 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
           </TableBody>
         </Table>
       </Card>
-      <nav aria-label="Pagination" className="mb-6 flex items-center justify-between text-sm">
-        <span className="text-muted-foreground">{total} role(s) · page {p.page} of {pages}</span>
+      <nav aria-label={tc("pagination")} className="mb-6 flex items-center justify-between text-sm">
+        <span className="text-muted-foreground">{t("summary", { total, page: p.page, pages })}</span>
         <div className="flex gap-2">
-          {p.page > 1 && <Button asChild size="sm" variant="outline"><Link href={href({ page: String(p.page - 1) })}>Previous</Link></Button>}
-          {p.page < pages && <Button asChild size="sm" variant="outline"><Link href={href({ page: String(p.page + 1) })}>Next</Link></Button>}
+          {p.page > 1 && <Button asChild size="sm" variant="outline"><Link href={href({ page: String(p.page - 1) })}>{tc("previous")}</Link></Button>}
+          {p.page < pages && <Button asChild size="sm" variant="outline"><Link href={href({ page: String(p.page + 1) })}>{tc("next")}</Link></Button>}
         </div>
       </nav>
       {(await can(caller, "Role", "Create")) && <RoleForm />}

@@ -5,7 +5,7 @@ import { z } from "zod";
 import { authedAction } from "@/lib/auth/action";
 import { createTenant, setTenantRetired, switchTenant, tenantSettingsSchema, updateTenant } from "@/lib/tenants/tenants";
 
-export const createTenantAction = authedAction(z.object({ name: z.string().trim().min(1, "Enter a name").max(100) }), async (caller, { name }) => {
+export const createTenantAction = authedAction(z.object({ name: z.string().trim().min(1, "admin.validation.tenantName").max(100) }), async (caller, { name }) => {
   const t = await createTenant(caller, name);
   revalidatePath("/admin/tenants");
   return { id: t.id };

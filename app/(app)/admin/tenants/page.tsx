@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { CreateTenantForm } from "@/components/tenants/create-tenant-form";
 import { PageHeader } from "@/components/shell/page-header";
@@ -9,40 +10,45 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import { requirePageCaller } from "@/lib/auth/current";
 import { listTenants } from "@/lib/tenants/tenants";
 
-export const metadata: Metadata = { title: "Tenants" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin.tenants"))("title") };
+}
 
 export default async function TenantsPage() {
   const caller = await requirePageCaller();
   if (!caller.isSuperAdmin) notFound();
   const rows = await listTenants(caller);
+  const t = await getTranslations("admin.tenants");
+  const tc = await getTranslations("admin.common");
+  const format = await getFormatter();
   return (
     <>
-      <PageHeader title="Tenants" description="Each tenant has its own users, roles, groups and security settings." />
+      <PageHeader title={t("title")} description={t("description")} />
       <CreateTenantForm />
       <Card className="mt-4 p-0">
         <Table>
           <TableHeader>
             <TableRow>
-              <TableHead>Name</TableHead>
-              <TableHead>Two-factor</TableHead>
-              <TableHead>Self-registration</TableHead>
-              <TableHead>Min. password</TableHead>
-              <TableHead>Created</TableHead>
+              <TableHead>{tc("name")}</TableHead>
+              <TableHead>{t("mfa")}</TableHead>
+              <TableHead>{t("selfRegistration")}</TableHead>
+              <TableHead>{t("minPassword")}</TableHead>
+              <TableHead>{t("created")}</TableHead>
             </TableRow>
           </TableHeader>
           <TableBody>
-            {rows.map((t) => (
-              <TableRow key={t.id} data-testid="tenant-row">
+            {rows.map((r) => (
+              <TableRow key={r.id} data-testid="tenant-row">
                 <TableCell>
-                  <Link href={`/admin/tenants/${t.id}`} className="font-medium hover:underline">
-                    {t.name}
+                  <Link href={`/admin/tenants/${r.id}`} className="font-medium hover:underline">
+                    {r.name}
                   </Link>{" "}
-                  {t.retiredAt && <Badge variant="destructive">Retired</Badge>}
+                  {r.retiredAt && <Badge variant="destructive">{tc("retired")}</Badge>}
                 </TableCell>
-                <TableCell>{t.forceMfa ? "Required" : "Optional"}</TableCell>
-                <TableCell>{t.allowSelfRegistration ? "Allowed" : "Off"}</TableCell>
-                <TableCell>{t.passwordMinLength}</TableCell>
-                <TableCell>{t.createdAt.toLocaleDateString()}</TableCell>
+                <TableCell>{r.forceMfa ? t("required") : t("optional")}</TableCell>
+                <TableCell>{r.allowSelfRegistration ? t("allowed") : t("off")}</TableCell>
+                <TableCell>{r.passwordMinLength}</TableCell>
+                <TableCell>{format.dateTime(r.createdAt, { dateStyle: "medium" })}</TableCell>
               </TableRow>
             ))}
           </TableBody>

@@ -10,8 +10,8 @@ import { createUser } from "@/lib/users/create";
 import { matchingUserIds, userQuerySchema } from "@/lib/users/list";
 
 const createSchema = z.discriminatedUnion("mode", [
-  z.object({ mode: z.literal("invite"), email: z.email("Enter a valid email address"), firstName: z.string().trim().max(100), lastName: z.string().trim().max(100), role: z.string().optional() }),
-  z.object({ mode: z.literal("password"), email: z.email("Enter a valid email address"), firstName: z.string().trim().max(100), lastName: z.string().trim().max(100), role: z.string().optional(), password: z.string().min(1, "Enter an initial password") }),
+  z.object({ mode: z.literal("invite"), email: z.email("validation.email"), firstName: z.string().trim().max(100), lastName: z.string().trim().max(100), role: z.string().optional() }),
+  z.object({ mode: z.literal("password"), email: z.email("validation.email"), firstName: z.string().trim().max(100), lastName: z.string().trim().max(100), role: z.string().optional(), password: z.string().min(1, "admin.validation.initialPassword") }),
 ]);
 
 export const createUserAction = authedAction(createSchema, async (caller, input) => {

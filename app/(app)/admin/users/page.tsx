@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { CreateUserDialog } from "@/components/users/create-user-dialog";
 import { UsersTable } from "@/components/users/users-table";
 import { UsersToolbar } from "@/components/users/users-toolbar";
@@ -9,7 +10,9 @@ import { listGroups } from "@/lib/groups/groups";
 import { listRoles } from "@/lib/roles/roles";
 import { listUsers, userQuerySchema } from "@/lib/users/list";
 
-export const metadata: Metadata = { title: "Users" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin.users"))("title") };
+}
 
 export default async function UsersPage({ searchParams }: { searchParams: Promise<Record<string, string>> }) {
   const caller = await requireAdminPage("User", "Read");
@@ -18,9 +21,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const roleNames = (await can(caller, "Role", "Read")) ? (await listRoles(caller, { records: 500, orderBy: "name", order: "ASC" })).rows.map((r) => r.name) : [];
   const groups = (await can(caller, "Group", "Read")) ? (await listGroups(caller, { pageSize: 200 })).rows.map((g) => ({ id: g.id, name: g.name })) : [];
   const canCreate = await can(caller, "User", "Create");
+  const t = await getTranslations("admin.users");
   return (
     <>
-      <PageHeader title="Users" description="Everyone with access to this tenant." actions={canCreate ? <CreateUserDialog roles={roleNames} /> : null} />
+      <PageHeader title={t("title")} description={t("description")} actions={canCreate ? <CreateUserDialog roles={roleNames} /> : null} />
       <UsersToolbar query={query} roles={roleNames} groups={groups} />
       <UsersTable
         key={JSON.stringify(query)} // a new filter, page or sort starts with nothing selected: no hidden selected ids

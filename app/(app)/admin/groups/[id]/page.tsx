@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { DeleteGroupButton } from "@/components/groups/delete-group-button";
 import { GroupForm } from "@/components/groups/group-form";
@@ -11,7 +12,9 @@ import { can } from "@/lib/authz/caller";
 import { isAppError } from "@/lib/errors";
 import { getGroup, listMembers } from "@/lib/groups/groups";
 
-export const metadata: Metadata = { title: "Group" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin.groups"))("detailTitle") };
+}
 
 export default async function GroupPage({ params }: { params: Promise<{ id: string }> }) {
   const caller = await requireAdminPage("Group", "Read");
@@ -25,15 +28,17 @@ export default async function GroupPage({ params }: { params: Promise<{ id: stri
   const canEdit = await can(caller, "Group", "Edit");
   const canDelete = await can(caller, "Group", "Delete");
   const members = await listMembers(caller, g.id);
+  const t = await getTranslations("admin.groups");
+  const tc = await getTranslations("admin.common");
   return (
     <>
       <PageHeader
         title={g.name}
-        description={g.isSystem ? "System group: it cannot be deleted." : "Group"}
+        description={g.isSystem ? t("systemDescription") : t("detailTitle")}
         actions={
           <div className="flex items-center gap-3">
-            {g.isSystem && <Badge variant="secondary" data-testid="system-badge">System</Badge>}
-            <Link className="text-sm underline" href="/admin/groups">All groups</Link>
+            {g.isSystem && <Badge variant="secondary" data-testid="system-badge">{tc("system")}</Badge>}
+            <Link className="text-sm underline" href="/admin/groups">{t("all")}</Link>
             {canDelete && !g.isSystem && <DeleteGroupButton group={{ id: g.id, name: g.name }} />}
           </div>
         }

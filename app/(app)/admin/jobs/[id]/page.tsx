@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { JobProgress } from "@/components/jobs/job-progress";
 import { PageHeader } from "@/components/shell/page-header";
@@ -7,7 +8,9 @@ import { requireAdminPage } from "@/lib/auth/current";
 import { isAppError } from "@/lib/errors";
 import { getJob } from "@/lib/jobs/jobs";
 
-export const metadata: Metadata = { title: "Background job" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin.jobs"))("title") };
+}
 
 export default async function JobPage({ params }: { params: Promise<{ id: string }> }) {
   const caller = await requireAdminPage("User", "Read");
@@ -19,9 +22,11 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
     if (isAppError(e)) notFound();
     throw e;
   }
+  const t = await getTranslations("admin.jobs");
+  const format = await getFormatter();
   return (
     <>
-      <PageHeader title="Background job" description={`${job.kind} · started ${job.createdAt.toLocaleString()}`} actions={<Link className="text-sm underline" href="/admin/users">Back to users</Link>} />
+      <PageHeader title={t("title")} description={t("started", { kind: job.kind, date: format.dateTime(job.createdAt, { dateStyle: "medium", timeStyle: "short" }) })} actions={<Link className="text-sm underline" href="/admin/users">{t("back")}</Link>} />
       <JobProgress id={job.id} initial={{ status: job.status, total: job.total, done: job.done, error: job.error }} />
     </>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { RoleForm } from "@/components/roles/role-form";
@@ -12,7 +13,9 @@ import { can } from "@/lib/authz/caller";
 import { isAppError } from "@/lib/errors";
 import { getRole, listHolders, listRoles } from "@/lib/roles/roles";
 
-export const metadata: Metadata = { title: "Role" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin.roles"))("detailTitle") };
+}
 
 const HOLDERS_PAGE = 50;
 const query = z.object({ holders: z.coerce.number().int().min(1).max(100_000).default(1).catch(1), hq: z.string().trim().max(200).optional().catch(undefined) });
@@ -33,13 +36,15 @@ export default async function RolePage({ params, searchParams }: { params: Promi
   const mayRetire = await can(caller, "Role", "Delete");
   // Candidates for the default role when this one, the default, is retired.
   const others = r.isDefault && mayRetire ? (await listRoles(caller, { orderBy: "name", order: "ASC", records: 500 })).rows.filter((o) => o.id !== r.id).map((o) => ({ id: o.id, name: o.name })) : [];
+  const t = await getTranslations("admin.roles");
+  const format = await getFormatter();
   const holders = (await can(caller, "User", "Read")) ? await listHolders(caller, r.id, { offset: (page - 1) * HOLDERS_PAGE, records: HOLDERS_PAGE, q: hq }) : undefined;
   return (
     <>
-      <PageHeader title={r.name} description={r.revokedAt ? `Retired ${r.revokedAt.toLocaleString()}` : r.description} actions={
+      <PageHeader title={r.name} description={r.revokedAt ? t("retiredAt", { date: format.dateTime(r.revokedAt, { dateStyle: "medium", timeStyle: "short" }) }) : r.description} actions={
           <div className="flex items-center gap-3">
             {r.revokedAt && mayRetire && <RestoreRoleButton role={{ id: r.id, name: r.name }} />}
-            <Link className="text-sm underline" href="/admin/roles">All roles</Link>
+            <Link className="text-sm underline" href="/admin/roles">{t("all")}</Link>
           </div>
         }
       />

@@ -17,7 +17,7 @@ const done = (id: string) => revalidatePath(`/admin/users/${id}`);
 export const updateUserAction = authedAction(
   z.object({
     userId: z.uuid(),
-    email: z.email("Enter a valid email address"),
+    email: z.email("validation.email"),
     firstName: z.string().trim().max(100),
     lastName: z.string().trim().max(100),
     active: z.boolean(),
@@ -41,7 +41,7 @@ export const userMfaAction = authedAction(
   },
 );
 
-export const userRoleAction = authedAction(z.object({ userId: z.uuid(), role: z.string().min(1, "Choose a role"), assign: z.boolean() }), async (caller, { userId, role, assign }) => {
+export const userRoleAction = authedAction(z.object({ userId: z.uuid(), role: z.string().min(1, "admin.validation.role"), assign: z.boolean() }), async (caller, { userId, role, assign }) => {
   await (assign ? assignRoles : unassignRoles)(caller, userId, caller.tenantId, [role]);
   done(userId);
   return null;
@@ -78,7 +78,7 @@ export const signOutEverywhereAction = authedAction(z.object({ userId: z.uuid() 
 });
 
 export const userGroupAction = authedAction(
-  z.object({ userId: z.uuid(), groupId: z.uuid("Choose a group"), add: z.boolean() }),
+  z.object({ userId: z.uuid(), groupId: z.uuid("admin.validation.group"), add: z.boolean() }),
   async (caller, { userId, groupId, add }) => {
     await (add ? addMembers : removeMembers)(caller, groupId, [userId]);
     done(userId);

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { notFound } from "next/navigation";
 import { TokensTable } from "@/components/tokens/tokens-table";
 import { PageHeader } from "@/components/shell/page-header";
@@ -13,7 +14,7 @@ import { UserProfileForm } from "@/components/users/user-profile-form";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { requireAdminPage } from "@/lib/auth/current";
-import { eventLabel } from "@/lib/audit/labels";
+import { eventLabeller } from "@/lib/audit/labels";
 import { userAuditTrail } from "@/lib/audit/query";
 import { can } from "@/lib/authz/caller";
 import { isAppError } from "@/lib/errors";
@@ -27,7 +28,9 @@ import { listTokens } from "@/lib/tokens/tokens";
 import { userInScope } from "@/lib/users/scope";
 import { signInTenants } from "@/lib/auth/login";
 
-export const metadata: Metadata = { title: "User" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("admin.users.detail"))("title") };
+}
 
 export default async function UserPage({ params }: { params: Promise<{ id: string }> }) {
   const caller = await requireAdminPage("User", "Read");
@@ -62,21 +65,23 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
   const userPasskeys = await passkeysOf(user.id);
   const sessions = await userSessions(caller, user.id);
   const tokens = await listTokens(caller, user.id);
+  const t = await getTranslations("admin.users.detail");
+  const label = await eventLabeller();
   return (
     <>
-      <PageHeader title={name} description={user.email} actions={<Link className="text-sm underline" href="/admin/users">All users</Link>} />
+      <PageHeader title={name} description={user.email} actions={<Link className="text-sm underline" href="/admin/users">{t("allUsers")}</Link>} />
       {self && <UserOwnRecord />}
       <div className="grid gap-6 lg:grid-cols-2">
         <UserProfileForm user={{ id: user.id, email: user.email, firstName: user.firstName, lastName: user.lastName, active: user.active }} disabled={!canEdit} />
         <Card>
           <CardHeader>
-            <CardTitle>Memberships</CardTitle>
+            <CardTitle>{t("memberships")}</CardTitle>
           </CardHeader>
           <CardContent className="grid gap-2 text-sm">
-            {tenants.map((t) => (
-              <div key={t.id} className="flex flex-wrap items-center gap-2">
-                <span className="font-medium">{t.name}</span>
-                {(tenantRoles.get(t.id) ?? []).map((r) => (
+            {tenants.map((m) => (
+              <div key={m.id} className="flex flex-wrap items-center gap-2">
+                <span className="font-medium">{m.name}</span>
+                {(tenantRoles.get(m.id) ?? []).map((r) => (
                   <Badge key={r} variant="secondary">{r}</Badge>
                 ))}
               </div>
@@ -84,7 +89,7 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
             <div className="grid gap-2 pt-2">
               <UserGroups userId={user.id} userName={name} groups={groups} allGroups={allGroups} canEdit={canEditGroups && !self} />
               <p className="text-muted-foreground">
-                PGP key: <span data-testid="pgp-key">{pgpKey ? "yes" : "no"}</span>
+                {t("pgpKey")} <span data-testid="pgp-key">{pgpKey ? t("yes") : t("no")}</span>
               </p>
             </div>
           </CardContent>
@@ -100,22 +105,22 @@ export default async function UserPage({ params }: { params: Promise<{ id: strin
         sessions={sessions.map((s) => ({ id: s.id, device: s.device || s.kind, ip: s.ip, lastSeenAt: s.lastSeenAt.toISOString() }))}
       />
       <section className="mt-6 grid gap-3">
-        <h2 className="text-lg font-semibold">Passkeys</h2>
+        <h2 className="text-lg font-semibold">{t("passkeys")}</h2>
         <UserPasskeys userId={user.id} passkeys={userPasskeys.map(passkeyView)} canEdit={canEdit} />
       </section>
       <section className="mt-6 grid gap-3">
-        <h2 className="text-lg font-semibold">API tokens</h2>
-        <TokensTable userId={user.id} rows={tokens.map((t) => ({ id: t.id, name: t.name, kind: t.kind, createdAt: t.createdAt.toISOString(), lastUsedAt: t.lastUsedAt?.toISOString() ?? null, expiresAt: t.expiresAt?.toISOString() ?? null }))} />
+        <h2 className="text-lg font-semibold">{t("tokens")}</h2>
+        <TokensTable userId={user.id} rows={tokens.map((k) => ({ id: k.id, name: k.name, kind: k.kind, createdAt: k.createdAt.toISOString(), lastUsedAt: k.lastUsedAt?.toISOString() ?? null, expiresAt: k.expiresAt?.toISOString() ?? null }))} />
       </section>
       <section className="mt-6 grid gap-3">
-        <h2 className="text-lg font-semibold">Audit trail</h2>
+        <h2 className="text-lg font-semibold">{t("auditTrail")}</h2>
         <Card className="p-0">
           <ul className="divide-y text-sm" data-testid="user-audit">
-            {trail.length === 0 && <li className="px-4 py-6 text-center text-muted-foreground">No recorded events about this user yet.</li>}
+            {trail.length === 0 && <li className="px-4 py-6 text-center text-muted-foreground">{t("noEvents")}</li>}
             {trail.map((e) => (
               <li key={e.id} className="flex flex-wrap justify-between gap-2 px-4 py-2">
                 <span>
-                  <span title={e.action}>{eventLabel(e)}</span> <span className="text-muted-foreground">by {e.actorEmail || "system"}</span>
+                  <span title={e.action}>{label(e)}</span> <span className="text-muted-foreground">{e.actorEmail ? t("by", { actor: e.actorEmail }) : t("bySystem")}</span>
                 </span>
                 <span className="text-muted-foreground"><RelativeTime date={e.createdAt} /></span>
               </li>
