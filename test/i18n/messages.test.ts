@@ -9,7 +9,7 @@ import { LOCALES } from "@/lib/i18n/negotiate";
  * Every message key the code uses exists in every language, and every key in the files is used.
  * Keys are found by reading the sources: `const t = useTranslations("ns")` (or getTranslations)
  * then `t("key")`, `t.rich("key")`, or `(await getTranslations("ns"))("key")`; a template key (`t(\`flags.${k}.label\`)`) matches every key
- * of its shape; "validation.x" / "errors.x" literals (zod messages, LIB_ERRORS) are keys; mail
+ * of its shape; "validation.x" / "errors.x" / "<ns>.errors.x" literals (zod messages, LIB_ERRORS) are keys; mail
  * keys come from lib/email/template-keys.
  */
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -55,7 +55,7 @@ function usedKeys() {
     }
     // (await getTranslations("ns"))("key"), as in generateMetadata
     for (const m of text.matchAll(/getTranslations\("([^"]+)"\)\)\(\s*"([^"]+)"/g)) exact.add(`${m[1]}.${m[2]}`);
-    for (const m of text.matchAll(/"((?:validation|errors)\.[A-Za-z0-9]+)"/g)) exact.add(m[1]!);
+    for (const m of text.matchAll(/"((?:validation|errors|[a-z][A-Za-z]*\.errors)\.[A-Za-z0-9]+)"/g)) exact.add(m[1]!);
   }
   for (const template of Object.keys(MAIL_TEMPLATES) as MailTemplate[]) for (const k of mailKeys(template)) exact.add(`email.${template}.${k}`);
   return { exact, patterns };
