@@ -113,7 +113,7 @@ export function GenerateDialog({ entry, settings }: { entry: EntryView; settings
                     aria-pressed={animal === a}
                     aria-label={t(`animals.${a}`)}
                     onClick={() => setAnimal(a)}
-                    className={cn("flex flex-col items-center rounded-md border p-2 text-xs hover:bg-accent focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring", animal === a && "border-primary bg-accent")}
+                    className={cn("flex min-w-0 flex-col items-center rounded-md border p-1 text-center text-xs hyphens-auto [overflow-wrap:anywhere] sm:p-2 hover:bg-accent focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring", animal === a && "border-primary bg-accent")}
                   >
                     <AnimalIcon animal={a} />
                     {t(`animals.${a}`)}

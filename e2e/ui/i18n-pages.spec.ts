@@ -86,7 +86,7 @@ test("a German user sees the shell, home, vault, backup, tokens, PGP, API refere
   await expect(page.getByTestId("vault-entry")).toContainText(/\d+ Zeichen · Stufe \d/);
   await page.getByTestId("vault-entry").getByRole("button", { name: "Erzeugen" }).click();
   const generate = page.getByRole("dialog", { name: "Passwort für bank.example" });
-  await expect(generate.getByText("Ihr Tier")).toBeVisible();
+  await expect(generate.getByText("Ihr Tier", { exact: true })).toBeVisible();
   await expect(generate.getByRole("button", { name: "Schildkröte" })).toBeVisible();
   await expect(generate.getByLabel("Hauptschlüssel wiederholen")).toBeVisible();
   await expectNoEnglish(page, ["Your animal", "Master key again", "Turtle", "Renewal date"]);
