@@ -12,12 +12,15 @@ interface Failure {
 
 /**
  * A failed server action in the request's language. Zod messages of action schemas are message
- * keys ("validation.email", or an area's own: "admin.validation.groupName"); lib's English messages are looked up in LIB_ERRORS. `code` is the
+ * keys ("validation.email", or an area's own: "admin.validation.groupName", "vault.errors.length"); lib's English messages are looked up in LIB_ERRORS. `code` is the
  * key, so a form can react to a kind of failure (an expired sign-in) whatever the language.
  */
+/** A message that is a key: dotted words, no spaces (no English sentence looks like that). */
+const isKey = (message: string) => /^(admin\.)?validation\./.test(message) || /^[a-z][A-Za-z]*\.errors\.[A-Za-z0-9]+$/.test(message);
+
 export async function localizeFailure(failure: Failure): Promise<Failure> {
   const t = await getTranslations();
-  const keyOf = (message: string) => (/^(admin\.)?validation\./.test(message) ? { key: message, values: undefined } : libErrorKey(message));
+  const keyOf = (message: string) => (isKey(message) ? { key: message, values: undefined } : libErrorKey(message));
   const translate = (message: string) => {
     const found = keyOf(message);
     return found && t.has(found.key) ? t(found.key, found.values) : message;

@@ -1,8 +1,8 @@
 import { NextIntlClientProvider } from "next-intl";
 import { getMessages } from "next-intl/server";
 
-/** Namespaces every client component may use (the error page, shared words). */
-const ALWAYS = ["common", "errorPage"];
+/** Namespaces every client component may use (the error page, shared words, the shared controls of components/forms and components/ui). */
+const ALWAYS = ["common", "errorPage", "forms"];
 
 /**
  * Hands client components below only the namespaces they use, so a page's payload carries its own

@@ -63,6 +63,9 @@ export const LIB_ERRORS: [message: string | RegExp, key: string, params?: string
   ["Paste the public key here, not the private key", "errors.pgpPrivatePasted"],
   ["The private key must be protected with a passphrase", "errors.pgpNoPassphrase"],
   ["The private key does not belong to this public key", "errors.pgpKeyMismatch"],
+  // vault (the server actions; the backup routes answer like the API, in English)
+  ["Enter the master key", "vault.errors.masterKey"],
+  ["Length must be at least the number of enabled classes", "vault.errors.lengthClasses"],
   // lib/auth/action.ts itself
   ["Your session has ended. Sign in again.", "errors.sessionEnded"],
   ["Finish the required account setup first.", "errors.finishSetup"],

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { FirstRunChecklist } from "@/components/dashboard/first-run-checklist";
 import { MemberSummaryView } from "@/components/dashboard/member-summary";
 import { RecentEvents } from "@/components/dashboard/recent-events";
 import { SignInsChartLazy } from "@/components/dashboard/sign-ins-chart-lazy";
 import { UserStats } from "@/components/dashboard/user-stats";
 import { PageHeader } from "@/components/shell/page-header";
+import { ClientMessages } from "@/i18n/client-messages";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { requirePageCaller } from "@/lib/auth/current";
 import { recentAudit } from "@/lib/audit/query";
@@ -15,7 +17,9 @@ import { memberSummary } from "@/lib/dashboard/member";
 import { callerTenant } from "@/lib/tenants/tenants";
 import { findUserById } from "@/lib/users/records";
 
-export const metadata: Metadata = { title: "Home" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("dashboard"))("metaTitle") };
+}
 
 const CHART_DAYS = 14;
 
@@ -23,11 +27,12 @@ const CHART_DAYS = 14;
 export default async function Home() {
   const caller = await requirePageCaller();
   const [access, me, tenant] = await Promise.all([dashboardAccess(caller), findUserById(caller.userId), callerTenant(caller)]);
-  const greeting = `Welcome, ${me?.firstName || me?.email || caller.email}`;
+  const t = await getTranslations("dashboard");
+  const greeting = t("welcome", { name: me?.firstName || me?.email || caller.email });
   if (!access) {
     return (
       <>
-        <PageHeader title={greeting} description="Your account at a glance." />
+        <PageHeader title={greeting} description={t("ownGlance")} />
         <MemberSummaryView s={await memberSummary(caller)} />
       </>
     );
@@ -40,17 +45,17 @@ export default async function Home() {
   ]);
   const totals = days?.reduce((t, d) => ({ ok: t.ok + d.succeeded, bad: t.bad + d.failed }), { ok: 0, bad: 0 });
   return (
-    <>
-      <PageHeader title={greeting} description={`${tenant.name} at a glance.`} />
+    <ClientMessages namespaces={["dashboard"]}>
+      <PageHeader title={greeting} description={t("tenantGlance", { tenant: tenant.name })} />
       <div className="grid gap-6">
         {figures && <UserStats f={figures} />}
         <div className="grid gap-6 lg:grid-cols-5 lg:items-start">
           {days && totals && (
             <Card className="gap-3 lg:col-span-3">
               <CardHeader>
-                <CardTitle>Sign-ins, last {CHART_DAYS} days</CardTitle>
+                <CardTitle>{t("signInsTitle", { days: CHART_DAYS })}</CardTitle>
                 <CardDescription data-testid="sign-ins-totals">
-                  {totals.ok.toLocaleString()} successful, {totals.bad.toLocaleString()} failed
+                  {t("signInsTotals", { ok: totals.ok, failed: totals.bad })}
                 </CardDescription>
               </CardHeader>
               <CardContent>
@@ -75,6 +80,6 @@ export default async function Home() {
         </div>
         {recent && <RecentEvents rows={recent} />}
       </div>
-    </>
+    </ClientMessages>
   );
 }

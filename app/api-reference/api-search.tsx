@@ -1,6 +1,7 @@
 "use client";
 
 import { Search } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Input } from "@/components/ui/input";
 
@@ -9,6 +10,7 @@ import { Input } from "@/components/ui/input";
  * `data-search`), so the reference ships no copy of the document to the browser.
  */
 export function ApiSearch({ total }: { total: number }) {
+  const t = useTranslations("apiReference.search");
   const [shown, setShown] = useState(total);
   const [q, setQ] = useState("");
   const filter = (value: string) => {
@@ -33,10 +35,10 @@ export function ApiSearch({ total }: { total: number }) {
     <div className="mb-6 grid gap-1">
       <div className="relative">
         <Search className="pointer-events-none absolute top-1/2 left-3 size-4 -translate-y-1/2 text-muted-foreground" aria-hidden />
-        <Input type="search" value={q} onChange={(e) => filter(e.target.value)} placeholder="Search operations: path, summary, field…" aria-label="Search operations" className="pl-9" />
+        <Input type="search" value={q} onChange={(e) => filter(e.target.value)} placeholder={t("placeholder")} aria-label={t("label")} className="pl-9" />
       </div>
       <p className="text-sm text-muted-foreground" role="status" aria-live="polite">
-        {q ? `${shown} of ${total} operations match` : `${total} operations`}
+        {q ? t("matching", { shown, total }) : t("all", { total })}
       </p>
     </div>
   );

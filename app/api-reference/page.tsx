@@ -1,16 +1,20 @@
 import { ArrowLeft } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { buildOpenApi } from "@/app/api/_shared/openapi";
 import { ALL_OPS } from "@/app/api/_shared/registry";
 import { ThemeToggle } from "@/components/shell/theme-toggle";
 import { Badge } from "@/components/ui/badge";
 import { CopyButton } from "@/components/ui/copy-button";
+import { ClientMessages } from "@/i18n/client-messages";
 import { appUrl } from "@/lib/env";
 import { ApiSearch } from "./api-search";
 import { curlOf, exampleOf, typeOf, type Schema } from "./schema-view";
 
-export const metadata: Metadata = { title: "API reference" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("apiReference"))("title") };
+}
 // Not force-static: like every page it is rendered per request, with that request's CSP nonce.
 
 type Json = { "application/json": { schema: Schema } };
@@ -33,8 +37,13 @@ function Block({ title, children, testId }: { title: string; children: string; t
   );
 }
 
-/** Rendered on the server from the generated OpenAPI document: works offline, no external assets. */
-export default function ApiReferencePage() {
+/**
+ * Rendered on the server from the generated OpenAPI document: works offline, no external assets.
+ * The page's words follow the reader's language; the operations (summaries, descriptions, types)
+ * are the API's own and stay English.
+ */
+export default async function ApiReferencePage() {
+  const t = await getTranslations("apiReference");
   const doc = buildOpenApi(ALL_OPS, { title: "IAM Console API", version: "1.0.0" });
   const errors = doc.components.schemas as Record<string, Schema>;
   const byTag = new Map<string, { path: string; method: string; op: Op }[]>();
@@ -44,20 +53,29 @@ export default function ApiReferencePage() {
   return (
     <div className="mx-auto max-w-5xl p-4 md:p-10">
       <Link href="/" className="mb-4 inline-flex items-center gap-1 text-sm text-muted-foreground underline-offset-4 hover:underline">
-        <ArrowLeft className="size-4" aria-hidden /> Back to the console
+        <ArrowLeft className="size-4" aria-hidden /> {t("back")}
       </Link>
       <header className="mb-6 flex items-start justify-between gap-4">
         <div className="min-w-0">
-          <h1 className="text-3xl font-semibold tracking-tight">API reference</h1>
+          <h1 className="text-3xl font-semibold tracking-tight">{t("title")}</h1>
           <p className="mt-2 text-muted-foreground">
-            {ALL_OPS.length} operations on <code className="break-all" data-testid="api-base-url">{appUrl}</code>. Machine-readable: <Link className="underline" href="/api/openapi.json">/api/openapi.json</Link> (OpenAPI 3.1).
-            Authenticate with <code>Authorization: Bearer $TOKEN</code>: a token from <Link className="underline" href="/account/tokens">API tokens</Link> or from IamBackoffice <code>Login</code>.
+            {t.rich("intro", {
+              count: ALL_OPS.length,
+              url: () => <code className="break-all" data-testid="api-base-url">{appUrl}</code>,
+              spec: (chunks) => <Link className="underline" href="/api/openapi.json">{chunks}</Link>,
+            })}{" "}
+            {t.rich("auth", {
+              code: (chunks) => <code>{chunks}</code>,
+              tokens: (chunks) => <Link className="underline" href="/account/tokens">{chunks}</Link>,
+            })}
           </p>
         </div>
         <ThemeToggle />
       </header>
-      <ApiSearch total={ALL_OPS.length} />
-      <nav aria-label="Surfaces" className="mb-8 flex flex-wrap gap-2">
+      <ClientMessages namespaces={["apiReference"]}>
+        <ApiSearch total={ALL_OPS.length} />
+      </ClientMessages>
+      <nav aria-label={t("surfaces")} className="mb-8 flex flex-wrap gap-2">
         {[...byTag.keys()].map((tag) => (
           <a key={tag} href={`#${tag}`} className="rounded-md border px-3 py-1 text-sm hover:bg-accent">
             {tag} ({byTag.get(tag)!.length})
@@ -83,23 +101,23 @@ export default function ApiReferencePage() {
                     <span className={`rounded px-2 py-0.5 font-mono text-xs font-bold uppercase text-white ${METHOD_COLOURS[method] ?? "bg-slate-700"}`}>{method}</span>
                     <code className="min-w-0 break-all text-sm">{path}</code>
                     <span className="text-sm text-muted-foreground">{op.summary}</span>
-                    {op.security.length === 0 && <Badge variant="secondary">no token</Badge>}
+                    {op.security.length === 0 && <Badge variant="secondary">{t("noToken")}</Badge>}
                   </summary>
                   <div className="grid gap-4 border-t p-4 text-sm">
                     <div className="grid min-w-0 gap-1">
                       <div className="flex items-center justify-between gap-2">
-                        <h3 className="font-medium">Try it</h3>
-                        <CopyButton value={curl} label="Copy curl command" copiedMessage="curl command copied" />
+                        <h3 className="font-medium">{t("tryIt")}</h3>
+                        <CopyButton value={curl} label={t("copyCurl")} copiedMessage={t("curlCopied")} />
                       </div>
                       <pre className="overflow-x-auto rounded bg-muted p-3 text-xs" data-testid="curl">{curl}</pre>
                     </div>
                     {op.parameters.length > 0 && (
                       <div>
-                        <h3 className="mb-1 font-medium">Parameters</h3>
+                        <h3 className="mb-1 font-medium">{t("parameters")}</h3>
                         <ul className="grid gap-1">
                           {op.parameters.map((p) => (
                             <li key={`${p.in}-${p.name}`}>
-                              <code>{p.name}</code> <span className="text-muted-foreground">({p.in}{p.required ? ", required" : ""})</span>: <code>{typeOf(p.schema ?? {})}</code>
+                              <code>{p.name}</code> <span className="text-muted-foreground">({p.required ? t("paramRequired", { in: p.in }) : p.in})</span>: <code>{typeOf(p.schema ?? {})}</code>
                             </li>
                           ))}
                         </ul>
@@ -107,28 +125,28 @@ export default function ApiReferencePage() {
                     )}
                     {body && (
                       <div className="grid gap-2">
-                        <h3 className="font-medium">Request body</h3>
+                        <h3 className="font-medium">{t("requestBody")}</h3>
                         <div className="grid gap-3 md:grid-cols-2">
-                          <Block title="Type">{typeOf(body)}</Block>
-                          <Block title="Example" testId="request-example">{JSON.stringify(bodyExample, null, 2)}</Block>
+                          <Block title={t("type")}>{typeOf(body)}</Block>
+                          <Block title={t("example")} testId="request-example">{JSON.stringify(bodyExample, null, 2)}</Block>
                         </div>
                       </div>
                     )}
                     <div className="grid gap-2">
                       <h3 className="font-medium">
-                        Response <span className="font-mono">{okStatus}</span>
+                        {t("response")} <span className="font-mono">{okStatus}</span>
                       </h3>
                       {okSchema ? (
                         <div className="grid gap-3 md:grid-cols-2">
-                          <Block title="Type">{typeOf(okSchema)}</Block>
-                          <Block title="Example" testId="response-example">{JSON.stringify(exampleOf(okSchema), null, 2)}</Block>
+                          <Block title={t("type")}>{typeOf(okSchema)}</Block>
+                          <Block title={t("example")} testId="response-example">{JSON.stringify(exampleOf(okSchema), null, 2)}</Block>
                         </div>
                       ) : (
                         <p className="text-muted-foreground">{ok.description}</p>
                       )}
                     </div>
                     <div className="grid gap-1">
-                      <h3 className="font-medium">Errors</h3>
+                      <h3 className="font-medium">{t("errors")}</h3>
                       <p>
                         {failures.map(([s, r]) => (
                           <span key={s} className="mr-3 inline-block">

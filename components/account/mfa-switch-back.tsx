@@ -15,7 +15,7 @@ const noSubscription = () => () => {};
  * super admin who switched into a tenant that forces 2FA is never trapped there.
  */
 export function MfaSwitchBack({ tenant, tenants }: { tenant: string; tenants: TenantChoice[] }) {
-  const { pending, switchTo } = useSwitchTenant(tenants);
+  const { pending, switchTo } = useSwitchTenant(tenants, (name) => `Switched to ${name}`);
   const [picked, setChoice] = useState<string>();
   // The tenant this tab came from (set by the switcher); unknown while rendering on the server.
   const fromId = useSyncExternalStore(noSubscription, () => sessionStorage.getItem(SWITCHED_FROM), () => null);

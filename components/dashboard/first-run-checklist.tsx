@@ -2,6 +2,7 @@
 
 import { CheckCircle2, Circle } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { useTransition } from "react";
 import { acknowledgePolicyAction } from "@/app/(app)/_actions/dashboard";
 import { useActionToast } from "@/components/forms/use-action-toast";
@@ -19,6 +20,7 @@ export interface ChecklistView {
 }
 
 function Item({ done, title, children, testId }: { done: boolean; title: string; children: React.ReactNode; testId: string }) {
+  const t = useTranslations("dashboard.checklist");
   const Icon = done ? CheckCircle2 : Circle;
   return (
     <li className="flex gap-3 py-2" data-testid={testId} data-done={done}>
@@ -26,7 +28,7 @@ function Item({ done, title, children, testId }: { done: boolean; title: string;
       <div className="grid gap-1 text-sm">
         <span className="font-medium">
           {title}
-          <span className="sr-only">{done ? " (done)" : " (to do)"}</span>
+          <span className="sr-only">{done ? ` ${t("done")}` : ` ${t("toDo")}`}</span>
         </span>
         <div className="text-muted-foreground">{children}</div>
       </div>
@@ -36,45 +38,44 @@ function Item({ done, title, children, testId }: { done: boolean; title: string;
 
 /** What a new installation still needs; each item says how to do it. */
 export function FirstRunChecklist({ c }: { c: ChecklistView }) {
+  const t = useTranslations("dashboard.checklist");
   const notify = useActionToast();
   const [pending, start] = useTransition();
   const done = [c.mailDelivery, c.ownMfa, c.secondAdmin, c.policyReviewed].filter(Boolean).length;
   return (
     <Card className="gap-3">
       <CardHeader>
-        <CardTitle>Getting started</CardTitle>
-        <CardDescription data-testid="checklist-progress">{done} of 4 done</CardDescription>
+        <CardTitle>{t("title")}</CardTitle>
+        <CardDescription data-testid="checklist-progress">{t("progress", { done, total: 4 })}</CardDescription>
       </CardHeader>
       <CardContent>
         <ul className="divide-y">
-          <Item done={c.mailDelivery} title="Mail delivery configured" testId="check-mail">
-            {c.mailDelivery ? "Mail is sent over SMTP." : (
-              <>Set <code>SMTP_URL</code> and restart. Until then invitations and reset links wait in the Outbox.</>
+          <Item done={c.mailDelivery} title={t("mail.title")} testId="check-mail">
+            {c.mailDelivery ? t("mail.done") : t.rich("mail.todo", { code: (chunks) => <code>{chunks}</code> })}
+          </Item>
+          <Item done={c.ownMfa} title={t("mfa.title")} testId="check-mfa">
+            {c.ownMfa ? t("mfa.done") : (
+              <>{t("mfa.todo")} <Link className="underline" href="/account/mfa">{t("mfa.action")}</Link></>
             )}
           </Item>
-          <Item done={c.ownMfa} title="Two-factor on your account" testId="check-mfa">
-            {c.ownMfa ? "Your account has a second factor." : (
-              <>An administrator without one is the easiest account to take over. <Link className="underline" href="/account/mfa">Set up two-factor</Link></>
+          <Item done={c.secondAdmin} title={t("admin.title")} testId="check-admin">
+            {c.secondAdmin ? t("admin.done") : (
+              <>{t("admin.todo")} <Link className="underline" href="/admin/users">{t("admin.action")}</Link></>
             )}
           </Item>
-          <Item done={c.secondAdmin} title="A second administrator" testId="check-admin">
-            {c.secondAdmin ? "Another active member holds a full-access role." : (
-              <>If you lose access, someone else must be able to let you back in. <Link className="underline" href="/admin/users">Give someone the admin role</Link></>
-            )}
-          </Item>
-          <Item done={c.policyReviewed} title="Password policy reviewed" testId="check-policy">
+          <Item done={c.policyReviewed} title={t("policy.title")} testId="check-policy">
             <span className="block">
-              At least {c.policy.passwordMinLength} characters; common passwords {c.policy.rejectCommonPasswords ? "refused" : "allowed"}.
+              {c.policy.rejectCommonPasswords ? t("policy.summaryRefused", { min: c.policy.passwordMinLength }) : t("policy.summaryAllowed", { min: c.policy.passwordMinLength })}
               {c.policyHref && (
                 <>
                   {" "}
-                  <Link className="underline" href={c.policyHref}>Change it</Link>
+                  <Link className="underline" href={c.policyHref}>{t("policy.change")}</Link>
                 </>
               )}
             </span>
             {!c.policyReviewed && (
-              <Button size="sm" variant="outline" className="mt-2" disabled={pending} onClick={() => start(() => notify(acknowledgePolicyAction({}), "Password policy marked as reviewed"))}>
-                Mark policy as reviewed
+              <Button size="sm" variant="outline" className="mt-2" disabled={pending} onClick={() => start(() => notify(acknowledgePolicyAction({}), t("policy.marked")))}>
+                {t("policy.mark")}
               </Button>
             )}
           </Item>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -18,35 +19,35 @@ function Panel({ title, href, action, children, testId }: { title: string; href:
   );
 }
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
-
 /** A member's home: their second factors, sessions and vault at a glance. */
 export function MemberSummaryView({ s }: { s: MemberSummary }) {
-  const factors = [s.mfa.authenticator && "authenticator app", s.mfa.pin && "PIN", s.mfa.passkeys && plural(s.mfa.passkeys, "passkey")].filter(Boolean) as string[];
+  const t = useTranslations("dashboard.member");
+  const factors = [s.mfa.authenticator && t("mfa.authenticator"), s.mfa.pin && t("mfa.pin"), s.mfa.passkeys && t("mfa.passkeys", { count: s.mfa.passkeys })].filter(Boolean) as string[];
   const on = factors.length > 0;
   return (
     <div className="grid gap-4 md:grid-cols-3">
-      <Panel title="Two-factor" href="/account/mfa" action={on ? "Manage two-factor" : "Set up two-factor"} testId="summary-mfa">
+      <Panel title={t("mfa.title")} href="/account/mfa" action={on ? t("mfa.manage") : t("mfa.setUp")} testId="summary-mfa">
         <p className="flex items-center gap-2">
-          <Badge variant={on ? "secondary" : "destructive"} data-testid="summary-mfa-status">{on ? "On" : "Off"}</Badge>
-          {s.mfa.required && !on && <span className="text-muted-foreground">Required for your account</span>}
+          <Badge variant={on ? "secondary" : "destructive"} data-testid="summary-mfa-status">{on ? t("mfa.on") : t("mfa.off")}</Badge>
+          {s.mfa.required && !on && <span className="text-muted-foreground">{t("mfa.required")}</span>}
         </p>
-        <CardDescription>{on ? `Using ${factors.join(", ")}. ${plural(s.mfa.recoveryCodes, "recovery code")} left.` : "Only your password protects this account."}</CardDescription>
+        <CardDescription>{on ? t("mfa.using", { factors: factors.join(", "), codes: s.mfa.recoveryCodes }) : t("mfa.none")}</CardDescription>
       </Panel>
-      <Panel title="Sessions" href="/account/sessions" action="Review sessions" testId="summary-sessions">
+      <Panel title={t("sessions.title")} href="/account/sessions" action={t("sessions.review")} testId="summary-sessions">
         <p className="text-2xl font-semibold tabular-nums" data-testid="summary-sessions-count">{s.sessions.active.toLocaleString()}</p>
         <CardDescription>
-          {s.sessions.active === 1 ? "Signed in on this device only." : "Devices and API sessions signed in."}
+          {s.sessions.active === 1 ? t("sessions.one") : t("sessions.many")}
           {s.sessions.lastSignInAt && (
             <>
-              {" "}Last sign-in <RelativeTime date={s.sessions.lastSignInAt} />.
+              {" "}
+              {t.rich("sessions.last", { when: () => <RelativeTime date={s.sessions.lastSignInAt!} /> })}
             </>
           )}
         </CardDescription>
       </Panel>
-      <Panel title="Vault" href="/vault" action="Open the vault" testId="summary-vault">
+      <Panel title={t("vault.title")} href="/vault" action={t("vault.open")} testId="summary-vault">
         <p className="text-2xl font-semibold tabular-nums" data-testid="summary-vault-count">{s.vault.entries.toLocaleString()}</p>
-        <CardDescription>{s.vault.entries ? `${plural(s.vault.entries, "entry", "entries")} in ${plural(s.vault.groups, "group")}.` : "No entries yet: add the sites you sign in to."}</CardDescription>
+        <CardDescription>{s.vault.entries ? t("vault.some", { entries: s.vault.entries, groups: s.vault.groups }) : t("vault.none")}</CardDescription>
       </Panel>
     </div>
   );

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { getTranslations } from "next-intl/server";
 import { AuditTarget } from "@/components/audit/audit-target";
 import { Card, CardAction, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -8,17 +9,18 @@ import type { AuditRow } from "@/lib/audit/query";
 /** The newest audit events of the tenant, labelled, with their targets linked. */
 export async function RecentEvents({ rows }: { rows: AuditRow[] }) {
   const label = await eventLabeller();
+  const t = await getTranslations("dashboard.recent");
   return (
     <Card className="gap-3">
       <CardHeader>
-        <CardTitle>Recent activity</CardTitle>
+        <CardTitle>{t("title")}</CardTitle>
         <CardAction>
-          <Link href="/admin/audit" className="text-sm underline-offset-4 hover:underline">Audit log</Link>
+          <Link href="/admin/audit" className="text-sm underline-offset-4 hover:underline">{t("auditLog")}</Link>
         </CardAction>
       </CardHeader>
       <CardContent>
         {rows.length === 0 ? (
-          <p className="py-6 text-center text-sm text-muted-foreground">Nothing recorded yet.</p>
+          <p className="py-6 text-center text-sm text-muted-foreground">{t("empty")}</p>
         ) : (
           <ul className="divide-y text-sm" data-testid="recent-events">
             {rows.map((e) => (
@@ -32,7 +34,7 @@ export async function RecentEvents({ rows }: { rows: AuditRow[] }) {
                     </>
                   )}
                   {/* A sign-in's actor is its target: name them once. */}
-                  {e.actorId !== e.targetId && <span className="block truncate text-xs text-muted-foreground">{e.actorEmail ? `by ${e.actorEmail}` : "by the system"}</span>}
+                  {e.actorId !== e.targetId && <span className="block truncate text-xs text-muted-foreground">{e.actorEmail ? t("by", { email: e.actorEmail }) : t("bySystem")}</span>}
                 </span>
                 <span className="shrink-0 text-xs text-muted-foreground"><RelativeTime date={e.createdAt} /></span>
               </li>

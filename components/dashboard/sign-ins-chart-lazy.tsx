@@ -1,6 +1,7 @@
 "use client";
 
 import dynamic from "next/dynamic";
+import { useTranslations } from "next-intl";
 import { Skeleton } from "@/components/ui/skeleton";
 import type { SignInDay } from "@/lib/dashboard/figures";
 
@@ -9,6 +10,7 @@ const SignInsChart = dynamic(() => import("./sign-ins-chart"), { ssr: false, loa
 
 /** The sign-ins chart, with the same figures as a table for screen readers (and before the chart loads). */
 export function SignInsChartLazy({ days }: { days: SignInDay[] }) {
+  const t = useTranslations("dashboard.chart");
   return (
     <>
       {/* Hidden from assistive tech (the table carries the figures); the chart has no keyboard layer. */}
@@ -16,12 +18,12 @@ export function SignInsChartLazy({ days }: { days: SignInDay[] }) {
         <SignInsChart days={days} />
       </div>
       <table className="sr-only" data-testid="sign-ins-table">
-        <caption>Sign-ins per day</caption>
+        <caption>{t("caption")}</caption>
         <thead>
           <tr>
-            <th scope="col">Day</th>
-            <th scope="col">Sign-ins</th>
-            <th scope="col">Failed</th>
+            <th scope="col">{t("day")}</th>
+            <th scope="col">{t("succeeded")}</th>
+            <th scope="col">{t("failed")}</th>
           </tr>
         </thead>
         <tbody>

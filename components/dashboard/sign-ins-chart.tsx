@@ -1,18 +1,23 @@
 "use client";
 
+import { useFormatter, useTranslations } from "next-intl";
 import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from "recharts";
 import { ChartContainer, ChartLegend, ChartLegendContent, ChartTooltip, ChartTooltipContent, type ChartConfig } from "@/components/ui/chart";
 import type { SignInDay } from "@/lib/dashboard/figures";
 
-const config = {
-  succeeded: { label: "Sign-ins", color: "var(--chart-2)" },
-  failed: { label: "Failed", color: "var(--chart-1)" },
-} satisfies ChartConfig;
-
-const dayLabel = (date: string) => new Date(`${date}T00:00:00Z`).toLocaleDateString(undefined, { month: "short", day: "numeric", timeZone: "UTC" });
 
 /** Sign-ins and failed sign-ins per day (Recharts: loaded lazily, see sign-ins-chart-lazy). */
 export default function SignInsChart({ days }: { days: SignInDay[] }) {
+  const t = useTranslations("dashboard.chart");
+  const format = useFormatter();
+  const config = {
+    succeeded: { label: t("succeeded"), color: "var(--chart-2)" },
+    failed: { label: t("failed"), color: "var(--chart-1)" },
+  } satisfies ChartConfig;
+  // A day is a calendar date (already in the viewer's zone): shown as is, hence UTC.
+  const dayLabel = (date: string) => format.dateTime(new Date(`${date}T00:00:00Z`), { month: "short", day: "numeric", timeZone: "UTC" });
+  // No accessibilityLayer: it makes the SVG focusable inside the aria-hidden wrapper (axe
+  // aria-hidden-focus); keyboard and screen-reader users get the same figures as a table.
   return (
     <ChartContainer config={config} className="aspect-auto h-56 w-full">
       <BarChart data={days} accessibilityLayer={false} margin={{ left: -20, right: 4 }}>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { Field } from "@/components/forms/field";
 import { Button } from "@/components/ui/button";
@@ -21,6 +22,8 @@ export function CodeDialog({
   destructive?: boolean;
   onSubmit: (code: string) => Promise<string | null>;
 }) {
+  const t = useTranslations("forms");
+  const common = useTranslations("common");
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<string>();
   const [pending, start] = useTransition();
@@ -44,13 +47,13 @@ export function CodeDialog({
             <DialogTitle>{title}</DialogTitle>
             <DialogDescription>{description}</DialogDescription>
           </DialogHeader>
-          <Field label="Authenticator or recovery code" name="code" autoComplete="one-time-code" required autoFocus error={error} />
+          <Field label={t("codeLabel")} name="code" autoComplete="one-time-code" required autoFocus error={error} />
           <DialogFooter>
             <Button type="button" variant="outline" onClick={() => setOpen(false)}>
-              Cancel
+              {common("cancel")}
             </Button>
             <Button type="submit" variant={destructive ? "destructive" : "default"} disabled={pending}>
-              {pending ? "Working…" : confirmLabel}
+              {pending ? common("working") : confirmLabel}
             </Button>
           </DialogFooter>
         </form>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "./confirm-dialog";
@@ -10,7 +11,7 @@ export function ConfirmButton({
   ariaLabel,
   title,
   description,
-  confirmLabel = "Confirm",
+  confirmLabel,
   onConfirm,
   variant = "outline",
   size = "sm",
@@ -29,6 +30,7 @@ export function ConfirmButton({
   className?: string;
   disabled?: boolean;
 }) {
+  const t = useTranslations("forms");
   const [open, setOpen] = useState(false);
   const [pending, start] = useTransition();
   return (
@@ -42,7 +44,7 @@ export function ConfirmButton({
       }
       title={title}
       description={description}
-      confirmLabel={confirmLabel}
+      confirmLabel={confirmLabel ?? t("confirm")}
       pending={pending}
       onConfirm={() =>
         start(async () => {

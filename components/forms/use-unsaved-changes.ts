@@ -1,8 +1,7 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useCallback, useEffect, useRef, useState } from "react";
-
-export const LEAVE_MESSAGE = "You have unsaved changes. Leave this page and lose them?";
 
 /**
  * While `dirty`, leaving the page asks first: a reload, a closed tab or another site through the
@@ -10,7 +9,9 @@ export const LEAVE_MESSAGE = "You have unsaved changes. Leave this page and lose
  * no navigation events, so links are caught in the capture phase before Next's <Link> sees the
  * click. (The browser's back button is not caught: a popstate cannot be cancelled.)
  */
-export function useUnsavedChanges(dirty: boolean, message = LEAVE_MESSAGE) {
+export function useUnsavedChanges(dirty: boolean) {
+  const t = useTranslations("forms");
+  const message = t("leave");
   useEffect(() => {
     if (!dirty) return;
     let confirmed = false;

@@ -2,6 +2,7 @@
 
 import { Download } from "lucide-react";
 import { useRouter } from "next/navigation";
+import { useFormatter, useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { useActionToast } from "@/components/forms/use-action-toast";
@@ -26,6 +27,9 @@ interface KeyView {
 
 /** `name`, `email`: the account's, to fill in the new key's user ID. */
 export function PgpKeyManager({ current, name, email }: { current: KeyView | null; name: string; email: string }) {
+  const t = useTranslations("pgp");
+  const format = useFormatter();
+  const date = (iso: string) => format.dateTime(new Date(iso), { dateStyle: "medium", timeStyle: "short" });
   const router = useRouter();
   const notify = useActionToast();
   const [error, setError] = useState<string>();
@@ -38,7 +42,7 @@ export function PgpKeyManager({ current, name, email }: { current: KeyView | nul
       if (!res.ok) return setError(res.message);
       setError(undefined);
       setPasted("");
-      toast.success(`Key saved (${res.data.fingerprint.slice(-16)})`);
+      toast.success(t("saved", { id: res.data.fingerprint.slice(-16) }));
       router.refresh();
     });
 
@@ -47,31 +51,33 @@ export function PgpKeyManager({ current, name, email }: { current: KeyView | nul
       {current && (
         <Card>
           <CardHeader>
-            <CardTitle>Your key</CardTitle>
-            <CardDescription>{current.hasPrivate ? "Public key and your passphrase-protected private key are stored." : "Only the public key is stored."}</CardDescription>
+            <CardTitle>{t("yourKey")}</CardTitle>
+            <CardDescription>{current.hasPrivate ? t("storedBoth") : t("storedPublic")}</CardDescription>
           </CardHeader>
           <CardContent className="grid gap-2 text-sm">
             <p className="flex flex-wrap items-center gap-2">
-              Fingerprint: <code className="break-all font-mono" data-testid="pgp-fingerprint">{current.fingerprint}</code>
-              <CopyButton value={current.fingerprint} label="Copy fingerprint" copiedMessage="Fingerprint copied" iconOnly />
+              {t("fingerprint")} <code className="break-all font-mono" data-testid="pgp-fingerprint">{current.fingerprint}</code>
+              <CopyButton value={current.fingerprint} label={t("copyFingerprint")} copiedMessage={t("fingerprintCopied")} iconOnly />
             </p>
-            <p>Algorithm: {current.algorithm}</p>
-            <p>User: {current.name} &lt;{current.email}&gt;</p>
-            <p>Created: {current.created ? new Date(current.created).toLocaleString() : "—"} · Expires: {current.expires ? new Date(current.expires).toLocaleString() : "never"}</p>
+            <p>{t("algorithm", { algorithm: current.algorithm })}</p>
+            <p>
+              {t("user", { name: current.name })} &lt;{current.email}&gt;
+            </p>
+            <p>{t("dates", { created: current.created ? date(current.created) : "—", expires: current.expires ? date(current.expires) : t("never") })}</p>
             <div className="flex gap-2 pt-2">
               <Button asChild variant="outline">
                 <a href="/account/pgp/public.asc" download>
-                  <Download className="size-4" aria-hidden /> Download public key
+                  <Download className="size-4" aria-hidden /> {t("download")}
                 </a>
               </Button>
               <ConfirmButton
-                label="Delete key"
+                label={t("delete")}
                 variant="destructive"
                 size="default"
-                title="Delete your PGP key?"
-                description="Files encrypted to this key can no longer be shared with you until you add a new one."
-                confirmLabel="Delete"
-                onConfirm={() => notify(deleteKeyAction({}), "Key deleted")}
+                title={t("deleteTitle")}
+                description={t("deleteBody")}
+                confirmLabel={t("deleteConfirm")}
+                onConfirm={() => notify(deleteKeyAction({}), t("deleted"))}
               />
             </div>
           </CardContent>
@@ -80,8 +86,8 @@ export function PgpKeyManager({ current, name, email }: { current: KeyView | nul
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
           <CardHeader>
-            <CardTitle>{current ? "Replace with a new key pair" : "Generate a key pair"}</CardTitle>
-            <CardDescription>Curve25519, generated here in your browser.</CardDescription>
+            <CardTitle>{current ? t("replaceTitle") : t("generateTitle")}</CardTitle>
+            <CardDescription>{t("generateDescription")}</CardDescription>
           </CardHeader>
           <CardContent>
             <form
@@ -94,8 +100,8 @@ export function PgpKeyManager({ current, name, email }: { current: KeyView | nul
                 const passphrase = String(f.get("passphrase"));
                 // Passphrases never stay in the fields: typed again after a mistake, gone once used.
                 const clearPassphrases = () => ["passphrase", "passphrase2"].forEach((n) => ((form.elements.namedItem(n) as HTMLInputElement).value = ""));
-                if (passphrase.length < 10) return (clearPassphrases(), setError("Use a passphrase of at least 10 characters"));
-                if (passphrase !== String(f.get("passphrase2"))) return (clearPassphrases(), setError("The passphrases differ"));
+                if (passphrase.length < 10) return (clearPassphrases(), setError(t("passphraseShort")));
+                if (passphrase !== String(f.get("passphrase2"))) return (clearPassphrases(), setError(t("passphrasesDiffer")));
                 clearPassphrases();
                 start(async () => {
                   const openpgp = await import("openpgp");
@@ -110,33 +116,33 @@ export function PgpKeyManager({ current, name, email }: { current: KeyView | nul
                 });
               }}
             >
-              <Field label="Name" name="name" defaultValue={name} required />
-              <Field label="Email" name="email" type="email" defaultValue={email} required />
-              <Field label="Passphrase" name="passphrase" type="password" autoComplete="new-password" required />
-              <Field label="Repeat passphrase" name="passphrase2" type="password" autoComplete="new-password" required />
-              <Button type="submit" disabled={pending}>{pending ? "Generating…" : "Generate key pair"}</Button>
+              <Field label={t("name")} name="name" defaultValue={name} required />
+              <Field label={t("email")} name="email" type="email" defaultValue={email} required />
+              <Field label={t("passphrase")} name="passphrase" type="password" autoComplete="new-password" required />
+              <Field label={t("passphraseAgain")} name="passphrase2" type="password" autoComplete="new-password" required />
+              <Button type="submit" disabled={pending}>{pending ? t("generating") : t("generate")}</Button>
             </form>
           </CardContent>
         </Card>
         <Card>
           <CardHeader>
-            <CardTitle>Use your own public key</CardTitle>
-            <CardDescription>Paste an armored key or upload a .asc file.</CardDescription>
+            <CardTitle>{t("ownTitle")}</CardTitle>
+            <CardDescription>{t("ownDescription")}</CardDescription>
           </CardHeader>
           <CardContent className="grid gap-3">
-            <Label htmlFor="pgp-paste">Armored public key</Label>
+            <Label htmlFor="pgp-paste">{t("armored")}</Label>
             <Textarea id="pgp-paste" rows={6} className="font-mono text-xs" placeholder="-----BEGIN PGP PUBLIC KEY BLOCK-----" value={pasted} onChange={(e) => setPasted(e.target.value)} />
             <input
               type="file"
               accept=".asc,.pgp,.txt,application/pgp-keys"
-              aria-label="Upload a public key file"
+              aria-label={t("upload")}
               className="text-sm"
               onChange={async (e) => {
                 const file = e.target.files?.[0];
                 if (file) setPasted(await file.text());
               }}
             />
-            <Button disabled={!pasted.trim() || pending} onClick={() => save(pasted)}>Save public key</Button>
+            <Button disabled={!pasted.trim() || pending} onClick={() => save(pasted)}>{t("savePublic")}</Button>
           </CardContent>
         </Card>
       </div>

@@ -2,14 +2,12 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { createContext, Fragment, useContext, useEffect, useState } from "react";
 import { Breadcrumb, BreadcrumbItem, BreadcrumbLink, BreadcrumbList, BreadcrumbPage, BreadcrumbSeparator } from "@/components/ui/breadcrumb";
 
-const LABELS: Record<string, string> = {
-  account: "Account", password: "Password & email", mfa: "Two-factor", sessions: "Sessions", tokens: "API tokens", passkeys: "Passkeys",
-  admin: "Administration", users: "Users", groups: "Groups", roles: "Roles", tenants: "Tenants", audit: "Audit log", outbox: "Outbox", jobs: "Jobs",
-  vault: "Passwords", backup: "Backup", settings: "Settings", pgp: "PGP key",
-};
+/** Path segments with a fixed label (`shell.crumbs.*`); any other segment is a record's id. */
+const LABELLED = new Set(["account", "password", "mfa", "sessions", "tokens", "passkeys", "admin", "users", "groups", "roles", "tenants", "audit", "outbox", "jobs", "vault", "backup", "settings", "pgp"]);
 /** Segments that name a section but have no page of their own: shown, not linked. */
 const NO_PAGE = new Set(["admin", "jobs"]);
 
@@ -32,6 +30,7 @@ export function ReportPageTitle({ title }: { title: string }) {
 
 /** Derived from the path; a record's id shows as the title its page reports. */
 export function Breadcrumbs() {
+  const t = useTranslations("shell");
   const pathname = usePathname();
   const { title } = useContext(TitleContext);
   const parts = pathname.split("/").filter(Boolean);
@@ -40,7 +39,7 @@ export function Breadcrumbs() {
       <BreadcrumbList>
         {parts.map((p, i) => {
           const href = `/${parts.slice(0, i + 1).join("/")}`;
-          const label = LABELS[p] ?? (title?.path === href ? title.title : "…");
+          const label = LABELLED.has(p) ? t(`crumbs.${p}`) : title?.path === href ? title.title : "…";
           const last = i === parts.length - 1;
           return (
             <Fragment key={href}>

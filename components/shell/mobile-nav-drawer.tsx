@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle, SheetTrigger } from "@/components/ui/sheet";
 import { MenuButton } from "./mobile-nav";
@@ -10,6 +11,7 @@ import { SectionNav, type ShellSection } from "./section-nav";
  * gives the keyboard behaviour: focus moves in, Escape closes, focus returns to the menu button.
  */
 export function MobileNavDrawer({ sections }: { sections: ShellSection[] }) {
+  const t = useTranslations("shell");
   const [open, setOpen] = useState(true);
   return (
     <Sheet open={open} onOpenChange={setOpen}>
@@ -19,9 +21,9 @@ export function MobileNavDrawer({ sections }: { sections: ShellSection[] }) {
       <SheetContent side="left" className="w-72 gap-0 p-0">
         <SheetHeader className="border-b">
           <SheetTitle>IAM Console</SheetTitle>
-          <SheetDescription className="sr-only">Navigation</SheetDescription>
+          <SheetDescription className="sr-only">{t("navigation")}</SheetDescription>
         </SheetHeader>
-        <SectionNav sections={sections} label="Menu" onNavigate={() => setOpen(false)} />
+        <SectionNav sections={sections} label={t("menuNav")} onNavigate={() => setOpen(false)} />
       </SheetContent>
     </Sheet>
   );

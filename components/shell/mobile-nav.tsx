@@ -1,6 +1,7 @@
 "use client";
 
 import { Menu } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { lazy, Suspense, useState } from "react";
 import { Button } from "@/components/ui/button";
 import type { ShellSection } from "./section-nav";
@@ -12,8 +13,9 @@ const MobileNavDrawer = lazy(() => loadDrawer().then((m) => ({ default: m.Mobile
 
 /** The menu button: the same before and after the drawer's code has arrived. */
 export function MenuButton(props: React.ComponentProps<typeof Button>) {
+  const t = useTranslations("shell");
   return (
-    <Button variant="ghost" size="icon" className="md:hidden" aria-label="Open menu" aria-haspopup="dialog" {...props}>
+    <Button variant="ghost" size="icon" className="md:hidden" aria-label={t("openMenu")} aria-haspopup="dialog" {...props}>
       <Menu aria-hidden />
     </Button>
   );

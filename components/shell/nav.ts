@@ -2,7 +2,8 @@ import type { Action, Resource } from "@/lib/authz/catalogue";
 
 export interface NavItem {
   href: string;
-  label: string;
+  /** The label's key under `shell.nav` (translated on the server in signed-in-shell). */
+  key: string;
   icon: string;
   /** Shown only when the caller holds this permission (checked on the server). */
   permission?: [Resource, Action];
@@ -10,42 +11,43 @@ export interface NavItem {
 }
 
 export interface NavSection {
-  title: string;
+  /** The heading's key under `shell.sections`. */
+  key: string;
   items: NavItem[];
 }
 
 /** One place for the sidebar; pages still check permissions themselves. */
 export const NAV: NavSection[] = [
   {
-    title: "Account",
+    key: "account",
     items: [
-      { href: "/", label: "Home", icon: "home" },
-      { href: "/account", label: "Profile", icon: "user" },
-      { href: "/account/password", label: "Password & email", icon: "key" },
-      { href: "/account/mfa", label: "Two-factor", icon: "smartphone" },
-      { href: "/account/sessions", label: "Sessions", icon: "monitor" },
-      { href: "/account/tokens", label: "API tokens", icon: "key" },
-      { href: "/api-reference", label: "API reference", icon: "file" },
-      { href: "/account/pgp", label: "PGP key", icon: "lock" },
+      { href: "/", key: "home", icon: "home" },
+      { href: "/account", key: "profile", icon: "user" },
+      { href: "/account/password", key: "password", icon: "key" },
+      { href: "/account/mfa", key: "mfa", icon: "smartphone" },
+      { href: "/account/sessions", key: "sessions", icon: "monitor" },
+      { href: "/account/tokens", key: "tokens", icon: "key" },
+      { href: "/api-reference", key: "apiReference", icon: "file" },
+      { href: "/account/pgp", key: "pgp", icon: "lock" },
     ],
   },
   {
-    title: "Vault",
+    key: "vault",
     items: [
-      { href: "/vault", label: "Passwords", icon: "vault" },
-      { href: "/vault/backup", label: "Backup", icon: "file" },
-      { href: "/settings", label: "Settings", icon: "settings" },
+      { href: "/vault", key: "passwords", icon: "vault" },
+      { href: "/vault/backup", key: "backup", icon: "file" },
+      { href: "/settings", key: "settings", icon: "settings" },
     ],
   },
   {
-    title: "Administration",
+    key: "administration",
     items: [
-      { href: "/admin/users", label: "Users", icon: "users", permission: ["User", "Read"] },
-      { href: "/admin/groups", label: "Groups", icon: "grid", permission: ["Group", "Read"] },
-      { href: "/admin/roles", label: "Roles", icon: "shield", permission: ["Role", "Read"] },
-      { href: "/admin/tenants", label: "Tenants", icon: "building", superAdmin: true },
-      { href: "/admin/audit", label: "Audit log", icon: "file", permission: ["Audit", "Read"] },
-      { href: "/admin/outbox", label: "Outbox", icon: "mail", superAdmin: true },
+      { href: "/admin/users", key: "users", icon: "users", permission: ["User", "Read"] },
+      { href: "/admin/groups", key: "groups", icon: "grid", permission: ["Group", "Read"] },
+      { href: "/admin/roles", key: "roles", icon: "shield", permission: ["Role", "Read"] },
+      { href: "/admin/tenants", key: "tenants", icon: "building", superAdmin: true },
+      { href: "/admin/audit", key: "audit", icon: "file", permission: ["Audit", "Read"] },
+      { href: "/admin/outbox", key: "outbox", icon: "mail", superAdmin: true },
     ],
   },
 ];

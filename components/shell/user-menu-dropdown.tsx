@@ -2,6 +2,7 @@
 
 import { LogOut } from "lucide-react";
 import Link from "next/link";
+import { useTranslations } from "next-intl";
 import { signOutAction } from "@/app/(app)/_actions/session";
 import {
   DropdownMenu,
@@ -18,6 +19,7 @@ import { UserMenuButton, type MenuUser } from "./user-menu";
  * Radix moves focus into the menu and, on close, back to this trigger.
  */
 export function UserMenuDropdown({ user }: { user: MenuUser }) {
+  const t = useTranslations("shell");
   return (
     <DropdownMenu defaultOpen>
       <DropdownMenuTrigger asChild>
@@ -27,7 +29,7 @@ export function UserMenuDropdown({ user }: { user: MenuUser }) {
         <DropdownMenuLabel className="truncate font-normal text-muted-foreground">{user.email}</DropdownMenuLabel>
         <DropdownMenuSeparator />
         <DropdownMenuItem asChild>
-          <Link href="/account">Profile</Link>
+          <Link href="/account">{t("profile")}</Link>
         </DropdownMenuItem>
         <DropdownMenuItem
           onSelect={async () => {
@@ -38,7 +40,7 @@ export function UserMenuDropdown({ user }: { user: MenuUser }) {
           }}
         >
           <LogOut className="size-4" aria-hidden />
-          Sign out
+          {t("signOut")}
         </DropdownMenuItem>
       </DropdownMenuContent>
     </DropdownMenu>

@@ -1,6 +1,7 @@
 "use client";
 
 import { User } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { forwardRef, lazy, Suspense, useState } from "react";
 import { Button } from "@/components/ui/button";
 
@@ -13,9 +14,10 @@ const UserMenuDropdown = lazy(() => loadMenu().then((m) => ({ default: m.UserMen
 
 /** The account button: the same look before and after the menu's code has arrived. */
 export const UserMenuButton = forwardRef<HTMLButtonElement, React.ComponentProps<typeof Button> & { user: MenuUser }>(function UserMenuButton({ user, ...props }, ref) {
+  const t = useTranslations("shell");
   return (
     // The visible name starts the accessible name (WCAG 2.5.3: speaking the label activates it).
-    <Button ref={ref} variant="ghost" className="gap-2" aria-label={`${user.name}: account menu`} aria-haspopup="menu" {...props}>
+    <Button ref={ref} variant="ghost" className="gap-2" aria-label={t("accountMenu", { name: user.name })} aria-haspopup="menu" {...props}>
       <User className="size-4" aria-hidden />
       <span className="hidden max-w-48 truncate sm:inline">{user.name}</span>
     </Button>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
 import { toast } from "sonner";
 import { createTokenAction } from "@/app/(app)/account/tokens/actions";
@@ -10,27 +11,33 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { CopyButton } from "@/components/ui/copy-button";
 
 export function CreateTokenForm({ needsCode }: { needsCode: boolean }) {
+  const t = useTranslations("tokens.create");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [created, setCreated] = useState<{ accessToken: string; refreshToken: string }>();
   const [pending, start] = useTransition();
   return (
     <Card>
       <CardHeader>
-        <CardTitle>New token</CardTitle>
-        <CardDescription>Confirm with your password{needsCode ? " and a two-factor code" : ""}.</CardDescription>
+        <CardTitle>{t("title")}</CardTitle>
+        <CardDescription>{needsCode ? t("confirmWithCode") : t("confirm")}</CardDescription>
       </CardHeader>
       <CardContent className="grid gap-4">
         {created && (
           <Alert>
-            <AlertTitle>Copy your token now — it will not be shown again</AlertTitle>
+            <AlertTitle>{t("copyNow")}</AlertTitle>
             <AlertDescription className="grid w-full gap-2">
-              {[["Access token", created.accessToken], ["Refresh token", created.refreshToken]].map(([label, value]) => (
-                <div key={label} className="flex w-full items-center gap-2">
-                  <span className="w-28 shrink-0 text-xs">{label}</span>
-                  <code className="min-w-0 flex-1 truncate rounded bg-muted px-2 py-1 font-mono text-xs" data-testid={label === "Access token" ? "new-token" : "new-refresh-token"}>
+              {(
+                [
+                  ["access", created.accessToken, "new-token"],
+                  ["refresh", created.refreshToken, "new-refresh-token"],
+                ] as const
+              ).map(([kind, value, testId]) => (
+                <div key={kind} className="flex w-full items-center gap-2">
+                  <span className="w-28 shrink-0 text-xs">{t(`${kind}.label`)}</span>
+                  <code className="min-w-0 flex-1 truncate rounded bg-muted px-2 py-1 font-mono text-xs" data-testid={testId}>
                     {value}
                   </code>
-                  <CopyButton value={value!} label={`Copy ${label!.toLowerCase()}`} copiedMessage={`${label} copied`} iconOnly />
+                  <CopyButton value={value} label={t(`${kind}.copy`)} copiedMessage={t(`${kind}.copied`)} iconOnly />
                 </div>
               ))}
             </AlertDescription>
@@ -53,15 +60,15 @@ export function CreateTokenForm({ needsCode }: { needsCode: boolean }) {
               setErrors({});
               form.reset();
               setCreated(res.data);
-              toast.success("Token created");
+              toast.success(t("created"));
             });
           }}
         >
-          <Field label="Token name" name="name" required placeholder="CI deploys" error={errors.name} />
-          <Field label="Your password" name="password" type="password" autoComplete="current-password" required error={errors.password} />
-          {needsCode && <Field label="Two-factor code" name="code" autoComplete="one-time-code" required error={errors.code} />}
+          <Field label={t("name")} name="name" required placeholder={t("namePlaceholder")} error={errors.name} />
+          <Field label={t("password")} name="password" type="password" autoComplete="current-password" required error={errors.password} />
+          {needsCode && <Field label={t("code")} name="code" autoComplete="one-time-code" required error={errors.code} />}
           <Button type="submit" disabled={pending}>
-            {pending ? "Creating…" : "Create token"}
+            {pending ? t("creating") : t("submit")}
           </Button>
         </form>
       </CardContent>

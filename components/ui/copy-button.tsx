@@ -1,6 +1,7 @@
 "use client";
 
 import { Check, Copy } from "lucide-react";
+import { useTranslations } from "next-intl";
 import { useEffect, useState } from "react";
 import { toast } from "sonner";
 import { Button } from "@/components/ui/button";
@@ -18,7 +19,7 @@ export async function clearIfStill(value: string) {
 export function CopyButton({
   value,
   label,
-  copiedMessage = "Copied to the clipboard",
+  copiedMessage,
   iconOnly,
   clearAfterMs,
   variant = "outline",
@@ -35,6 +36,7 @@ export function CopyButton({
   size?: React.ComponentProps<typeof Button>["size"];
   className?: string;
 }) {
+  const t = useTranslations("forms.copy");
   const [copied, setCopied] = useState(false);
   useEffect(() => {
     if (!copied) return;
@@ -54,11 +56,11 @@ export function CopyButton({
         try {
           await navigator.clipboard.writeText(value);
           setCopied(true);
-          toast.success(copiedMessage);
+          toast.success(copiedMessage ?? t("copied"));
           if (clearAfterMs) setTimeout(() => void clearIfStill(value), clearAfterMs);
         } catch {
           // Insecure origins and denied permissions have no clipboard: say so instead of pretending.
-          toast.error("The browser did not allow copying: select the text and copy it yourself");
+          toast.error(t("denied"));
         }
       }}
     >

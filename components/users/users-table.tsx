@@ -50,6 +50,10 @@ export function UsersTable({ query, rows, total, capped, next, previous, roles, 
   const format = useFormatter();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [allMatching, setAllMatching] = useState(false);
+  // The bar's code loads at the first selection and the bar then stays mounted: the report of a
+  // finished action lives in it and must outlive the selection the action cleared.
+  const [bulkLoaded, setBulkLoaded] = useState(false);
+  if (!bulkLoaded && (selected.size > 0 || allMatching)) setBulkLoaded(true);
   const toggle = (id: string) => {
     setAllMatching(false);
     setSelected((s) => {
@@ -68,7 +72,7 @@ export function UsersTable({ query, rows, total, capped, next, previous, roles, 
           {capped ? t("moreThan", { total }) : t("total", { total })}
         </p>
         <div className="flex flex-wrap items-center gap-2">
-          {(selected.size > 0 || allMatching) && <Suspense fallback={null}><BulkBar ids={[...selected]} allMatching={allMatching} query={query} total={total} capped={capped} roles={roles} groups={groups} onDone={() => (setSelected(new Set()), setAllMatching(false))} /></Suspense>}
+          {bulkLoaded && <Suspense fallback={null}><BulkBar ids={[...selected]} allMatching={allMatching} query={query} total={total} capped={capped} roles={roles} groups={groups} onDone={() => (setSelected(new Set()), setAllMatching(false))} /></Suspense>}
           <Button asChild variant="outline" size="sm">
             <a href={exportHref} download>
               <Download className="size-4" aria-hidden /> {t("exportCsv")}

@@ -2,6 +2,7 @@
 
 import { Download, Upload } from "lucide-react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useState } from "react";
 import { toast } from "sonner";
 import { FormError } from "@/components/forms/field";
@@ -18,8 +19,17 @@ interface Preview {
   sample: { host: string; account: string }[];
 }
 
-/** Posts the file to the import route; rejects with a readable message, even for a non-JSON reply. */
-function post<T>(file: File, dryRun: boolean, onProgress?: (percent: number) => void) {
+/** What post() says when the server gives no message of its own. */
+interface PostFailures {
+  status: (status: number) => string;
+  network: string;
+}
+
+/**
+ * Posts the file to the import route; rejects with a readable message, even for a non-JSON reply.
+ * The route's own error (the import's rules) comes in English, like every API error body.
+ */
+function post<T>(file: File, dryRun: boolean, failures: PostFailures, onProgress?: (percent: number) => void) {
   return new Promise<T>((resolve, reject) => {
     // XHR, not fetch: it reports upload progress for large backups.
     const xhr = new XMLHttpRequest();
@@ -34,15 +44,17 @@ function post<T>(file: File, dryRun: boolean, onProgress?: (percent: number) => 
         body = undefined;
       }
       if (xhr.status === 200 && body) return resolve(body);
-      reject(new Error(body?.error ?? `The server could not process the file (HTTP ${xhr.status}); nothing was changed`));
+      reject(new Error(body?.error ?? failures.status(xhr.status)));
     };
-    xhr.onerror = () => reject(new Error("The upload failed; nothing was changed"));
+    xhr.onerror = () => reject(new Error(failures.network));
     xhr.send(file);
   });
 }
 
 export function BackupPanel({ groups }: { groups: { id: string; name: string }[] }) {
+  const t = useTranslations("vault.backup");
   const router = useRouter();
+  const failures: PostFailures = { status: (status) => t("serverFailed", { status }), network: t("uploadFailed") };
   const [group, setGroup] = useState("");
   const [preview, setPreview] = useState<Preview>();
   const [checking, setChecking] = useState(false);
@@ -53,9 +65,9 @@ export function BackupPanel({ groups }: { groups: { id: string; name: string }[]
     setError(undefined);
     setProgress(0);
     try {
-      const r = await post<{ groups: number; entries: number }>(p.file, false, setProgress);
+      const r = await post<{ groups: number; entries: number }>(p.file, false, failures, setProgress);
       setPreview(undefined);
-      toast.success(`Imported ${r.groups} group(s) and ${r.entries} entr${r.entries === 1 ? "y" : "ies"}`);
+      toast.success(t("imported", { groups: r.groups, entries: r.entries }));
       router.refresh();
     } catch (err) {
       setError((err as Error).message);
@@ -68,31 +80,31 @@ export function BackupPanel({ groups }: { groups: { id: string; name: string }[]
     <div className="grid gap-6 lg:grid-cols-2">
       <Card>
         <CardHeader>
-          <CardTitle>Export</CardTitle>
-          <CardDescription>Download one group (with its subgroups) or everything.</CardDescription>
+          <CardTitle>{t("export")}</CardTitle>
+          <CardDescription>{t("exportDescription")}</CardDescription>
         </CardHeader>
         <CardContent className="grid gap-3">
-          <Label htmlFor="export-group">What to export</Label>
+          <Label htmlFor="export-group">{t("whatToExport")}</Label>
           <select id="export-group" className="h-9 rounded-md border border-input bg-transparent px-2 text-sm dark:bg-input/30" value={group} onChange={(e) => setGroup(e.target.value)}>
-            <option value="">Everything</option>
+            <option value="">{t("everything")}</option>
             {groups.map((g) => (
               <option key={g.id} value={g.id}>{g.name}</option>
             ))}
           </select>
           <Button asChild className="justify-self-start">
             <a href={`/vault/backup/export${group ? `?group=${group}` : ""}`} download>
-              <Download className="size-4" aria-hidden /> Download backup
+              <Download className="size-4" aria-hidden /> {t("download")}
             </a>
           </Button>
         </CardContent>
       </Card>
       <Card>
         <CardHeader>
-          <CardTitle>Import</CardTitle>
-          <CardDescription>All or nothing: a bad file changes nothing.</CardDescription>
+          <CardTitle>{t("import")}</CardTitle>
+          <CardDescription>{t("importDescription")}</CardDescription>
         </CardHeader>
         <CardContent className="grid gap-3">
-          <Label htmlFor="import-file">Backup file</Label>
+          <Label htmlFor="import-file">{t("file")}</Label>
           <Input
             id="import-file"
             type="file"
@@ -105,7 +117,7 @@ export function BackupPanel({ groups }: { groups: { id: string; name: string }[]
               // The server validates with the import's own rules and writes nothing.
               setChecking(true);
               try {
-                setPreview({ file, ...(await post<Omit<Preview, "file">>(file, true)) });
+                setPreview({ file, ...(await post<Omit<Preview, "file">>(file, true, failures)) });
               } catch (err) {
                 setError((err as Error).message);
               } finally {
@@ -113,24 +125,24 @@ export function BackupPanel({ groups }: { groups: { id: string; name: string }[]
               }
             }}
           />
-          {checking && <p className="text-sm text-muted-foreground" role="status">Checking the file…</p>}
+          {checking && <p className="text-sm text-muted-foreground" role="status">{t("checking")}</p>}
           {preview && (
             <div className="grid gap-2 rounded-md border p-3 text-sm" data-testid="import-preview">
               <p className="font-medium">
-                Will create {preview.groups} group(s) and {preview.entries} entr{preview.entries === 1 ? "y" : "ies"}:
+                {t("willCreate", { groups: preview.groups, entries: preview.entries })}
               </p>
               <ul className="max-h-40 list-inside list-disc overflow-auto text-muted-foreground">
                 {preview.sample.map((m, i) => (
                   <li key={i}>{m.host} — {m.account}</li>
                 ))}
-                {preview.entries > preview.sample.length && <li>… and {preview.entries - preview.sample.length} more</li>}
+                {preview.entries > preview.sample.length && <li>{t("more", { count: preview.entries - preview.sample.length })}</li>}
               </ul>
               <Button className="justify-self-start" disabled={progress !== undefined} onClick={() => importFile(preview)}>
-                <Upload className="size-4" aria-hidden /> Import
+                <Upload className="size-4" aria-hidden /> {t("import")}
               </Button>
             </div>
           )}
-          {progress !== undefined && <Progress value={progress} aria-label="Import progress" />}
+          {progress !== undefined && <Progress value={progress} aria-label={t("progress")} />}
           <FormError message={error} />
         </CardContent>
       </Card>

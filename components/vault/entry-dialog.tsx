@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { hostsAction, saveEntryAction } from "@/app/(app)/vault/actions";
@@ -11,15 +12,12 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { Label } from "@/components/ui/label";
 import type { EntryView } from "./types";
 
-const CLASSES = [
-  ["lowercase", "Lowercase"],
-  ["uppercase", "Uppercase"],
-  ["digits", "Digits"],
-  ["symbols", "Symbols"],
-] as const;
+const CLASSES = ["lowercase", "uppercase", "digits", "symbols"] as const;
 
 /** Add (no entry) or edit an entry; host autocompletes from the user's existing hosts. */
 export function EntryDialog({ groupId, entry, defaults }: { groupId: string; entry?: EntryView; defaults: { length: number; complexity: number } }) {
+  const t = useTranslations("vault.entry");
+  const common = useTranslations("common");
   const router = useRouter();
   const listId = useId();
   const [open, setOpen] = useState(false);
@@ -42,7 +40,7 @@ export function EntryDialog({ groupId, entry, defaults }: { groupId: string; ent
   return (
     <Dialog open={open} onOpenChange={(o) => (setOpen(o), setErrors({}))}>
       <DialogTrigger asChild>
-        <Button size="sm" variant={entry ? "ghost" : "default"}>{entry ? "Edit" : "Add entry"}</Button>
+        <Button size="sm" variant={entry ? "ghost" : "default"}>{entry ? t("edit") : t("add")}</Button>
       </DialogTrigger>
       <DialogContent>
         <form
@@ -57,40 +55,40 @@ export function EntryDialog({ groupId, entry, defaults }: { groupId: string; ent
                 entry: { groupId, host, account: String(f.get("account")), length: Number(f.get("length")), complexity: Number(f.get("complexity")), ...classes },
               });
               if (!res.ok) return setErrors({ ...(res.fieldErrors ?? {}), _: res.message });
-              toast.success(entry ? "Entry saved" : "Entry added");
+              toast.success(entry ? t("saved") : t("added"));
               setOpen(false);
               router.refresh();
             });
           }}
         >
           <DialogHeader>
-            <DialogTitle>{entry ? "Edit entry" : "New entry"}</DialogTitle>
-            <DialogDescription>The password is derived from these settings and your master key; changing them changes the password.</DialogDescription>
+            <DialogTitle>{entry ? t("editTitle") : t("newTitle")}</DialogTitle>
+            <DialogDescription>{t("description")}</DialogDescription>
           </DialogHeader>
-          <Field label="Host" name="host" list={listId} value={host} onChange={(e) => setHost(e.target.value)} autoComplete="off" error={errors["entry.host"]} />
+          <Field label={t("host")} name="host" list={listId} value={host} onChange={(e) => setHost(e.target.value)} autoComplete="off" error={errors["entry.host"]} />
           <datalist id={listId}>
             {hosts.map((h) => (
               <option key={h} value={h} />
             ))}
           </datalist>
-          <Field label="Account" name="account" defaultValue={entry?.account} error={errors["entry.account"]} />
+          <Field label={t("account")} name="account" defaultValue={entry?.account} error={errors["entry.account"]} />
           <div className="grid grid-cols-2 gap-3">
-            <Field label="Length" name="length" type="number" min={2} max={32} defaultValue={entry?.length ?? defaults.length} error={errors["entry.length"]} />
-            <Field label="Complexity (1–3)" name="complexity" type="number" min={1} max={3} defaultValue={entry?.complexity ?? defaults.complexity} error={errors["entry.complexity"]} />
+            <Field label={t("length")} name="length" type="number" min={2} max={32} defaultValue={entry?.length ?? defaults.length} error={errors["entry.length"]} />
+            <Field label={t("complexity")} name="complexity" type="number" min={1} max={3} defaultValue={entry?.complexity ?? defaults.complexity} error={errors["entry.complexity"]} />
           </div>
           <fieldset className="flex flex-wrap gap-4">
-            <legend className="mb-2 text-sm font-medium">Characters</legend>
-            {CLASSES.map(([k, label]) => (
+            <legend className="mb-2 text-sm font-medium">{t("characters")}</legend>
+            {CLASSES.map((k) => (
               <div key={k} className="flex items-center gap-2">
                 <Checkbox id={`${listId}-${k}`} checked={classes[k]} onCheckedChange={(v) => setClasses((c) => ({ ...c, [k]: v === true }))} />
-                <Label htmlFor={`${listId}-${k}`} className="font-normal">{label}</Label>
+                <Label htmlFor={`${listId}-${k}`} className="font-normal">{t(`classes.${k}`)}</Label>
               </div>
             ))}
           </fieldset>
           <FormError message={errors["entry.classes"] ?? (Object.keys(errors).length > 1 ? undefined : errors._)} />
           <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => setOpen(false)}>Cancel</Button>
-            <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save entry"}</Button>
+            <Button type="button" variant="outline" onClick={() => setOpen(false)}>{common("cancel")}</Button>
+            <Button type="submit" disabled={pending}>{pending ? common("saving") : t("save")}</Button>
           </DialogFooter>
         </form>
       </DialogContent>

@@ -2,6 +2,7 @@
 
 import { Eye, KeyRound } from "lucide-react";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useMemo, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { generateAction } from "@/app/(app)/vault/actions";
@@ -31,6 +32,7 @@ function shuffled<T>(items: readonly T[]) {
  * dropped when the dialog closes; a copied password is cleared from the clipboard after 20 s.
  */
 export function GenerateDialog({ entry, settings }: { entry: EntryView; settings: VaultSettings }) {
+  const t = useTranslations("vault.generate");
   const router = useRouter();
   const [open, setOpen] = useState(false);
   const [animal, setAnimal] = useState<Animal>();
@@ -45,31 +47,31 @@ export function GenerateDialog({ entry, settings }: { entry: EntryView; settings
     <Dialog open={open} onOpenChange={(o) => (setOpen(o), reset())}>
       <DialogTrigger asChild>
         <Button size="sm" variant="outline">
-          <KeyRound className="size-4" aria-hidden /> Generate
+          <KeyRound className="size-4" aria-hidden /> {t("open")}
         </Button>
       </DialogTrigger>
       <DialogContent className="sm:max-w-xl">
         <DialogHeader>
-          <DialogTitle>Password for {entry.host || entry.account}</DialogTitle>
-          <DialogDescription>{entry.generatedBefore ? "Pick the animal you always pick." : "First generation: type the master key twice and remember your animal."}</DialogDescription>
+          <DialogTitle>{t("title", { entry: entry.host || entry.account })}</DialogTitle>
+          <DialogDescription>{entry.generatedBefore ? t("again") : t("first")}</DialogDescription>
         </DialogHeader>
         {password ? (
           <div className="grid gap-3">
             {settings.showNotCopy ? (
               <div className="flex items-center gap-2">
                 <code className="min-w-0 flex-1 break-all rounded-md bg-muted p-3 text-center font-mono text-lg" data-testid="generated-password">{password}</code>
-                <CopyButton value={password} label="Copy password" copiedMessage="Password copied; the clipboard is cleared in 20 seconds" clearAfterMs={CLEAR_CLIPBOARD_MS} iconOnly />
+                <CopyButton value={password} label={t("copy")} copiedMessage={t("copiedCleared")} clearAfterMs={CLEAR_CLIPBOARD_MS} iconOnly />
               </div>
             ) : (
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <p className="flex items-center gap-2 text-sm" role="status">
-                  <Eye className="size-4" aria-hidden /> Copied to the clipboard; it will be cleared in 20 seconds.
+                  <Eye className="size-4" aria-hidden /> {t("copiedNotice")}
                 </p>
-                <CopyButton value={password} label="Copy again" copiedMessage="Password copied; the clipboard is cleared in 20 seconds" clearAfterMs={CLEAR_CLIPBOARD_MS} />
+                <CopyButton value={password} label={t("copyAgain")} copiedMessage={t("copiedCleared")} clearAfterMs={CLEAR_CLIPBOARD_MS} />
               </div>
             )}
             <DialogFooter>
-              <Button onClick={() => (setOpen(false), reset())}>Done</Button>
+              <Button onClick={() => (setOpen(false), reset())}>{t("done")}</Button>
             </DialogFooter>
           </div>
         ) : (
@@ -80,8 +82,8 @@ export function GenerateDialog({ entry, settings }: { entry: EntryView; settings
               e.preventDefault();
               const f = new FormData(e.currentTarget);
               const masterKey = String(f.get("masterKey") ?? "");
-              if (askTwice && masterKey !== String(f.get("masterKey2") ?? "")) return setError("The two master keys differ");
-              if (!animal) return setError("Choose your animal");
+              if (askTwice && masterKey !== String(f.get("masterKey2") ?? "")) return setError(t("keysDiffer"));
+              if (!animal) return setError(t("chooseAnimal"));
               const renewalDate = String(f.get("renewalDate") ?? "") || undefined;
               start(async () => {
                 const res = await generateAction({ entryId: entry.id, masterKey: settings.noMasterKey ? undefined : masterKey, animal, renewalDate });
@@ -93,36 +95,36 @@ export function GenerateDialog({ entry, settings }: { entry: EntryView; settings
                 if (!settings.showNotCopy) {
                   await navigator.clipboard.writeText(pw);
                   setTimeout(() => void clearIfStill(pw), CLEAR_CLIPBOARD_MS);
-                  toast.success("Password copied");
+                  toast.success(t("copied"));
                 }
                 router.refresh();
               });
             }}
           >
-            {!settings.noMasterKey && <Field label="Master key" name="masterKey" type="password" autoComplete="off" required />}
-            {askTwice && <Field label="Master key again" name="masterKey2" type="password" autoComplete="off" required />}
+            {!settings.noMasterKey && <Field label={t("masterKey")} name="masterKey" type="password" autoComplete="off" required />}
+            {askTwice && <Field label={t("masterKeyAgain")} name="masterKey2" type="password" autoComplete="off" required />}
             <fieldset>
-              <legend className="mb-2 text-sm font-medium">Your animal</legend>
+              <legend className="mb-2 text-sm font-medium">{t("animal")}</legend>
               <div className="grid grid-cols-5 gap-2" data-testid="animal-grid">
                 {grid.map((a) => (
                   <button
                     key={a}
                     type="button"
                     aria-pressed={animal === a}
-                    aria-label={a}
+                    aria-label={t(`animals.${a}`)}
                     onClick={() => setAnimal(a)}
-                    className={cn("flex flex-col items-center rounded-md border p-2 text-xs hover:bg-accent focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring", animal === a && "border-primary bg-accent")}
+                    className={cn("flex min-w-0 flex-col items-center rounded-md border p-1 text-center text-xs hyphens-auto [overflow-wrap:anywhere] sm:p-2 hover:bg-accent focus-visible:outline-none focus-visible:ring-2 focus-visible:ring-ring", animal === a && "border-primary bg-accent")}
                   >
                     <AnimalIcon animal={a} />
-                    {a}
+                    {t(`animals.${a}`)}
                   </button>
                 ))}
               </div>
             </fieldset>
-            <Field label="Renewal date (optional)" name="renewalDate" type="date" hint={entry.lastRenewal ? `Last renewal: ${entry.lastRenewal}. A new date gives a new password.` : "Set a date to rotate the password."} />
+            <Field label={t("renewal")} name="renewalDate" type="date" hint={entry.lastRenewal ? t("lastRenewal", { date: entry.lastRenewal }) : t("renewalHint")} />
             <FormError message={error} />
             <DialogFooter>
-              <Button type="submit" disabled={pending}>{pending ? "Deriving…" : "Generate"}</Button>
+              <Button type="submit" disabled={pending}>{pending ? t("deriving") : t("submit")}</Button>
             </DialogFooter>
           </form>
         )}

@@ -3,6 +3,7 @@
 import { FolderPlus, Search, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { useActionToast } from "@/components/forms/use-action-toast";
@@ -36,6 +37,7 @@ function vaultHref(at: { group?: string; q?: string; all?: boolean; page?: numbe
 }
 
 export function VaultView({ groups, currentGroup, query, allGroups, paging, entries, settings }: { groups: Group[]; currentGroup: string; query: string; allGroups: boolean; paging: Paging; entries: EntryView[]; settings: VaultSettings }) {
+  const t = useTranslations("vault");
   const router = useRouter();
   const notify = useActionToast();
   const [q, setQ] = useState(query);
@@ -56,7 +58,7 @@ export function VaultView({ groups, currentGroup, query, allGroups, paging, entr
   return (
     <div className="grid gap-6 md:grid-cols-[16rem_1fr]">
       <Card className="content-start gap-3 p-3">
-        <nav aria-label="Groups">
+        <nav aria-label={t("groups")}>
           <ul className="grid gap-0.5 text-sm">
             {groups.map((g) => (
               <li key={g.id} style={{ paddingLeft: depth(g) * 12 }}>
@@ -76,13 +78,13 @@ export function VaultView({ groups, currentGroup, query, allGroups, paging, entr
               const res = await addGroupAction({ name: newGroup, parentId: current.id });
               if (!res.ok) return void toast.error(res.message);
               setNewGroup("");
-              toast.success("Group added");
+              toast.success(t("groupAdded"));
               router.push(`/vault?group=${res.data.id}`);
             });
           }}
         >
-          <Input aria-label={`New subgroup of ${current.name}`} placeholder={`Subgroup of ${current.name}`} value={newGroup} onChange={(e) => setNewGroup(e.target.value)} />
-          <Button type="submit" size="icon" variant="outline" aria-label="Add subgroup" disabled={!newGroup.trim() || pending}>
+          <Input aria-label={t("newSubgroup", { group: current.name })} placeholder={t("subgroupOf", { group: current.name })} value={newGroup} onChange={(e) => setNewGroup(e.target.value)} />
+          <Button type="submit" size="icon" variant="outline" aria-label={t("addSubgroup")} disabled={!newGroup.trim() || pending}>
             <FolderPlus className="size-4" aria-hidden />
           </Button>
         </form>
@@ -98,17 +100,17 @@ export function VaultView({ groups, currentGroup, query, allGroups, paging, entr
             });
           }}
         >
-          <Button type="submit" variant="ghost" size="sm" disabled={!newGroup.trim() || pending}>Add as top-level group</Button>
+          <Button type="submit" variant="ghost" size="sm" disabled={!newGroup.trim() || pending}>{t("addTopLevel")}</Button>
         </form>
         <ConfirmButton
-          label={<><Trash2 className="size-4" aria-hidden /> Remove “{current.name}”</>}
-          title={`Remove “${current.name}”?`}
-          description="The group, its subgroups and every entry in them are removed. Passwords are not stored, so nothing else is lost."
-          confirmLabel="Remove group"
+          label={<><Trash2 className="size-4" aria-hidden /> {t("removeGroup", { group: current.name })}</>}
+          title={t("removeGroupTitle", { group: current.name })}
+          description={t("removeGroupBody")}
+          confirmLabel={t("removeGroupConfirm")}
           onConfirm={async () => {
             const res = await removeGroupAction({ id: current.id });
             if (!res.ok) return void toast.error(res.message);
-            toast.success(`${res.data.removed} entr${res.data.removed === 1 ? "y" : "ies"} removed`);
+            toast.success(t("entriesRemoved", { count: res.data.removed }));
             router.push("/vault");
           }}
         />
@@ -125,40 +127,40 @@ export function VaultView({ groups, currentGroup, query, allGroups, paging, entr
             }}
           >
             <Search className="absolute left-2.5 top-2.5 size-4 text-muted-foreground" aria-hidden />
-            <Input aria-label="Search host or account" placeholder="Search host or account" className="pl-8" value={q} onChange={(e) => setQ(e.target.value)} />
+            <Input aria-label={t("search")} placeholder={t("search")} className="pl-8" value={q} onChange={(e) => setQ(e.target.value)} />
           </form>
           <EntryDialog groupId={currentGroup} defaults={{ length: settings.defaultLength, complexity: settings.defaultComplexity }} />
         </div>
         <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-muted-foreground">
           {query ? (
             <p className="flex flex-wrap items-center gap-2">
-              <span>Results for “{query}” in {allGroups ? "all groups" : current.name}</span>
+              <span>{allGroups ? t("resultsAll", { query }) : t("resultsIn", { query, group: current.name })}</span>
               <Link className="underline" href={vaultHref({ ...here, all: !allGroups, page: undefined })}>
-                {allGroups ? `Only in ${current.name}` : "Search all groups"}
+                {allGroups ? t("onlyIn", { group: current.name }) : t("searchAll")}
               </Link>
             </p>
           ) : (
             <p>{current.name}</p>
           )}
           <p aria-live="polite" data-testid="vault-showing">
-            {paging.total ? `Showing ${first.toLocaleString()}–${(first + entries.length - 1).toLocaleString()} of ${paging.total.toLocaleString()}` : "No entries"}
+            {paging.total ? t("showing", { first, last: first + entries.length - 1, total: paging.total }) : t("noEntries")}
           </p>
         </div>
         <Card className="p-0">
           <Table>
             <TableHeader>
               <TableRow>
-                <TableHead>Host</TableHead>
-                <TableHead>Account</TableHead>
-                <TableHead>Options</TableHead>
-                <TableHead>Renewed</TableHead>
-                <TableHead className="text-right">Actions</TableHead>
+                <TableHead>{t("host")}</TableHead>
+                <TableHead>{t("account")}</TableHead>
+                <TableHead>{t("options")}</TableHead>
+                <TableHead>{t("renewed")}</TableHead>
+                <TableHead className="text-right">{t("actions")}</TableHead>
               </TableRow>
             </TableHeader>
             <TableBody>
               {entries.length === 0 && (
                 <TableRow>
-                  <TableCell colSpan={5} className="py-10 text-center text-muted-foreground">{query ? "Nothing matches." : "No entries in this group yet."}</TableCell>
+                  <TableCell colSpan={5} className="py-10 text-center text-muted-foreground">{query ? t("nothingMatches") : t("emptyGroup")}</TableCell>
                 </TableRow>
               )}
               {entries.map((e) => (
@@ -166,18 +168,18 @@ export function VaultView({ groups, currentGroup, query, allGroups, paging, entr
                   <TableCell className="font-medium">{e.host}</TableCell>
                   <TableCell>{e.account}</TableCell>
                   <TableCell className="text-xs text-muted-foreground">
-                    {e.length} chars · level {e.complexity} {!e.generatedBefore && <Badge variant="secondary">new</Badge>}
+                    {t("entryOptions", { length: e.length, level: e.complexity })} {!e.generatedBefore && <Badge variant="secondary">{t("new")}</Badge>}
                   </TableCell>
                   <TableCell>{e.lastRenewal || "—"}</TableCell>
                   <TableCell className="flex justify-end gap-1">
                     <GenerateDialog entry={e} settings={settings} />
                     <EntryDialog groupId={e.groupId} entry={e} defaults={{ length: e.length, complexity: e.complexity }} />
                     <ConfirmButton
-                      label="Remove"
-                      title={`Remove ${e.host || e.account}?`}
-                      description="The entry is removed. Its password can be regenerated later from the same inputs."
-                      confirmLabel="Remove"
-                      onConfirm={() => notify(removeEntryAction({ id: e.id }), "Entry removed")}
+                      label={t("remove")}
+                      title={t("removeEntryTitle", { entry: e.host || e.account })}
+                      description={t("removeEntryBody")}
+                      confirmLabel={t("remove")}
+                      onConfirm={() => notify(removeEntryAction({ id: e.id }), t("entryRemoved"))}
                     />
                   </TableCell>
                 </TableRow>
@@ -185,9 +187,9 @@ export function VaultView({ groups, currentGroup, query, allGroups, paging, entr
             </TableBody>
           </Table>
         </Card>
-        <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-2 text-sm">
+        <nav aria-label={t("pagination")} className="flex flex-wrap items-center justify-between gap-2 text-sm">
           <div className="flex items-center gap-2">
-            <span className="text-muted-foreground">Rows per page</span>
+            <span className="text-muted-foreground">{t("rowsPerPage")}</span>
             {PAGE_SIZES.map((n) => (
               <Link key={n} href={vaultHref({ ...here, size: n })} aria-current={paging.size === n ? "page" : undefined} className={paging.size === n ? "font-semibold underline" : "hover:underline"}>
                 {n}
@@ -195,15 +197,15 @@ export function VaultView({ groups, currentGroup, query, allGroups, paging, entr
             ))}
           </div>
           <div className="flex items-center gap-2">
-            <span className="text-muted-foreground">Page {paging.page} of {pages}</span>
+            <span className="text-muted-foreground">{t("page", { page: paging.page, pages })}</span>
             {paging.page > 1 && (
               <Button asChild variant="outline" size="sm">
-                <Link href={vaultHref({ ...here, page: paging.page - 1 })}>Previous</Link>
+                <Link href={vaultHref({ ...here, page: paging.page - 1 })}>{t("previous")}</Link>
               </Button>
             )}
             {paging.page < pages && (
               <Button asChild variant="outline" size="sm">
-                <Link href={vaultHref({ ...here, page: paging.page + 1 })}>Next</Link>
+                <Link href={vaultHref({ ...here, page: paging.page + 1 })}>{t("next")}</Link>
               </Button>
             )}
           </div>

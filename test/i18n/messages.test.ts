@@ -9,8 +9,8 @@ import { LOCALES } from "@/lib/i18n/negotiate";
  * Every message key the code uses exists in every language, and every key in the files is used.
  * Keys are found by reading the sources: `const t = useTranslations("ns")` (or getTranslations)
  * then `t("key")`, `t.rich("key")`, or `(await getTranslations("ns"))("key")`; a template key (`t(\`flags.${k}.label\`)`) matches every key
- * of its shape; "validation.x" / "errors.x" literals (zod messages, LIB_ERRORS), and the admin area's own
- * "admin.validation.x" / "admin.errors.x", are keys; mail
+ * of its shape; "validation.x" / "errors.x" / "<ns>.errors.x" literals (zod messages, LIB_ERRORS), and the admin area's own
+ * "admin.validation.x", are keys; mail
  * keys come from lib/email/template-keys.
  */
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -56,7 +56,7 @@ function usedKeys() {
     }
     // (await getTranslations("ns"))("key"), as in generateMetadata
     for (const m of text.matchAll(/getTranslations\("([^"]+)"\)\)\(\s*"([^"]+)"/g)) exact.add(`${m[1]}.${m[2]}`);
-    for (const m of text.matchAll(/"((?:admin\.)?(?:validation|errors)\.[A-Za-z0-9]+)"/g)) exact.add(m[1]!);
+    for (const m of text.matchAll(/"((?:admin\.)?(?:validation|errors)\.[A-Za-z0-9]+|[a-z][A-Za-z]*\.errors\.[A-Za-z0-9]+)"/g)) exact.add(m[1]!);
   }
   for (const template of Object.keys(MAIL_TEMPLATES) as MailTemplate[]) for (const k of mailKeys(template)) exact.add(`email.${template}.${k}`);
   return { exact, patterns };

@@ -8,7 +8,7 @@ import { addEntry, addVaultGroup, generateForEntry, hostsLike, removeEntry, remo
 
 const done = () => revalidatePath("/vault");
 
-export const addGroupAction = authedAction(z.object({ name: z.string().trim().min(1, "Enter a group name").max(200), parentId: z.uuid().nullable() }), async (caller, input) => {
+export const addGroupAction = authedAction(z.object({ name: z.string().trim().min(1, "vault.errors.groupName").max(200), parentId: z.uuid().nullable() }), async (caller, input) => {
   const g = await addVaultGroup(caller.userId, input);
   done();
   return { id: g.id };
@@ -24,14 +24,14 @@ const entry = z.object({
   groupId: z.uuid(),
   host: z.string().trim().max(500),
   account: z.string().trim().max(500),
-  complexity: z.coerce.number().int().min(1, "Complexity is 1 to 3").max(3, "Complexity is 1 to 3"),
-  length: z.coerce.number().int().min(2, "Length is 2 to 32").max(32, "Length is 2 to 32"),
+  complexity: z.coerce.number().int().min(1, "vault.errors.complexity").max(3, "vault.errors.complexity"),
+  length: z.coerce.number().int().min(2, "vault.errors.length").max(32, "vault.errors.length"),
   lowercase: z.boolean(),
   uppercase: z.boolean(),
   digits: z.boolean(),
   symbols: z.boolean(),
-}).refine((e) => e.lowercase || e.uppercase || e.digits || e.symbols, { message: "Choose at least one character class", path: ["classes"] })
-  .refine((e) => e.host || e.account, { message: "Enter a host or an account", path: ["host"] });
+}).refine((e) => e.lowercase || e.uppercase || e.digits || e.symbols, { message: "vault.errors.classes", path: ["classes"] })
+  .refine((e) => e.host || e.account, { message: "vault.errors.hostOrAccount", path: ["host"] });
 
 export const saveEntryAction = authedAction(z.object({ id: z.uuid().optional(), entry }), async (caller, { id, entry: e }) => {
   const row = id ? await updateEntry(caller.userId, id, e) : await addEntry(caller.userId, e);
@@ -49,7 +49,7 @@ export const hostsAction = authedAction(z.object({ filter: z.string().max(200) }
 
 /** The password is returned to the browser only; it is never stored, logged or cached here. */
 export const generateAction = authedAction(
-  z.object({ entryId: z.uuid(), masterKey: z.string().max(1024).optional(), animal: z.enum(ANIMALS, "Choose your animal"), renewalDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD").optional() }),
+  z.object({ entryId: z.uuid(), masterKey: z.string().max(1024).optional(), animal: z.enum(ANIMALS, "vault.errors.animal"), renewalDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "vault.errors.date").optional() }),
   async (caller, input) => {
     const password = await generateForEntry(caller.userId, input);
     done();

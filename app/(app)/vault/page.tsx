@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { PageHeader } from "@/components/shell/page-header";
 import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from "@/components/vault/types";
@@ -7,7 +8,9 @@ import { requirePageCaller } from "@/lib/auth/current";
 import { getAllSettings } from "@/lib/settings/settings";
 import { listVaultGroups, pageEntries } from "@/lib/vault/vault";
 
-export const metadata: Metadata = { title: "Passwords" };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getTranslations("vault"))("title") };
+}
 
 const params = z.object({
   group: z.uuid().optional().catch(undefined),
@@ -25,9 +28,10 @@ export default async function VaultPage({ searchParams }: { searchParams: Promis
   const current = groups.find((g) => g.id === group) ?? groups[0]!;
   const { rows, total, page: shown } = await pageEntries(caller.userId, { groupId: q && all ? undefined : current.id, q, page, size });
   const s = await getAllSettings(caller.userId);
+  const t = await getTranslations("vault");
   return (
     <>
-      <PageHeader title="Passwords" description="Passwords are derived from your master key each time; nothing secret is stored." />
+      <PageHeader title={t("title")} description={t("description")} />
       <VaultView
         groups={groups.map((g) => ({ id: g.id, name: g.name, parentId: g.parentId }))}
         currentGroup={current.id}

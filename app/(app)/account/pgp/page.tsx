@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { PgpKeyManager } from "@/components/pgp/pgp-key-manager";
 import { PageHeader } from "@/components/shell/page-header";
+import { ClientMessages } from "@/i18n/client-messages";
 import { requirePageCaller } from "@/lib/auth/current";
 import { ownKey } from "@/lib/pgp/store";
 import { findUserById } from "@/lib/users/records";
@@ -18,11 +19,13 @@ export default async function PgpPage() {
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
-      <PgpKeyManager
-        name={user?.fullName ?? ""}
-        email={caller.email}
-        current={k ? { fingerprint: k.fingerprint, algorithm: k.algorithm, name: k.name, email: k.email, created: k.keyCreatedAt?.toISOString() ?? null, expires: k.keyExpiresAt?.toISOString() ?? null, hasPrivate: !!k.privateKeyEncrypted } : null}
-      />
+      <ClientMessages namespaces={["pgp"]}>
+        <PgpKeyManager
+          name={user?.fullName ?? ""}
+          email={caller.email}
+          current={k ? { fingerprint: k.fingerprint, algorithm: k.algorithm, name: k.name, email: k.email, created: k.keyCreatedAt?.toISOString() ?? null, expires: k.keyExpiresAt?.toISOString() ?? null, hasPrivate: !!k.privateKeyEncrypted } : null}
+        />
+      </ClientMessages>
     </>
   );
 }
