@@ -2,7 +2,7 @@
  * The SQL that differs between SQLite and PostgreSQL, in one place so lib/ has no dialect branch.
  * Everything here returns a fragment for Drizzle's builder (or runs one raw query).
  */
-import { and, or, sql, type AnyColumn, type SQL, type SQLWrapper, type Table } from "drizzle-orm";
+import { and, getTableName, or, sql, type AnyColumn, type SQL, type SQLWrapper, type Table } from "drizzle-orm";
 import { rawRows } from "./client";
 import { engine } from "./engine";
 
@@ -66,6 +66,35 @@ export const searchIndex = (t: SearchTarget, words: string[]): SQL =>
  * words only; on PostgreSQL it is the indexed test itself and the planner picks the index.
  */
 export const searchRow = (t: SearchTarget, words: string[]): SQL => (onPg ? searchIndex(t, words) : and(...words.map((w) => or(...t.columns.map((c) => contains(c, w)))!))!);
+
+/**
+ * The rows matching every word, read from the trigram index in its own order so a LIMIT stops it
+ * early: on SQLite `from` is the FTS5 table joined to the table by rowid and `where` its MATCH (a
+ * capped count over "hopper" then reads 1,001 index entries, not 62,000 or a walk of every row).
+ * PostgreSQL has no such source (a GIN index yields a bitmap): undefined, the caller filters.
+ */
+export const searchSource = (t: SearchTarget, words: string[]): { from: SQL; where: SQL } | undefined =>
+  onPg
+    ? undefined
+    : { from: sql`${sql.identifier(t.name)} cross join ${t.table} on ${t.table}.rowid = ${sql.identifier(t.name)}.rowid`, where: sql`${sql.identifier(t.name)} match ${ftsQuery(words)}` };
+
+/**
+ * Whether a prefix search ("jo") should walk the page's sort index testing each row: SQLite would
+ * collect every row of the prefix's index ranges (62,000 of a million for "jo") and sort them for
+ * one page; PostgreSQL's planner weighs the two with its statistics.
+ */
+export const walkPrefixes = !onPg;
+
+/**
+ * About how many rows a table holds, without counting: SQLite's largest rowid (rows are never
+ * renumbered, so deletions only make it high), PostgreSQL's planner estimate.
+ */
+export async function roughRowCount(table: Table): Promise<number> {
+  const [row] = await rawRows<{ n: number | string | null }>(
+    onPg ? sql`select greatest(reltuples, 0)::bigint as n from pg_class where oid = to_regclass(${getTableName(table)})` : sql`select max(rowid) as n from ${table}`,
+  );
+  return Number(row?.n ?? 0);
+}
 
 /**
  * Whether to find matches through the trigram index ("index") or by walking the sort order and

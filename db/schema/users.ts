@@ -50,6 +50,8 @@ export const users = table(
     index("users_created_idx").on(t.createdAt),
     index("users_last_login_idx").on(nullsFirst(t.lastLoginAt), t.id),
     index("users_active_idx").on(t.active, t.id),
+    // The dashboard's MFA adoption: the enrolled accounts (partial: no filter or sort is drawn to it).
+    index("users_mfa_enrolled_idx").on(t.id).where(sql`${t.mfaEnrolled}`),
   ],
 );
 
@@ -77,6 +79,9 @@ export const memberships = table(
     uniqueIndex("memberships_user_tenant_uq").on(t.userId, t.tenantId),
     // A tenant's members newest first, ties broken on the user id (keyset paging of the users table).
     index("memberships_tenant_idx").on(t.tenantId, t.createdAt, t.userId),
+    // Pending invitations only (partial, so no tenant-wide query is drawn to it): the dashboard
+    // counts accepted members as the tenant's memberships less these, both without reading rows.
+    index("memberships_pending_idx").on(t.tenantId, t.userId).where(sql`${t.invitedAt} is not null`),
   ],
 );
 

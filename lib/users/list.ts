@@ -36,13 +36,19 @@ export type UserFilter = Omit<UserQuery, "sort" | "dir" | "after" | "before" | "
 /** Counting stops here: beyond it the UI says "More than 1,000" instead of scanning every row. */
 export const COUNT_CAP = 1_000;
 
+/**
+ * How many rows of its sort order a page of a common search word or a prefix walks before
+ * reading the matches through the indexes instead: enough for a word in every 256th row
+ * ("linus tor" at a million users), little enough to cost a few milliseconds when it is rarer.
+ */
+const WALK_ROWS = 10_000;
+
 /** WHERE clause for a tenant's users matching the filters (shared by the table, bulk "all matching" and CSV). */
-export async function userFilter(tenantId: string, q: UserFilter): Promise<{ where: SQL; walk: boolean }> {
+export async function userFilter(tenantId: string, q: UserFilter): Promise<{ where: SQL; rowTest: SQL; walk: boolean; searched: boolean; accountFree: boolean; source?: { from: SQL; where: SQL } }> {
   const where: SQL[] = [eq(memberships.tenantId, tenantId)];
   const member = isNull(memberships.invitedAt);
   const pending = isNotNull(memberships.invitedAt);
   const search = q.q ? await userMatches(q.q) : undefined;
-  if (search) where.push(search.where);
   // A pending invitation shows only the address (see asInvitedMember): filters on the account's own
   // columns treat it as that blank row (active, no MFA, never signed in), so they cannot probe it.
   if (q.status === "active") where.push(or(eq(users.active, true), pending)!);
@@ -62,7 +68,11 @@ export async function userFilter(tenantId: string, q: UserFilter): Promise<{ whe
   if (q.group) where.push(inArray(users.id, db.select({ id: groupMembers.userId }).from(groupMembers).where(eq(groupMembers.groupId, q.group))));
   // Walk the sort index unless a filter narrows the rows through an index of its own.
   const walk = (!search || search.walk) && !q.loginFrom && !q.loginTo && !q.role && !q.group;
-  return { where: and(...where)!, walk };
+  // The search's own index as the rows' source (SQLite), the other filters tested on each.
+  const source = search?.source && { from: search.source.from, where: and(search.source.where, ...where)! };
+  // Whether only the membership is tested (the tenant, a role): then counting needs no account.
+  const accountFree = !search && !q.status && !q.mfa && !q.loginFrom && !q.loginTo && !q.group;
+  return { where: and(search?.where, ...where)!, rowTest: and(search?.rowTest, ...where)!, walk, searched: !!search, accountFree, source };
 }
 
 /**
@@ -110,7 +120,10 @@ function beyond(sort: (typeof SORT_KEYS)[keyof typeof SORT_KEYS], [raw, id]: [So
   const [col, tie] = [sort.col as AnyColumn, sort.tie as AnyColumn];
   const value = raw === null ? null : sort.kind === "time" ? new Date(raw as number) : raw;
   if (value === null) return later ? or(and(isNull(col), gt(tie, id)), isNotNull(col))! : and(isNull(col), lt(tie, id))!;
-  return later ? and(gte(col, value), or(gt(col, value), gt(tie, id)))! : or(isNull(col), and(lte(col, value), or(lt(col, value), lt(tie, id))))!;
+  const earlier = and(lte(col, value), or(lt(col, value), lt(tie, id)))!;
+  // "IS NULL OR" only where NULLs exist: on a NOT NULL column it would stop both engines from
+  // seeking the index to the cursor (SQLite then walked half a million memberships to the middle).
+  return later ? and(gte(col, value), or(gt(col, value), gt(tie, id)))! : col.notNull ? earlier : or(isNull(col), earlier)!;
 }
 
 /**
@@ -121,7 +134,7 @@ function beyond(sort: (typeof SORT_KEYS)[keyof typeof SORT_KEYS], [raw, id]: [So
 export async function listUsers(caller: Caller, q: UserQuery, tenantId = caller.tenantId) {
   await requirePermission(caller, "User", "Read");
   await requireTenant(caller, tenantId);
-  const { where, walk } = await userFilter(tenantId, q);
+  const { where, rowTest, walk, searched, accountFree, source } = await userFilter(tenantId, q);
   const sort = SORT_KEYS[q.sort];
   const after = readCursor(q.after);
   const before = after ? undefined : readCursor(q.before);
@@ -134,24 +147,41 @@ export async function listUsers(caller: Caller, q: UserQuery, tenantId = caller.
   // prefers scanning every user and sorting, instead of walking the sort index and stopping early.
   // Sorting by membership date while nothing else narrows the rows: walk the tenant's membership
   // index in order and stop after one page (orderedJoin pins that order on SQLite, which would
-  // otherwise scan all users for an unindexed filter such as status or a common search word).
+  // otherwise scan all users for an unindexed filter such as status).
   const join = q.sort === "created" && walk ? orderedJoin : sql`inner join`;
+  const limit = sql.raw(String(q.size + 1));
+  type Row = { id: string; k: unknown; joined: number | string | Date; invitedAt: number | string | Date | null };
+  const columns = sql`${users.id} as id, ${sort.col} as k, ${memberships.createdAt} as joined, ${memberships.invitedAt} as "invitedAt"`;
+  const plain = (condition: SQL, orderBy: SQL, how: SQL) =>
+    selectRows<Row>(sql`select ${columns} from ${memberships} ${how} ${users} on ${users.id} = ${memberships.userId} where ${condition} order by ${orderBy} limit ${limit}`);
+  // A common search word or a prefix: walk the sort's own index for at most WALK_ROWS rows, testing
+  // each (the window is a subquery named like its table, so every column reference still holds).
+  // If the window was not enough to fill the page, the matches are fewer than the walk assumed
+  // (say the word is common elsewhere but rare in this tenant): read them through the indexes.
+  const windowed = async (bound: SQL | undefined, orderBy: SQL): Promise<Row[]> => {
+    const onMemberships = q.sort === "created";
+    const table = onMemberships ? memberships : users;
+    const inner = onMemberships ? and(eq(memberships.tenantId, tenantId), bound) : bound;
+    const window = sql`(select * from ${table}${inner ? sql` where ${inner}` : sql``} order by ${orderBy} limit ${sql.raw(String(WALK_ROWS))}) as ${table}`;
+    const from = onMemberships ? sql`${window} ${orderedJoin} ${users} on ${users.id} = ${memberships.userId}` : sql`${window} ${orderedJoin} ${memberships} on ${memberships.userId} = ${users.id}`;
+    const rows = await selectRows<Row>(sql`select ${columns} from ${from} where ${and(rowTest, bound)} order by ${orderBy} limit ${limit}`);
+    if (rows.length > q.size) return rows;
+    const [seen] = await selectRows<{ n: number }>(sql`select count(*) as n from (select 1 from ${table}${inner ? sql` where ${inner}` : sql``} limit ${sql.raw(String(WALK_ROWS))}) as w`);
+    return Number(seen!.n) < WALK_ROWS ? rows : plain(and(where, bound)!, orderBy, sql`inner join`);
+  };
   // One row more than a page tells whether another page follows.
-  const read = (condition: SQL, orderBy: SQL) =>
-    selectRows<{ id: string; k: unknown; joined: number | string | Date; invitedAt: number | string | Date | null }>(
-      sql`select ${users.id} as id, ${sort.col} as k, ${memberships.createdAt} as joined, ${memberships.invitedAt} as "invitedAt" from ${memberships} ${join} ${users} on ${users.id} = ${memberships.userId} where ${condition} order by ${orderBy} limit ${sql.raw(String(q.size + 1))}`,
-    );
+  const read = (bound: SQL | undefined, orderBy: SQL) => (searched && walk ? windowed(bound, orderBy) : plain(and(where, bound)!, orderBy, join));
   let page: Awaited<ReturnType<typeof read>>;
   let hasPrevious = !!after;
   let hasNext: boolean;
   // The page before a cursor is read backwards (the reverse order, then reversed).
-  const back = before ? await read(and(where, beyond(sort, before, q.dir !== "asc"))!, q.dir === "asc" ? down : up) : [];
+  const back = before ? await read(beyond(sort, before, q.dir !== "asc"), q.dir === "asc" ? down : up) : [];
   if (back.length > q.size) {
     page = back.slice(0, q.size).reverse();
     hasPrevious = hasNext = true;
   } else {
     // No cursor, a cursor after a row, or a step back onto the first page (shown full).
-    page = await read(after ? and(where, beyond(sort, after, q.dir === "asc"))! : where, shown);
+    page = await read(after ? beyond(sort, after, q.dir === "asc") : undefined, shown);
     hasNext = page.length > q.size;
     page = page.slice(0, q.size);
   }
@@ -171,10 +201,16 @@ export async function listUsers(caller: Caller, q: UserQuery, tenantId = caller.
     const shown = p.invitedAt != null ? asInvitedMember(user, new Date(p.invitedAt)) : user;
     return { ...shown, joinedAt: new Date(p.joined), invited: p.invitedAt != null || !user.lastLoginAt, roles: held.get(p.id) ?? [] };
   });
-  // Capped count: exact up to COUNT_CAP, then "more than".
-  const [c] = await selectRows<{ n: number | string }>(
-    sql`select count(*) as n from (select 1 from ${memberships} ${join} ${users} on ${users.id} = ${memberships.userId} where ${where} limit ${COUNT_CAP + 1}) as matched`,
-  );
+  // Capped count: exact up to COUNT_CAP, then "more than". A search counts from its own index
+  // (the trigram table on SQLite, read in its order until the cap; the prefix ranges otherwise).
+  // Without a test on the account, the tenant's membership index alone is counted (every
+  // membership has its user: a foreign key).
+  const matched = source
+    ? sql`select 1 from ${source.from} ${orderedJoin} ${memberships} on ${memberships.userId} = ${users.id} where ${source.where}`
+    : accountFree
+      ? sql`select 1 from ${memberships} where ${where}`
+      : sql`select 1 from ${memberships} ${searched ? sql`inner join` : join} ${users} on ${users.id} = ${memberships.userId} where ${where}`;
+  const [c] = await selectRows<{ n: number | string }>(sql`select count(*) as n from (${matched} limit ${COUNT_CAP + 1}) as matched`);
   const counted = Number(c!.n);
   return { rows, total: Math.min(counted, COUNT_CAP), capped: counted > COUNT_CAP, next, previous };
 }

@@ -43,6 +43,9 @@ describe("search on any part", () => {
     expect(await found("tex.exa")).toEqual([don.id]); // the middle of an address
     expect(await found(`izard${k}`)).toEqual([grace.id]); // the middle of a username
     expect(await found("hopper knuth")).toEqual([]);
+    // The capped count (read from the trigram index on SQLite) agrees with the rows.
+    expect(await listUsers(caller, q({ q: "linus tor" }))).toMatchObject({ total: 1, capped: false });
+    expect(await listUsers(caller, q({ q: "tor" }))).toMatchObject({ total: 1, capped: false });
   });
 
   it("treats words under 3 characters as a prefix of the email, name or username, or as a narrowing word", async () => {
@@ -78,6 +81,31 @@ describe("search on any part", () => {
     await db.delete(users).where(inArray(users.id, people.map((p) => p.id)));
     // Thousands of rows through the trigram indexes: slow on a shared 2-core machine.
   }, 120_000);
+
+  it("a word common elsewhere but rare in this tenant is still found in every sort, past a walk that finds nothing", async () => {
+    const k = tag();
+    const word = `spread${k}`;
+    // 10,500 matches in another tenant, all before this tenant's match by email: a page walking the
+    // email order gives up after its window (10,000 rows) and reads the matches through the index.
+    const elsewhere = await makeTenant();
+    const crowd = Array.from({ length: 10_500 }, (_, i) => ({ id: randomUUID(), email: `a${String(i).padStart(5, "0")}-${k}@example.test`, fullName: `Ann ${word}son` }));
+    await db.transaction(async (tx) => {
+      for (let i = 0; i < crowd.length; i += 500) {
+        const part = crowd.slice(i, i + 500);
+        await tx.insert(users).values(part);
+        await tx.insert(memberships).values(part.map((p) => ({ userId: p.id, tenantId: elsewhere.id })));
+      }
+    });
+    const t = await makeTenant();
+    const caller = callerOf(await makeUser({ tenantId: t.id, roles: ["admin"] }), t.id);
+    const mine = await makeUser({ tenantId: t.id, email: `zz-${k}@example.test` });
+    await db.update(users).set({ fullName: `Zoe ${word}son` }).where(eq(users.id, mine.id));
+    for (const sort of ["email", "name", "created", "lastLogin", "status"])
+      for (const dir of ["asc", "desc"]) expect({ sort, dir, ...(await listUsers(caller, q({ q: word, sort, dir }))) }).toMatchObject({ sort, dir, rows: [{ id: mine.id }], total: 1, capped: false });
+    // A prefix walks the same way ("zz" is in no other member's email here).
+    expect((await listUsers(caller, q({ q: "zz", sort: "email", dir: "asc" }))).rows.map((r) => r.id)).toEqual([mine.id]);
+    await db.delete(users).where(inArray(users.id, crowd.map((p) => p.id)));
+  }, 180_000);
 
   it("searches role holders, the member picker, groups and vault entries on any part", async () => {
     const { t, caller, k, grace, don } = await famousTenant();
