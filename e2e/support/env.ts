@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { buildSync } from "esbuild";
 import path from "node:path";
-import type { Browser, Page } from "@playwright/test";
+import type { Browser, Locator, Page } from "@playwright/test";
 import { expect } from "@playwright/test";
 
 export const ADMIN = { email: "admin@example.test", password: "orchid-lantern-passphrase-77" };
@@ -92,7 +92,17 @@ export async function signIn(page: Page, email: string, password: string, tenant
 }
 
 export async function expectSignedIn(page: Page) {
-  await expect(page.getByRole("button", { name: "Account menu" })).toBeVisible();
+  // The shell's account menu, in any of our languages.
+  await expect(page.getByRole("button", { name: /account menu|menu du compte|Kontomenü/i })).toBeVisible();
+}
+
+/**
+ * Waits until React has hydrated the element: typing into a server-rendered field before that
+ * reaches the DOM but no React handler, so a test of client behaviour (dirty tracking, a
+ * client-side check) would pass or fail by timing.
+ */
+export async function hydrated(locator: Locator) {
+  await expect.poll(() => locator.evaluate((el) => Object.keys(el).some((k) => k.startsWith("__reactProps$")))).toBe(true);
 }
 
 /** Our own alerts (Next's route announcer also has role=alert, always present and empty). */

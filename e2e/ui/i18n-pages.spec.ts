@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { createUser, expectSignedIn, signIn } from "../support/env";
+import { createUser, expectSignedIn, hydrated, signIn } from "../support/env";
 
 /**
  * The pages outside auth/account/settings in German and French: the shell, home, vault, backup,
@@ -129,6 +129,8 @@ test("a German user sees the shell, home, vault, backup, tokens, PGP, API refere
   // PGP: labels and a client-side check.
   await page.goto("/account/pgp");
   await expect(page.getByText("Ein Schlüsselpaar erzeugen", { exact: true })).toBeVisible();
+  await hydrated(page.getByRole("button", { name: "Schlüsselpaar erzeugen" }));
+  await page.getByLabel("Name", { exact: true }).fill("Grete Gast");
   await page.getByLabel("Passphrase", { exact: true }).fill("short");
   await page.getByLabel("Passphrase wiederholen").fill("short");
   await page.getByRole("button", { name: "Schlüsselpaar erzeugen" }).click();

@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { bearer } from "../support/api";
-import { ADMIN_STATE, createUser, expectSignedIn, formAlert, freshStep, signIn, totp, uniqueEmail } from "../support/env";
+import { ADMIN_STATE, createUser, expectSignedIn, formAlert, freshStep, hydrated, signIn, totp, uniqueEmail } from "../support/env";
 import { sqlBool, sqlRun } from "../support/sql";
 
 test.use({ storageState: ADMIN_STATE });
@@ -154,6 +154,7 @@ test("unsaved changes: leaving an edited form asks first", async ({ browser }) =
   const user = createUser();
   const { ctx, page } = await signedIn(browser, user.email, user.password);
   await page.goto("/account");
+  await hydrated(page.getByLabel("First name"));
   await page.getByLabel("First name").fill("Changed");
   const asked: string[] = [];
   page.once("dialog", (d) => {

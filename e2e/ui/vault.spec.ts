@@ -75,7 +75,7 @@ test("groups, entries, deterministic generation, settings change the dialog", as
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByText("Settings saved")).toBeVisible();
 
-  await page.goto("/vault?q=alice");
+  await page.goto("/vault?q=alice&all=1");
   await page.getByRole("button", { name: "Generate" }).click();
   await expect(page.getByTestId("animal-grid").getByRole("button")).toHaveText(ANIMALS.map((a) => new RegExp(a)));
   await page.keyboard.press("Escape");
