@@ -8,6 +8,20 @@ import { engine } from "./engine";
 
 const onPg = engine === "pg";
 
+/**
+ * Time cut into `seconds`-long slices since the epoch, for sums per slice in one pass over an index
+ * range: GROUP BY `key`, select `start` (the slice's first instant, in ms). PostgreSQL bins with
+ * date_bin, which is several times cheaper per row than epoch arithmetic on numerics, and converts
+ * once per group (`start` is an expression of `key`). Literals, not parameters, so the grouped
+ * expression is the selected one.
+ */
+export function timeSlices(column: AnyColumn, seconds: number): { key: SQL; start: SQL<number> } {
+  const width = sql.raw(String(seconds));
+  const key = onPg ? sql`date_bin(${sql.raw(`'${seconds} seconds'`)}, ${column}, timestamptz 'epoch')` : sql`(${column} / (${width} * 1000))`;
+  const start = (onPg ? sql`(extract(epoch from ${key}) * 1000)::bigint` : sql`(${key} * ${width} * 1000)`).mapWith(Number) as SQL<number>;
+  return { key, start };
+}
+
 /** Escapes LIKE wildcards so a user's "50%" or "a_b" matches literally. */
 const literal = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 const like = onPg ? sql.raw("ilike") : sql.raw("like");

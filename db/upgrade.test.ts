@@ -26,10 +26,18 @@ describe("SQLite upgrade in place", () => {
     sqlite.prepare("insert into tenants (id, name, customer_code, created_at, updated_at) values ('t1', 'Old', 'OLD', 1, 1)").run();
     sqlite.prepare("insert into jobs (id, tenant_id, kind, status, total, done, created_at, updated_at) values ('j1', 't1', 'users.delete', 'done', 3, 3, 1, 1)").run();
     expect(sqlite.prepare("select count(*) as n from pragma_table_info('jobs') where name = 'lease_owner'").get()).toEqual({ n: 0 });
+    // Three members, one of them disabled and one with a second factor: the dashboard's counts start from them.
+    const member = sqlite.prepare("insert into users (id, email, full_name, active, mfa_enrolled, created_at, updated_at) values (?, ?, 'Old Member', ?, ?, 1, 1)");
+    const join = sqlite.prepare("insert into memberships (id, user_id, tenant_id, created_at) values (?, ?, 't1', 1)");
+    for (const [i, active, mfa] of [[1, 1, 0], [2, 0, 0], [3, 1, 1]]) {
+      member.run(`u${i}`, `old${i}@example.test`, active, mfa);
+      join.run(`m${i}`, `u${i}`);
+    }
 
     migrate(drizzle(sqlite), { migrationsFolder: "db/migrations/sqlite" });
     expect(sqlite.prepare("select name from tenants where id = 't1'").get()).toEqual({ name: "Old" });
     expect(sqlite.prepare("select status, done, items, lease_owner from jobs where id = 'j1'").get()).toEqual({ status: "done", done: 3, items: "[]", lease_owner: null });
+    expect(sqlite.prepare("select members, disabled, mfa_enrolled from tenant_member_counts where tenant_id = 't1'").get()).toEqual({ members: 3, disabled: 1, mfa_enrolled: 1 });
     const all = (JSON.parse(fs.readFileSync("db/migrations/sqlite/meta/_journal.json", "utf8")) as { entries: unknown[] }).entries.length;
     expect(sqlite.prepare("select count(*) as n from __drizzle_migrations").get()).toEqual({ n: all });
     sqlite.close();

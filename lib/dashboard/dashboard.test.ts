@@ -85,6 +85,21 @@ describe("signInsPerDay", () => {
     expect(utc.at(-2)).toEqual({ date: "2026-03-28", succeeded: 1, failed: 0 });
   });
 
+  it("puts sign-ins either side of a quarter-hour-offset midnight on their own local days", async () => {
+    const w = await world();
+    // Kathmandu is UTC+5:45: 18:14 UTC is 23:59 on the 28th there, 18:16 UTC is 00:01 on the 29th.
+    await record([
+      { tenantId: w.tenant.id, action: "login.success", actorId: w.admin.id, createdAt: new Date("2026-03-28T18:14:00Z") },
+      { tenantId: w.tenant.id, action: "login.failed", actorId: w.admin.id, createdAt: new Date("2026-03-28T18:16:00Z") },
+      { tenantId: null, action: "login.failed", targetId: w.admin.id, createdAt: new Date("2026-03-28T18:16:30Z") },
+    ]);
+    const days = await signInsPerDay(w.caller, { days: 2, timeZone: "Asia/Kathmandu", now: NOW });
+    expect(days).toEqual([
+      { date: "2026-03-28", succeeded: 1, failed: 0 },
+      { date: "2026-03-29", succeeded: 0, failed: 2 },
+    ]);
+  });
+
   it("needs Audit/Read", async () => {
     const w = await world();
     await expect(signInsPerDay(callerOf(w.withMfa, w.tenant.id), { now: NOW })).rejects.toThrow("You need the Audit/Read permission");
