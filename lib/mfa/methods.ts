@@ -1,6 +1,7 @@
-import { and, count, eq, isNull } from "drizzle-orm";
+import { and, count, eq, isNull, sql } from "drizzle-orm";
 import { hash, verify } from "@node-rs/argon2";
 import { db, type DB, type Tx } from "@/db/client";
+import { preparedOnce } from "@/db/prepared";
 import { mfaMethods, passkeys, recoveryCodes, users } from "@/db/schema";
 import { audit } from "@/lib/audit/record";
 import { notFound, validation } from "@/lib/errors";
@@ -11,7 +12,9 @@ import { isBase32Secret, matchTotp } from "./totp";
 export type SecondFactor = "authenticator" | "pin" | "recovery" | "passkey";
 const RECOVERY_COUNT = 10;
 
-export const listMethods = async (userId: string) => await db.select().from(mfaMethods).where(eq(mfaMethods.userId, userId));
+const methodsOf = preparedOnce("mfa_methods_of", () => db.select().from(mfaMethods).where(eq(mfaMethods.userId, sql.placeholder("userId"))));
+
+export const listMethods = async (userId: string) => await methodsOf({ userId });
 
 export async function hasAuthenticator(userId: string) {
   return (await listMethods(userId)).some((m) => m.kind === "authenticator");

@@ -1,5 +1,6 @@
-import { and, eq, inArray, or } from "drizzle-orm";
+import { and, eq, inArray, or, sql } from "drizzle-orm";
 import { db, type DB, type Tx } from "@/db/client";
+import { preparedOnce } from "@/db/prepared";
 import { membershipRoles, memberships, roles, users } from "@/db/schema";
 import { conflict, validation } from "@/lib/errors";
 
@@ -16,8 +17,11 @@ export async function findUserByEmail(email: string, tx: Tx | DB = db): Promise<
   return row;
 }
 
+const userById = preparedOnce("user_by_id", () => db.select().from(users).where(eq(users.id, sql.placeholder("id"))));
+
 export async function findUserById(id: string, tx: Tx | DB = db): Promise<UserRow | undefined> {
-  const [row] = await tx.select().from(users).where(eq(users.id, id));
+  // Every token request reads its user: the prepared statement outside a transaction.
+  const [row] = tx === db ? await userById({ id }) : await tx.select().from(users).where(eq(users.id, id));
   return row;
 }
 
