@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
-import { getLocale } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { headers } from "next/headers";
 import { Providers } from "@/components/shell/providers";
 import { ClientMessages } from "@/i18n/client-messages";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "IAM Console", template: "%s · IAM Console" },
-  description: "Identity and access administration",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  return {
+    title: { default: "IAM Console", template: "%s · IAM Console" },
+    description: (await getTranslations("meta"))("appDescription"),
+  };
+}
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // The CSP nonce of this request (proxy.ts), for the one inline script we render ourselves: next-themes'.

@@ -66,6 +66,17 @@ export const LIB_ERRORS: [message: string | RegExp, key: string, params?: string
   // vault (the server actions; the backup routes answer like the API, in English)
   ["Enter the master key", "vault.errors.masterKey"],
   ["Length must be at least the number of enabled classes", "vault.errors.lengthClasses"],
+  // vault backup import (the route answers in English with this key as `code`; the page translates it)
+  ["The backup is empty", "vault.errors.backupEmpty"],
+  [/^The backup is too large/, "vault.errors.backupTooLarge"],
+  [/^The request body is larger than /, "vault.errors.backupTooLarge"],
+  ["The backup file is corrupt (it does not decompress)", "vault.errors.backupCorrupt"],
+  ["This is not a vault backup (not base64-encoded JSON)", "vault.errors.backupNotJson"],
+  [/^This is not a vault backup of this app: (.+)$/, "vault.errors.backupNotOurs", ["detail"]],
+  [/^The backup is inconsistent: two groups share the ref "(.*)"$/, "vault.errors.backupDuplicateRef", ["ref"]],
+  ["The backup is inconsistent: an entry or group points at a missing group", "vault.errors.backupMissingGroup"],
+  [/^The backup is inconsistent: group "(.*)" is its own ancestor$/, "vault.errors.backupCycle", ["ref"]],
+  ["The backup contains invalid metadata", "vault.errors.backupInvalidMetadata"],
   // lib/auth/action.ts itself
   ["Your session has ended. Sign in again.", "errors.sessionEnded"],
   ["Finish the required account setup first.", "errors.finishSetup"],

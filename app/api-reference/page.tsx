@@ -39,11 +39,17 @@ function Block({ title, children, testId }: { title: string; children: string; t
 
 /**
  * Rendered on the server from the generated OpenAPI document: works offline, no external assets.
- * The page's words follow the reader's language; the operations (summaries, descriptions, types)
- * are the API's own and stay English.
+ * The page's words and the operations' summaries (apiOperations.summaries.<operationId>) follow the
+ * reader's language; the OpenAPI JSON, the types and the examples are the API's own and stay English.
  */
 export default async function ApiReferencePage() {
   const t = await getTranslations("apiReference");
+  const tOps = await getTranslations("apiOperations");
+  /** The OpenAPI document stays English; the page shows each operation's summary in the reader's language. */
+  const summaryOf = (op: Op) => (tOps.has(`summaries.${op.operationId}`) ? tOps(`summaries.${op.operationId}`) : op.summary);
+  /** The generator's three response descriptions (app/api/_shared/openapi.ts), by their English text. */
+  const responseText = (description: string) =>
+    description === "Success" ? t("responses.success") : description === "Error" ? t("responses.error") : description === "Not signed in (empty body)" ? t("responses.notSignedIn") : description;
   const doc = buildOpenApi(ALL_OPS, { title: "IAM Console API", version: "1.0.0" });
   const errors = doc.components.schemas as Record<string, Schema>;
   const byTag = new Map<string, { path: string; method: string; op: Op }[]>();
@@ -94,13 +100,13 @@ export default async function ApiReferencePage() {
               const failures = Object.entries(op.responses).filter(([s]) => !s.startsWith("2"));
               const errorRef = failures.map(([, r]) => r.content?.["application/json"].schema.$ref).find(Boolean);
               const curl = curlOf({ baseUrl: appUrl, method, path, params: op.parameters, body: bodyExample, token: op.security.length > 0 });
-              const search = [method, path, op.summary, op.operationId, tag, ...op.parameters.map((p) => p.name), ...Object.keys(body?.properties ?? {})].join(" ").toLowerCase();
+              const search = [method, path, op.summary, summaryOf(op), op.operationId, tag, ...op.parameters.map((p) => p.name), ...Object.keys(body?.properties ?? {})].join(" ").toLowerCase();
               return (
                 <details key={`${method} ${path}`} className="group rounded-lg border bg-card" id={op.operationId} data-search={search}>
                   <summary className="flex cursor-pointer flex-wrap items-center gap-3 p-3">
                     <span className={`rounded px-2 py-0.5 font-mono text-xs font-bold uppercase text-white ${METHOD_COLOURS[method] ?? "bg-slate-700"}`}>{method}</span>
                     <code className="min-w-0 break-all text-sm">{path}</code>
-                    <span className="text-sm text-muted-foreground">{op.summary}</span>
+                    <span className="text-sm text-muted-foreground" data-testid="op-summary">{summaryOf(op)}</span>
                     {op.security.length === 0 && <Badge variant="secondary">{t("noToken")}</Badge>}
                   </summary>
                   <div className="grid gap-4 border-t p-4 text-sm">
@@ -142,7 +148,7 @@ export default async function ApiReferencePage() {
                           <Block title={t("example")} testId="response-example">{JSON.stringify(exampleOf(okSchema), null, 2)}</Block>
                         </div>
                       ) : (
-                        <p className="text-muted-foreground">{ok.description}</p>
+                        <p className="text-muted-foreground">{responseText(ok.description)}</p>
                       )}
                     </div>
                     <div className="grid gap-1">
@@ -151,7 +157,7 @@ export default async function ApiReferencePage() {
                         {failures.map(([s, r]) => (
                           <span key={s} className="mr-3 inline-block">
                             <span className="font-mono font-semibold">{s}</span>
-                            {r.content ? "" : ` ${r.description}`}
+                            {r.content ? "" : ` ${responseText(r.description)}`}
                           </span>
                         ))}
                       </p>

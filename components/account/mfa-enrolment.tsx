@@ -75,7 +75,7 @@ export function MfaEnrolment({ secret, uri, continueTo }: { secret: string; uri:
               <code className="min-w-0 flex-1 break-all rounded bg-muted px-2 py-1 font-mono text-sm" data-testid="totp-secret">
                 {secret.match(/.{1,4}/g)?.join(" ")}
               </code>
-              <CopyButton value={secret} label="Copy key" copiedMessage="Key copied" iconOnly />
+              <CopyButton value={secret} label={t("copyKey")} copiedMessage={t("keyCopied")} iconOnly />
             </div>
           </div>
           <Field label={t("code")} name="code" inputMode="numeric" autoComplete="one-time-code" maxLength={6} required error={error} />
@@ -92,12 +92,12 @@ export function MfaEnrolment({ secret, uri, continueTo }: { secret: string; uri:
                   const res = await cancelAuthenticatorAction({});
                   if (!res.ok) return void toast.error(res.message);
                   setError(undefined);
-                  toast.success("Set-up cancelled: scan the new QR code to start again");
+                  toast.success(t("cancelled"));
                   router.refresh();
                 })
               }
             >
-              Cancel set-up
+              {t("cancel")}
             </Button>
           </div>
         </form>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useState, useSyncExternalStore } from "react";
 import { SWITCHED_FROM, useSwitchTenant, type TenantChoice } from "@/components/shell/tenant-switcher";
 import { Button } from "@/components/ui/button";
@@ -15,41 +16,42 @@ const noSubscription = () => () => {};
  * super admin who switched into a tenant that forces 2FA is never trapped there.
  */
 export function MfaSwitchBack({ tenant, tenants }: { tenant: string; tenants: TenantChoice[] }) {
-  const { pending, switchTo } = useSwitchTenant(tenants, (name) => `Switched to ${name}`);
+  const t = useTranslations("account.mfaSwitchBack");
+  const { pending, switchTo } = useSwitchTenant(tenants, (name) => t("switched", { name }));
   const [picked, setChoice] = useState<string>();
   // The tenant this tab came from (set by the switcher); unknown while rendering on the server.
   const fromId = useSyncExternalStore(noSubscription, () => sessionStorage.getItem(SWITCHED_FROM), () => null);
-  const from = tenants.find((t) => t.id === fromId);
-  const others = tenants.filter((t) => t.id !== from?.id);
+  const from = tenants.find((o) => o.id === fromId);
+  const others = tenants.filter((o) => o.id !== from?.id);
   const choice = picked ?? others[0]?.id ?? "";
   return (
     <Card data-testid="mfa-switch-back">
       <CardHeader>
-        <CardTitle>Not now?</CardTitle>
-        <CardDescription>{tenant} requires a second factor. You can leave it and switch to a tenant that does not.</CardDescription>
+        <CardTitle>{t("title")}</CardTitle>
+        <CardDescription>{t("description", { tenant })}</CardDescription>
       </CardHeader>
       <CardContent className="flex flex-wrap items-center gap-2">
         {from && (
           <Button disabled={pending} onClick={() => switchTo(from.id)}>
-            Switch back to {from.name}
+            {t("switchBack", { name: from.name })}
           </Button>
         )}
         {others.length === 0 ? null : others.length <= MAX_BUTTONS ? (
-          others.map((t) => (
-            <Button key={t.id} variant="outline" disabled={pending} onClick={() => switchTo(t.id)}>
-              Switch to {t.name}
+          others.map((o) => (
+            <Button key={o.id} variant="outline" disabled={pending} onClick={() => switchTo(o.id)}>
+              {t("switchTo", { name: o.name })}
             </Button>
           ))
         ) : (
           <>
-            <label htmlFor="switch-back" className="sr-only">Tenant</label>
+            <label htmlFor="switch-back" className="sr-only">{t("tenant")}</label>
             <select id="switch-back" value={choice} onChange={(e) => setChoice(e.target.value)} className="h-9 max-w-full rounded-md border border-input bg-transparent px-2 text-sm dark:bg-input/30">
-              {others.map((t) => (
-                <option key={t.id} value={t.id}>{t.name}</option>
+              {others.map((o) => (
+                <option key={o.id} value={o.id}>{o.name}</option>
               ))}
             </select>
             <Button variant="outline" disabled={pending} onClick={() => switchTo(choice)}>
-              Switch tenant
+              {t("switchTenant")}
             </Button>
           </>
         )}

@@ -29,7 +29,7 @@ export function JobProgress({ id, initial }: { id: string; initial: JobState }) 
   return (
     <Card>
       <CardHeader>
-        <CardTitle data-testid="job-status">{data.status === "done" ? t("finished") : data.status === "failed" ? t("failed") : t("working")}</CardTitle>
+        <CardTitle data-testid="job-status">{data.status === "done" ? t("finished") : data.status === "failed" ? t("failed") : data.status === "queued" ? t("queued") : t("working")}</CardTitle>
       </CardHeader>
       <CardContent className="grid gap-3">
         <Progress value={pct} aria-label={t("progress")} />

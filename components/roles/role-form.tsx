@@ -17,7 +17,10 @@ import { RetireRoleButton } from "./role-lifecycle";
 interface RoleView {
   id: string;
   name: string;
+  /** The description as shown (a built-in role's stock text translated). */
   description: string;
+  /** The stored stock text behind a translated `description`: saved back when the field is left as shown. */
+  storedDescription?: string;
   isDefault: boolean;
   isSystem: boolean;
   retired: boolean;
@@ -51,8 +54,10 @@ export function RoleForm({ role, readOnly, others = [] }: { role?: RoleView; rea
         onSubmit={(e) => {
           e.preventDefault();
           const f = new FormData(e.currentTarget);
+          // Saving other changes must not store the translation in place of the stock text.
+          const typedDescription = String(f.get("description") ?? "");
           // A built-in role's name field is disabled, so the form data leaves it out.
-          const input = { name: String(f.get("name") ?? role?.name ?? ""), description: String(f.get("description") ?? ""), defaultRole: isDefault };
+          const input = { name: String(f.get("name") ?? role?.name ?? ""), description: typedDescription === role?.description && role.storedDescription !== undefined ? role.storedDescription : typedDescription, defaultRole: isDefault };
           // Pairs outside the catalogue (stored through the API) are not in the matrix but kept.
           const permissions = [...perms].map((k) => {
             const [resource, action] = k.split("/") as [string, string];

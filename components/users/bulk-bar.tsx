@@ -23,6 +23,8 @@ export function BulkBar({ ids, allMatching, query, total, capped, roles, groups,
   const tc = useTranslations("admin.common");
   const format = useFormatter();
   const users = (count: number) => t("users", { count });
+  /** lib reports a code (and its parameters) per reason; "other" carries lib's English text. */
+  const reasonOf = (s: BulkSkip) => t(`skipReasons.${s.code}`, s.params);
   const router = useRouter();
   const [action, setAction] = useState<BulkAction>();
   const [value, setValue] = useState("");
@@ -75,7 +77,7 @@ export function BulkBar({ ids, allMatching, query, total, capped, roles, groups,
       close();
       onDone();
       const { count: changed, skipped, jobId } = res.data;
-      const skippedText = skipped.map((x) => `${x.reason}: ${x.emails.join(", ")}${x.count > x.emails.length ? ` ${t("more", { count: x.count - x.emails.length })}` : ""}`).join("; ");
+      const skippedText = skipped.map((x) => `${reasonOf(x)}: ${x.emails.join(", ")}${x.count > x.emails.length ? ` ${t("more", { count: x.count - x.emails.length })}` : ""}`).join("; ");
       if (jobId) {
         // The job page takes over: the skips travel in the toast.
         toast.success(t("deleting", { users: users(changed) }), skipped.length ? { description: t("skippedList", { list: skippedText }), duration: 15_000 } : undefined);
@@ -168,7 +170,7 @@ export function BulkBar({ ids, allMatching, query, total, capped, roles, groups,
             {report?.skipped.map((s) => (
               <li key={s.reason} className="rounded-md border p-2">
                 <p className="font-medium">
-                  {s.reason} ({format.number(s.count)})
+                  {reasonOf(s)} ({format.number(s.count)})
                 </p>
                 <p className="break-all text-muted-foreground">
                   {s.emails.join(", ")}

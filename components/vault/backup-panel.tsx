@@ -19,15 +19,18 @@ interface Preview {
   sample: { host: string; account: string }[];
 }
 
-/** What post() says when the server gives no message of its own. */
+/** What post() says: the server's error by its code when known, else a failure of its own. */
 interface PostFailures {
   status: (status: number) => string;
   network: string;
+  /** The route's error code (a message key) in the reader's language, if there is a translation. */
+  coded: (code: string, values?: Record<string, string>) => string | undefined;
 }
 
 /**
  * Posts the file to the import route; rejects with a readable message, even for a non-JSON reply.
- * The route's own error (the import's rules) comes in English, like every API error body.
+ * The route's own error (the import's rules) comes in English, like every API error body, with a
+ * `code` to show it translated; an error without a known code is shown as the route wrote it.
  */
 function post<T>(file: File, dryRun: boolean, failures: PostFailures, onProgress?: (percent: number) => void) {
   return new Promise<T>((resolve, reject) => {
@@ -37,14 +40,14 @@ function post<T>(file: File, dryRun: boolean, failures: PostFailures, onProgress
     xhr.setRequestHeader("content-type", "text/plain");
     if (onProgress) xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 90));
     xhr.onload = () => {
-      let body: (T & { error?: string }) | undefined;
+      let body: (T & { error?: string; code?: string; values?: Record<string, string> }) | undefined;
       try {
         body = JSON.parse(xhr.responseText);
       } catch {
         body = undefined;
       }
       if (xhr.status === 200 && body) return resolve(body);
-      reject(new Error(body?.error ?? failures.status(xhr.status)));
+      reject(new Error((body?.code && failures.coded(body.code, body.values)) || (body?.error ?? failures.status(xhr.status))));
     };
     xhr.onerror = () => reject(new Error(failures.network));
     xhr.send(file);
@@ -54,7 +57,12 @@ function post<T>(file: File, dryRun: boolean, failures: PostFailures, onProgress
 export function BackupPanel({ groups }: { groups: { id: string; name: string }[] }) {
   const t = useTranslations("vault.backup");
   const router = useRouter();
-  const failures: PostFailures = { status: (status) => t("serverFailed", { status }), network: t("uploadFailed") };
+  const tAll = useTranslations();
+  const failures: PostFailures = {
+    status: (status) => t("serverFailed", { status }),
+    network: t("uploadFailed"),
+    coded: (code, values) => (tAll.has(code) ? tAll(code, values) : undefined),
+  };
   const [group, setGroup] = useState("");
   const [preview, setPreview] = useState<Preview>();
   const [checking, setChecking] = useState(false);

@@ -50,7 +50,23 @@ test("in German every admin page, its forms, toasts and the audit labels are Ger
   await page.getByRole("dialog").getByRole("button", { name: "Einladung senden" }).click();
   // A lib error, translated at the form layer.
   await expect(page.getByRole("dialog").getByText("Diese E-Mail-Adresse ist bereits vergeben")).toBeVisible();
-  await page.getByRole("dialog").getByRole("button", { name: "Abbrechen" }).click();
+  // A fresh address: its invitation is the outbox message checked below.
+  const invited = `${tag}-invited@example.test`;
+  await page.getByRole("dialog").getByLabel("E-Mail").fill(invited);
+  await page.getByRole("dialog").getByRole("button", { name: "Einladung senden" }).click();
+  await expect(page.getByRole("dialog")).toBeHidden();
+
+  // A bulk action that changes nobody: the report gives lib's reason code in German.
+  await page.getByLabel(`${user.email} auswählen`).check();
+  await page.getByRole("button", { name: /1 ausgewählt – Aktionen/ }).click();
+  await page.getByRole("menuitem", { name: "Aktivieren", exact: true }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "1 Benutzer aktivieren" }).click();
+  const report = page.getByTestId("bulk-report");
+  await expect(report.getByText("Bereits aktiv (1)")).toBeVisible();
+  await expect(report).toContainText(user.email);
+  await expect(report).not.toContainText("Already active");
+  await report.getByRole("button", { name: "OK" }).click();
+  await expect(report).toBeHidden();
 
   await page.getByRole("link", { name: user.email }).click();
   await expect(page.getByText("Mitgliedschaften")).toBeVisible();
@@ -112,9 +128,12 @@ test("in German every admin page, its forms, toasts and the audit labels are Ger
   await expect(page.getByTestId("audit-row").getByTitle("group.created")).toHaveText("Gruppe erstellt");
   await expectNoEnglish(page, ["Export CSV", "Group created", "Actor", "Target", "Previous"]);
 
-  await page.goto("/admin/outbox");
+  await page.goto(`/admin/outbox?q=${encodeURIComponent(invited)}`);
   await expect(page.getByRole("heading", { name: "Postausgang" })).toBeVisible();
-  await expectNoEnglish(page, ["Outbox", "Search recipient"]);
+  // No SMTP server in the tests: the invitation is kept here, its badge in German.
+  await expect(page.getByTestId("outbox-message")).toHaveCount(1);
+  await expect(page.getByTestId("outbox-message").getByText("gespeichert", { exact: true })).toBeVisible();
+  await expectNoEnglish(page, ["Outbox", "Search recipient", "stored"]);
 
   // A background job, started from the German bulk bar.
   await page.goto(`/admin/users?q=${tag}`);
@@ -125,13 +144,29 @@ test("in German every admin page, its forms, toasts and the audit labels are Ger
   await page.getByRole("dialog").getByRole("button", { name: "1 Benutzer löschen" }).click();
   await expect(page).toHaveURL(/\/admin\/jobs\//);
   await expect(page.getByRole("heading", { name: "Hintergrundauftrag" })).toBeVisible();
+  // The job's kind, not its machine name.
+  await expect(page.getByText(/^Benutzer löschen · gestartet am /)).toBeVisible();
   await expect(page.getByTestId("job-status")).toHaveText("Abgeschlossen");
   await expect(page.getByTestId("job-count")).toHaveText("1 von 1 (100 %)");
-  await expectNoEnglish(page, ["Background job", "Back to users", "Finished"]);
+  await expectNoEnglish(page, ["Background job", "Back to users", "Finished", "users.delete"]);
 });
 
 test("in French the admin pages are French, then English again for everyone else", async ({ page }) => {
+  const tag = `fr${Date.now().toString(36)}`;
+  const user = createUser({ email: `${tag}-user@example.test` });
   await chooseLanguage(page, "fr");
+
+  // A bulk skip reason with a parameter: the role name inside the French sentence.
+  await page.goto(`/admin/users?q=${tag}`);
+  await page.getByLabel(`Sélectionner ${user.email}`).check();
+  await page.getByRole("button", { name: /1 sélectionné\(s\) — Actions/ }).click();
+  await page.getByRole("menuitem", { name: "Retirer un rôle…" }).click();
+  await page.getByRole("dialog").getByLabel("Rôle").selectOption("admin");
+  await page.getByRole("dialog").getByRole("button", { name: /^Retirer le rôle/ }).click();
+  await expect(page.getByTestId("bulk-report").getByText("N’a pas le rôle admin (1)")).toBeVisible();
+  await expect(page.getByTestId("bulk-report")).not.toContainText("Does not have the role");
+  await page.getByTestId("bulk-report").getByRole("button", { name: "OK" }).click();
+
   await page.goto("/admin/users");
   await expect(page.getByRole("heading", { name: "Utilisateurs", exact: true })).toBeVisible();
   await expect(page.getByRole("button", { name: "Ajouter un utilisateur" })).toBeVisible();

@@ -107,6 +107,19 @@ test("a German user sees the shell, home, vault, backup, tokens, PGP, API refere
   await expect(page.getByLabel("Sicherungsdatei")).toBeVisible();
   await expect(page.getByRole("option", { name: "Alles" })).toBeAttached();
   await expectNoEnglish(page, [...SHELL_ENGLISH, "Vault backup", "Download backup", "Backup file", "What to export", "All or nothing"]);
+  // The import route answers in English with a code; the page shows the code's German message.
+  await hydrated(page.getByLabel("Sicherungsdatei"));
+  await page.getByLabel("Sicherungsdatei").setInputFiles({ name: "kaputt.txt", mimeType: "text/plain", buffer: Buffer.from("not a backup!") });
+  await expect(page.getByText("Dies ist keine Tresor-Sicherung (kein Base64-kodiertes JSON).")).toBeVisible();
+  await expectNoEnglish(page, ["This is not a vault backup"]);
+
+  // The built-in roles of the user's own tenant, with their stock descriptions translated.
+  await page.goto("/admin/roles");
+  await expect(page.getByTestId("role-row").filter({ hasText: "admin" })).toContainText("Vollständige Verwaltung dieses Mandanten");
+  await expect(page.getByTestId("role-row").filter({ hasText: "member" })).toContainText("Angemeldeter Benutzer; nur Selbstbedienung");
+  await expectNoEnglish(page, ["Full administration of this tenant", "Signed-in user; self-service only"]);
+  await page.getByTestId("role-row").getByRole("link", { name: "member", exact: true }).click();
+  await expect(page.getByLabel("Beschreibung")).toHaveValue("Angemeldeter Benutzer; nur Selbstbedienung");
 
   // API tokens: a token created, its revoke confirmation, dates in German.
   await page.goto("/account/tokens");
@@ -138,7 +151,7 @@ test("a German user sees the shell, home, vault, backup, tokens, PGP, API refere
   await expect(page.getByLabel("Datei mit öffentlichem Schlüssel hochladen")).toBeVisible();
   await expectNoEnglish(page, [...SHELL_ENGLISH, "Generate a key pair", "Use your own public key", "Armored public key", "Repeat passphrase", "Save public key"]);
 
-  // API reference: the page's words are German, the operations' summaries stay English.
+  // API reference: the page's words and the operations' summaries are German (the OpenAPI JSON stays English).
   await page.goto("/api-reference");
   await expect(page.getByRole("heading", { name: "API-Referenz", level: 1 })).toBeVisible();
   await expect(page.getByRole("link", { name: "Zurück zur Konsole" })).toBeVisible();
@@ -148,8 +161,11 @@ test("a German user sees the shell, home, vault, backup, tokens, PGP, API refere
   const op = page.locator("details:visible").first();
   await op.locator("summary").click();
   await expect(op.getByRole("heading", { name: "Ausprobieren" })).toBeVisible();
+  await expect(op.getByTestId("op-summary")).toHaveText("Eine ausstehende Zwei-Faktor-Anmeldung abschließen");
   await expect(op.getByRole("button", { name: "curl-Befehl kopieren" })).toBeVisible();
-  await expectNoEnglish(page, ["Back to the console", "Try it", "Copy curl command", "Search operations", "operations match", "Request body", "Machine-readable"]);
+  await expectNoEnglish(page, ["Back to the console", "Try it", "Copy curl command", "Search operations", "operations match", "Request body", "Machine-readable", "Complete a pending two-factor sign-in", "Sign in with email"]);
+  const spec = await (await page.request.get("/api/openapi.json")).json();
+  expect(spec.paths["/api/iambackoffice.IamBackoffice/LoginMfa"].post.summary).toBe("Complete a pending two-factor sign-in");
 
   // 404 inside the shell.
   const res = await page.goto("/no-such-page");
@@ -199,6 +215,13 @@ test("a French user sees home, vault, tokens and the 404 page in French", async 
   await expect(page.getByText("Aucun jeton d’API.")).toBeVisible();
   await expect(page.getByRole("button", { name: "Créer le jeton" })).toBeVisible();
   await expectNoEnglish(page, ["No API tokens", "Create token", "Token name"]);
+
+  // The API reference's operation summaries, in French.
+  await page.goto("/api-reference");
+  await expect(page.getByText("Se connecter avec l’e-mail (ou le nom d’utilisateur) et le mot de passe")).toBeVisible();
+  await expectNoEnglish(page, ["Complete a pending two-factor sign-in", "Sign in with email", "List the users of the organization"]);
+  await page.getByLabel("Rechercher des opérations").fill("loginmfa");
+  await expect(page.locator("details:visible").getByTestId("op-summary")).toHaveText("Terminer une connexion à deux facteurs en attente");
 
   await page.goto("/no-such-page");
   await expect(page.getByRole("heading", { name: "Page introuvable" })).toBeVisible();

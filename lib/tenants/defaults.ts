@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { DB, Tx } from "@/db/client";
 import { rolePermissions, roles, tenants } from "@/db/schema";
+import { BUILT_IN_ROLE_DESCRIPTIONS } from "@/lib/roles/built-in";
 
 type TenantRow = typeof tenants.$inferSelect;
 
@@ -29,10 +30,10 @@ export async function ensureTenantWithDefaults(tx: Tx | DB, name: string): Promi
 async function addDefaultRoles(tx: Tx | DB, tenantId: string, changedBy?: string) {
   const [admin] = await tx
     .insert(roles)
-    .values({ tenantId, name: "admin", description: "Full administration of this tenant", isSystem: true, changedBy })
+    .values({ tenantId, name: "admin", description: BUILT_IN_ROLE_DESCRIPTIONS.admin, isSystem: true, changedBy })
     .returning();
   await tx.insert(rolePermissions).values({ roleId: admin!.id, resource: "All", action: "All", changedBy });
-  await tx.insert(roles).values({ tenantId, name: "member", description: "Signed-in user; self-service only", isSystem: true, isDefault: true, changedBy });
+  await tx.insert(roles).values({ tenantId, name: "member", description: BUILT_IN_ROLE_DESCRIPTIONS.member, isSystem: true, isDefault: true, changedBy });
 }
 
 export async function systemRole(tx: Tx | DB, tenantId: string, name: "admin" | "member") {

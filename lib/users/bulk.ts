@@ -22,9 +22,36 @@ export const bulkSchema = z.object({
   value: z.string().max(200).optional(),
 });
 
-/** Users left out, grouped by why; `emails` names the first few so the admin can find them. */
-export interface BulkSkip {
+/**
+ * Why users were left out: a stable code the UI translates (admin.users.bulk.skipReasons.<code>),
+ * its parameters, and the same reason in English (for logs and anything that is not a page).
+ */
+export type BulkSkipCode =
+  | "alreadyActive"
+  | "deactivateSelf"
+  | "alreadyDeactivated"
+  | "mfaAlreadyRequired"
+  | "noMfaToReset"
+  | "noMfaToRemove"
+  | "deleteSelf"
+  | "alreadyHasRole"
+  | "lacksRole"
+  | "removeOwnAdmin"
+  | "alreadyInGroup"
+  | "notInGroup"
+  | "superAdminAccount"
+  | "sharedAccount"
+  | "holdsMore"
+  /** A refusal this table does not know yet: the UI shows `params.reason` (English) as it is. */
+  | "other";
+export interface BulkReason {
+  code: BulkSkipCode;
+  params?: Record<string, string>;
   reason: string;
+}
+
+/** Users left out, grouped by why; `emails` names the first few so the admin can find them. */
+export interface BulkSkip extends BulkReason {
   count: number;
   emails: string[];
 }
@@ -40,41 +67,52 @@ const NAMED = 5;
 /** Collects skipped users by reason, in the order reasons first appear. */
 class Skips {
   private byReason = new Map<string, BulkSkip>();
-  add(reason: string, email: string) {
-    const s = this.byReason.get(reason) ?? { reason, count: 0, emails: [] };
+  add(why: BulkReason, email: string) {
+    const s = this.byReason.get(why.reason) ?? { ...why, count: 0, emails: [] };
     s.count++;
     if (s.emails.length < NAMED) s.emails.push(email);
-    this.byReason.set(reason, s);
+    this.byReason.set(why.reason, s);
   }
   list = () => [...this.byReason.values()];
+}
+
+const why = (code: BulkSkipCode, reason: string, params?: Record<string, string>): BulkReason => ({ code, reason, ...(params ? { params } : {}) });
+
+/** The refusals of lib/users/scope.ts and lib/authz/escalation.ts a bulk action meets, by code. */
+export function refusalReason(message: string): BulkReason {
+  if (message === "Only a super administrator can change a super administrator's account") return why("superAdminAccount", message);
+  if (message === "This user also belongs to other tenants: only a super administrator can change their account") return why("sharedAccount", message);
+  const holds = /^\S+ holds permissions you do not \((.+)\): only someone who holds them can change this account$/.exec(message);
+  if (holds) return why("holdsMore", message, { permissions: holds[1]! });
+  return why("other", message, { reason: message });
 }
 
 /**
  * A refusal that concerns one user (the caller may not change this account) becomes a skip with its
  * message; anything else, such as an id from another tenant ("not found"), still refuses the whole request.
  */
-async function refusalOf<T>(check: () => Promise<T>): Promise<{ ok: T } | { refused: string }> {
+async function refusalOf<T>(check: () => Promise<T>): Promise<{ ok: T } | { refused: BulkReason }> {
   try {
     return { ok: await check() };
   } catch (e) {
-    if (isAppError(e) && (e.kind === "forbidden" || e.kind === "precondition")) return { refused: e.message };
+    if (isAppError(e) && (e.kind === "forbidden" || e.kind === "precondition")) return { refused: refusalReason(e.message) };
     throw e;
   }
 }
 
 /** Why an account-level action leaves this user as they are, if it does. */
-function noChange(action: BulkAction, u: UserRow, self: boolean): string | null {
+function noChange(action: BulkAction, u: UserRow, self: boolean): BulkReason | null {
   switch (action) {
     case "activate":
-      return u.active ? "Already active" : null;
+      return u.active ? why("alreadyActive", "Already active") : null;
     case "deactivate":
-      return self ? "You cannot deactivate yourself" : u.active ? null : "Already deactivated";
+      return self ? why("deactivateSelf", "You cannot deactivate yourself") : u.active ? null : why("alreadyDeactivated", "Already deactivated");
     case "forceMfa":
-      return u.mfaRequired ? "MFA is already required" : null;
+      return u.mfaRequired ? why("mfaAlreadyRequired", "MFA is already required") : null;
     case "resetMfa":
-      return u.mfaEnrolled ? null : "Has no MFA method to reset";
+      return u.mfaEnrolled ? null : why("noMfaToReset", "Has no MFA method to reset");
     case "removeMfa":
-      return u.mfaEnrolled || u.mfaRequired ? null : "Has no MFA method to remove";
+      return u.mfaEnrolled || u.mfaRequired ? null : why("noMfaToRemove", "Has no MFA method to remove");
     default:
       return null;
   }
@@ -87,7 +125,7 @@ async function triageAccounts(caller: Caller, action: BulkAction, ids: string[],
     const self = id === caller.userId;
     if (action === "delete") {
       // The email for the report: the check's own read (a refused check names no row).
-      const checked = self ? { refused: "You cannot delete your own account" } : await refusalOf(() => requireDeletable(caller, id));
+      const checked = self ? { refused: why("deleteSelf", "You cannot delete your own account") } : await refusalOf(() => requireDeletable(caller, id));
       if ("refused" in checked) skips.add(checked.refused, self ? caller.email : await emailOf(caller, id));
       else keep.push(id);
       continue;
@@ -97,8 +135,8 @@ async function triageAccounts(caller: Caller, action: BulkAction, ids: string[],
       skips.add(checked.refused, await emailOf(caller, id));
       continue;
     }
-    const why = noChange(action, checked.ok, self);
-    if (why) skips.add(why, checked.ok.email);
+    const unchanged = noChange(action, checked.ok, self);
+    if (unchanged) skips.add(unchanged, checked.ok.email);
     else keep.push(id);
   }
   return keep;
@@ -189,11 +227,11 @@ export async function runBulk(caller: Caller, input: z.infer<typeof bulkSchema>)
       );
       const keep: string[] = [];
       for (const id of ids) {
-        const why = assign
-          ? holders.has(id) ? `Already has the role ${role!.name}` : null
-          : !holders.has(id) ? `Does not have the role ${role!.name}`
-          : id === caller.userId && !caller.isSuperAdmin && role!.isSystem && role!.name === "admin" ? "You cannot remove the admin role from yourself" : null;
-        if (why) skips.add(why, emails.get(id) ?? id);
+        const skip = assign
+          ? holders.has(id) ? why("alreadyHasRole", `Already has the role ${role!.name}`, { role: role!.name }) : null
+          : !holders.has(id) ? why("lacksRole", `Does not have the role ${role!.name}`, { role: role!.name })
+          : id === caller.userId && !caller.isSuperAdmin && role!.isSystem && role!.name === "admin" ? why("removeOwnAdmin", "You cannot remove the admin role from yourself") : null;
+        if (skip) skips.add(skip, emails.get(id) ?? id);
         else keep.push(id);
       }
       // Each user's change is a savepoint in one transaction: all of those kept or none.
@@ -211,9 +249,9 @@ export async function runBulk(caller: Caller, input: z.infer<typeof bulkSchema>)
       const emails = await membersOf(caller, ids);
       const members = await holding(ids, (part) => db.select({ userId: groupMembers.userId }).from(groupMembers).where(and(eq(groupMembers.groupId, g.id), inArray(groupMembers.userId, part))));
       const keep = ids.filter((id) => {
-        const why = add ? (members.has(id) ? "Already in the group" : null) : members.has(id) ? null : "Not in the group";
-        if (why) skips.add(why, emails.get(id) ?? id);
-        return !why;
+        const skip = add ? (members.has(id) ? why("alreadyInGroup", "Already in the group") : null) : members.has(id) ? null : why("notInGroup", "Not in the group");
+        if (skip) skips.add(skip, emails.get(id) ?? id);
+        return !skip;
       });
       if (keep.length) await (add ? addMembersChecked : removeMembersChecked)(caller, g, keep);
       return done(keep.length);

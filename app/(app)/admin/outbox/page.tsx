@@ -50,7 +50,7 @@ export default async function OutboxPage({ searchParams }: { searchParams: Promi
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <p className="font-medium">{m.subject}</p>
                 <div className="flex items-center gap-2 text-xs text-muted-foreground">
-                  <Badge variant={m.status === "failed" ? "destructive" : "secondary"}>{m.status}</Badge>
+                  <Badge variant={m.status === "failed" ? "destructive" : "secondary"}>{t(`statuses.${m.status}`)}</Badge>
                   {format.dateTime(m.createdAt, { dateStyle: "medium", timeStyle: "short" })}
                 </div>
               </div>

@@ -10,6 +10,7 @@ import { Card } from "@/components/ui/card";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { requireAdminPage } from "@/lib/auth/current";
 import { can } from "@/lib/authz/caller";
+import { stockDescriptionOf } from "@/lib/roles/built-in";
 import { listRoles } from "@/lib/roles/roles";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -35,6 +36,11 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
   const pages = Math.max(1, Math.ceil(total / PAGE));
   const t = await getTranslations("admin.roles");
   const tc = await getTranslations("admin.common");
+  // A built-in role still carrying its stock description shows it translated (lib/roles/built-in.ts).
+  const descriptionOf = (r: { name: string; description: string; isSystem: boolean }) => {
+    const stock = stockDescriptionOf(r);
+    return stock ? t(`builtInDescriptions.${stock}`) : r.description;
+  };
   return (
     <>
       <PageHeader title={t("title")} description={t("description")} />
@@ -64,7 +70,7 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
                   <Link href={`/admin/roles/${r.id}`} className="font-medium hover:underline">{r.name}</Link>{" "}
                   {r.isDefault && <Badge>{t("default")}</Badge>} {r.isSystem && <Badge variant="secondary">{t("builtIn")}</Badge>} {r.revokedAt && <Badge variant="destructive">{tc("retired")}</Badge>}
                 </TableCell>
-                <TableCell className="text-muted-foreground">{r.description}</TableCell>
+                <TableCell className="text-muted-foreground">{descriptionOf(r)}</TableCell>
                 <TableCell className="font-mono text-xs">{r.permissions.map((x) => `${x.resource}/${x.action}`).join(", ") || "—"}</TableCell>
               </TableRow>
             ))}

@@ -24,9 +24,12 @@ export default async function JobPage({ params }: { params: Promise<{ id: string
   }
   const t = await getTranslations("admin.jobs");
   const format = await getFormatter();
+  // Kinds are dotted ("users.delete"); a key segment cannot hold a dot. An unknown kind shows as stored.
+  const kindKey = `kinds.${job.kind.replaceAll(".", "_")}`;
+  const kindLabel = t.has(kindKey) ? t(`kinds.${job.kind.replaceAll(".", "_")}`) : job.kind;
   return (
     <>
-      <PageHeader title={t("title")} description={t("started", { kind: job.kind, date: format.dateTime(job.createdAt, { dateStyle: "medium", timeStyle: "short" }) })} actions={<Link className="text-sm underline" href="/admin/users">{t("back")}</Link>} />
+      <PageHeader title={t("title")} description={t("started", { kind: kindLabel, date: format.dateTime(job.createdAt, { dateStyle: "medium", timeStyle: "short" }) })} actions={<Link className="text-sm underline" href="/admin/users">{t("back")}</Link>} />
       <JobProgress id={job.id} initial={{ status: job.status, total: job.total, done: job.done, error: job.error }} />
     </>
   );

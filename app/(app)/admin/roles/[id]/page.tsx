@@ -10,6 +10,7 @@ import { RolePermissions } from "@/components/roles/role-permissions";
 import { PageHeader } from "@/components/shell/page-header";
 import { requireAdminPage } from "@/lib/auth/current";
 import { can } from "@/lib/authz/caller";
+import { stockDescriptionOf } from "@/lib/roles/built-in";
 import { isAppError } from "@/lib/errors";
 import { getRole, listHolders, listRoles } from "@/lib/roles/roles";
 
@@ -38,10 +39,13 @@ export default async function RolePage({ params, searchParams }: { params: Promi
   const others = r.isDefault && mayRetire ? (await listRoles(caller, { orderBy: "name", order: "ASC", records: 500 })).rows.filter((o) => o.id !== r.id).map((o) => ({ id: o.id, name: o.name })) : [];
   const t = await getTranslations("admin.roles");
   const format = await getFormatter();
+  // A built-in role still carrying its stock description shows it translated (lib/roles/built-in.ts).
+  const stock = stockDescriptionOf(r);
+  const description = stock ? t(`builtInDescriptions.${stock}`) : r.description;
   const holders = (await can(caller, "User", "Read")) ? await listHolders(caller, r.id, { offset: (page - 1) * HOLDERS_PAGE, records: HOLDERS_PAGE, q: hq }) : undefined;
   return (
     <>
-      <PageHeader title={r.name} description={r.revokedAt ? t("retiredAt", { date: format.dateTime(r.revokedAt, { dateStyle: "medium", timeStyle: "short" }) }) : r.description} actions={
+      <PageHeader title={r.name} description={r.revokedAt ? t("retiredAt", { date: format.dateTime(r.revokedAt, { dateStyle: "medium", timeStyle: "short" }) }) : description} actions={
           <div className="flex items-center gap-3">
             {r.revokedAt && mayRetire && <RestoreRoleButton role={{ id: r.id, name: r.name }} />}
             <Link className="text-sm underline" href="/admin/roles">{t("all")}</Link>
@@ -54,7 +58,7 @@ export default async function RolePage({ params, searchParams }: { params: Promi
           key={permissions.map((p) => `${p.resource}/${p.action}`).join()}
           readOnly={!mayEdit}
           others={others}
-          role={{ id: r.id, name: r.name, description: r.description, isDefault: r.isDefault, isSystem: r.isSystem, retired: !!r.revokedAt, permissions }}
+          role={{ id: r.id, name: r.name, description, storedDescription: stock ? r.description : undefined, isDefault: r.isDefault, isSystem: r.isSystem, retired: !!r.revokedAt, permissions }}
         />
         <div className="grid gap-6 lg:grid-cols-2">
           <RolePermissions roleId={r.id} permissions={permissions} canRevoke={canEdit && !(r.isSystem && r.name === "admin")} />

@@ -2,11 +2,17 @@ import { NextResponse } from "next/server";
 import { readBodyText } from "@/app/api/_shared/body";
 import { isSameOrigin } from "@/app/api/_shared/same-origin";
 import { currentCaller, pendingRequirement } from "@/lib/auth/current";
+import { libErrorKey } from "@/i18n/lib-errors";
 import { isAppError } from "@/lib/errors";
 import { BACKUP_UPLOAD_MAX_BYTES } from "@/lib/security/limits";
 import { importBackup, parseBackup } from "@/lib/vault/backup";
 
 const SAMPLE = 20;
+
+const codeOf = (message: string) => {
+  const found = libErrorKey(message);
+  return found ? { code: found.key, ...(found.values ? { values: found.values } : {}) } : {};
+};
 
 /**
  * Imports a backup (the raw file as the body); a route handler because server actions cap bodies
@@ -26,7 +32,8 @@ export async function POST(req: Request) {
     const r = await importBackup(caller.userId, text);
     return NextResponse.json({ groups: r.groups, entries: r.metadataIds.length });
   } catch (e) {
-    if (isAppError(e)) return NextResponse.json({ error: e.message }, { status: e.kind === "too_large" ? 413 : 400 });
+    // `error` stays English like every API error body; `code` (a message key) and `values` let the page translate it.
+    if (isAppError(e)) return NextResponse.json({ error: e.message, ...codeOf(e.message) }, { status: e.kind === "too_large" ? 413 : 400 });
     throw e;
   }
 }
