@@ -22,6 +22,15 @@ export function timeSlices(column: AnyColumn, seconds: number): { key: SQL; star
   return { key, start };
 }
 
+/**
+ * `column IN (list)` with the whole list bound as one parameter (named `name`), so a query over a
+ * list of any length is prepared once (db/prepared.ts) and no list meets a bound-parameter cap:
+ * SQLite reads a JSON array through json_each, PostgreSQL a text[]. Bind with `boundList`.
+ */
+export const inBoundList = (column: AnyColumn, name: string): SQL =>
+  onPg ? sql`${column} = any(${sql.placeholder(name)}::text[])` : sql`${column} in (select value from json_each(${sql.placeholder(name)}))`;
+export const boundList = (values: string[]): unknown => (onPg ? values : JSON.stringify(values));
+
 /** Escapes LIKE wildcards so a user's "50%" or "a_b" matches literally. */
 const literal = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 const like = onPg ? sql.raw("ilike") : sql.raw("like");

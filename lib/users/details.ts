@@ -1,8 +1,9 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, isNotNull, sql, type AnyColumn } from "drizzle-orm";
 import { db } from "@/db/client";
+import { boundList, inBoundList } from "@/db/dialect";
+import { preparedOnce } from "@/db/prepared";
 import { groupMembers, groups, membershipRoles, memberships, mfaMethods, passkeys, pgpKeys, roles, tenants } from "@/db/schema";
 import type { GroupRow } from "@/lib/groups/groups";
-import { pendingIn } from "./invitations";
 
 /** What an API answer shows beside a user row in one tenant. */
 export interface UserDetails {
@@ -13,10 +14,6 @@ export interface UserDetails {
   roleNames: string[];
   hasPgpKey: boolean;
 }
-
-/** Bound parameters per IN list, well under SQLite's (and PostgreSQL's) cap. */
-const CHUNK = 5_000;
-const chunks = <T>(xs: T[]) => Array.from({ length: Math.ceil(xs.length / CHUNK) }, (_, i) => xs.slice(i * CHUNK, (i + 1) * CHUNK));
 
 const groupBy = <R, V>(rows: R[], key: (r: R) => string, value: (r: R) => V) => {
   const out = new Map<string, V[]>();
@@ -30,50 +27,63 @@ const groupBy = <R, V>(rows: R[], key: (r: R) => string, value: (r: R) => V) => 
 };
 
 /**
+ * The six reads behind detailsOfUsers, each prepared once over the whole list bound as one
+ * parameter (db/dialect inBoundList): building their SQL anew cost more than running them.
+ */
+const ids = (column: AnyColumn) => inBoundList(column, "ids");
+const inTenant = sql.placeholder("tenantId");
+const reads = {
+  methods: preparedOnce("details_methods", () => db.select().from(mfaMethods).where(ids(mfaMethods.userId))),
+  groups: preparedOnce("details_groups", () =>
+    db
+      .select({ userId: groupMembers.userId, group: groups })
+      .from(groupMembers)
+      .innerJoin(groups, eq(groups.id, groupMembers.groupId))
+      .where(and(ids(groupMembers.userId), eq(groups.tenantId, inTenant)))
+      .orderBy(asc(groups.name)),
+  ),
+  roles: preparedOnce("details_roles", () =>
+    db
+      .select({ userId: memberships.userId, name: roles.name })
+      .from(membershipRoles)
+      .innerJoin(memberships, eq(memberships.id, membershipRoles.membershipId))
+      .innerJoin(roles, eq(roles.id, membershipRoles.roleId))
+      .where(and(ids(memberships.userId), eq(memberships.tenantId, inTenant)))
+      .orderBy(asc(roles.name)),
+  ),
+  keys: preparedOnce("details_pgp_keys", () => db.select({ userId: pgpKeys.userId }).from(pgpKeys).where(ids(pgpKeys.userId))),
+  // A pending invitation's MFA and key are the account's, not the tenant's: shown as none.
+  pending: preparedOnce("details_pending", () =>
+    db
+      .select({ userId: memberships.userId })
+      .from(memberships)
+      .where(and(eq(memberships.tenantId, inTenant), isNotNull(memberships.invitedAt), ids(memberships.userId))),
+  ),
+  passkeys: preparedOnce("details_passkeys", () => db.select({ userId: passkeys.userId }).from(passkeys).where(ids(passkeys.userId))),
+};
+
+/**
  * MFA methods, groups and roles in the tenant (each by name), and whether a PGP key exists, for a
  * whole list of users: one query per kind, not one per user (every query is a round trip on
  * PostgreSQL). Callers check that the users are theirs to read.
  */
 export async function detailsOfUsers(userIds: string[], tenantId: string) {
-  const ids = [...new Set(userIds)];
-  const parts = chunks(ids);
-  const methods: (typeof mfaMethods.$inferSelect)[] = [];
-  const groupRows: { userId: string; group: GroupRow }[] = [];
-  const roleRows: { userId: string; name: string }[] = [];
-  const withKey = new Set<string>();
+  const list = { ids: boundList([...new Set(userIds)]) };
+  const inTenantList = { ...list, tenantId };
+  // Six independent reads outside any transaction: on PostgreSQL they run side by side on the
+  // pool (six round trips in the time of one); on SQLite they queue on the one connection.
+  const [methods, groupRows, roleRows, keys, invited, passkeyRows] = await Promise.all([
+    reads.methods(list),
+    reads.groups(inTenantList),
+    reads.roles(inTenantList),
+    reads.keys(list),
+    reads.pending(inTenantList),
+    reads.passkeys(list),
+  ]);
+  const withKey = new Set(keys.map((k) => k.userId));
+  const pending = new Set(invited.map((r) => r.userId));
   const passkeyCounts = new Map<string, number>();
-  // A pending invitation's MFA and key are the account's, not the tenant's: shown as none.
-  const pending = new Set<string>();
-  for (const part of parts) {
-    // Six independent reads outside any transaction: on PostgreSQL they run side by side on the
-    // pool (six round trips in the time of one); on SQLite they queue on the one connection.
-    const [m, g, r, keys, invited, passkeyRows] = await Promise.all([
-      db.select().from(mfaMethods).where(inArray(mfaMethods.userId, part)),
-      db
-        .select({ userId: groupMembers.userId, group: groups })
-        .from(groupMembers)
-        .innerJoin(groups, eq(groups.id, groupMembers.groupId))
-        .where(and(inArray(groupMembers.userId, part), eq(groups.tenantId, tenantId)))
-        .orderBy(asc(groups.name)),
-      db
-        .select({ userId: memberships.userId, name: roles.name })
-        .from(membershipRoles)
-        .innerJoin(memberships, eq(memberships.id, membershipRoles.membershipId))
-        .innerJoin(roles, eq(roles.id, membershipRoles.roleId))
-        .where(and(inArray(memberships.userId, part), eq(memberships.tenantId, tenantId)))
-        .orderBy(asc(roles.name)),
-      db.select({ userId: pgpKeys.userId }).from(pgpKeys).where(inArray(pgpKeys.userId, part)),
-      pendingIn(db, tenantId, part),
-      db.select({ userId: passkeys.userId }).from(passkeys).where(inArray(passkeys.userId, part)),
-    ]);
-    methods.push(...m);
-    groupRows.push(...g);
-    roleRows.push(...r);
-    for (const k of keys) withKey.add(k.userId);
-    for (const id of invited) pending.add(id);
-    for (const k of passkeyRows) passkeyCounts.set(k.userId, (passkeyCounts.get(k.userId) ?? 0) + 1);
-  }
-  // Slices are ordered by name each; several slices only ever hold different users, so per-user order holds.
+  for (const k of passkeyRows) passkeyCounts.set(k.userId, (passkeyCounts.get(k.userId) ?? 0) + 1);
   const methodsBy = groupBy(methods, (m) => m.userId, (m) => m);
   const groupsBy = groupBy(groupRows, (r) => r.userId, (r) => r.group);
   const rolesBy = groupBy(roleRows, (r) => r.userId, (r) => r.name);
@@ -86,9 +96,11 @@ export async function detailsOfUsers(userIds: string[], tenantId: string) {
   });
 }
 
+const forcedMfa = preparedOnce("tenant_forces_mfa", () => db.select({ f: tenants.forceMfa }).from(tenants).where(eq(tenants.id, sql.placeholder("tenantId"))));
+
 /** Whether the tenant forces MFA on every member. */
 export async function tenantForcesMfa(tenantId: string) {
-  const [t] = await db.select({ f: tenants.forceMfa }).from(tenants).where(eq(tenants.id, tenantId));
+  const [t] = await forcedMfa({ tenantId });
   return !!t?.f;
 }
 

@@ -1,5 +1,6 @@
-import { and, asc, count, desc, eq, isNull } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNull, sql } from "drizzle-orm";
 import { db } from "@/db/client";
+import { preparedOnce } from "@/db/prepared";
 import { memberships, tenants, users } from "@/db/schema";
 import { requirePermission, requireTenant, type Caller } from "@/lib/authz/caller";
 import { notFound } from "@/lib/errors";
@@ -49,16 +50,19 @@ export async function organizationsOf(caller: Caller) {
 }
 
 /** Every user of the caller's tenant by email, up to 10,000 (the Quatrix listing has no paging). */
-export async function allTenantUsers(caller: Caller) {
-  await requirePermission(caller, "User", "Read");
-  const rows = await db
+const tenantUsersByEmail = preparedOnce("tenant_users_by_email", () =>
+  db
     .select({ user: users, invitedAt: memberships.invitedAt })
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(memberships.tenantId, caller.tenantId))
+    .where(eq(memberships.tenantId, sql.placeholder("tenantId")))
     .orderBy(asc(users.email))
-    .limit(10_000);
-  return rows.map(asSeenByTenant);
+    .limit(10_000),
+);
+
+export async function allTenantUsers(caller: Caller) {
+  await requirePermission(caller, "User", "Read");
+  return (await tenantUsersByEmail({ tenantId: caller.tenantId })).map(asSeenByTenant);
 }
 
 /** A listed member as the tenant may see them: a pending invitation shows only its address. */
