@@ -1,4 +1,5 @@
 import type { SignInDay } from "@/lib/dashboard/figures";
+import { cn } from "@/lib/utils";
 
 /** The y-axis top and step Recharts picks for [0, max] with 5 whole-number ticks (its getNiceTickValues). */
 export function niceScale(max: number): { step: number; top: number } {
@@ -53,8 +54,8 @@ export function SignInsBars({ days, labels, dayLabel }: { days: SignInDay[]; lab
       </div>
       <div className="grid h-[30px] pt-3.5 pl-7 text-center text-muted-foreground" style={columns}>
         {days.map((d, i) => (
-          // Like Recharts' minTickGap on a phone: every third day, counted from today.
-          <span key={d.date} className={(days.length - 1 - i) % 3 ? "whitespace-nowrap max-sm:invisible" : "whitespace-nowrap"}>
+          // Like Recharts' minTickGap: every other day, every third on a phone, counted from today.
+          <span key={d.date} className={cn("whitespace-nowrap", (days.length - 1 - i) % 2 && "invisible", (days.length - 1 - i) % 3 ? "max-sm:invisible" : "max-sm:visible")}>
             {dayLabel(d.date)}
           </span>
         ))}

@@ -11,9 +11,11 @@ const SignInsChart = lazy(loadChart);
 /** Shows `children` (the server-drawn bars) until the interactive chart has loaded. */
 export function SignInsChartOnPointer({ days, children }: { days: SignInDay[]; children: React.ReactNode }) {
   const [wanted, setWanted] = useState(false);
+  // Move, not enter: a pointer already resting on the chart when the page hydrates never "enters" it.
+  const want = () => setWanted(true);
   return (
     // Hidden from assistive tech (the table carries the figures); the chart has no keyboard layer.
-    <div aria-hidden="true" data-testid="sign-ins-chart" onPointerEnter={() => setWanted(true)}>
+    <div aria-hidden="true" data-testid="sign-ins-chart" onPointerMove={want} onPointerDown={want}>
       {wanted ? (
         <Suspense fallback={children}>
           <SignInsChart days={days} />
