@@ -7,7 +7,7 @@ export function niceScale(max: number): { step: number; top: number } {
   const rough = max / 4;
   const digits = Math.floor(Math.log10(rough)) + 1;
   const unit = 10 ** digits;
-  const scale = digits === 1 ? 0.05 : 0.1;
+  const scale = digits === 1 ? 0.1 : 0.05;
   // The epsilon absorbs float noise (0.75 / 0.05 is 15.000000000000002).
   const step = Math.max(1, Math.ceil(Math.ceil(rough / unit / scale - 1e-9) * scale * unit - 1e-9));
   return { step, top: step * 4 };
