@@ -3,7 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { FirstRunChecklist } from "@/components/dashboard/first-run-checklist";
 import { MemberSummaryView } from "@/components/dashboard/member-summary";
 import { RecentEvents } from "@/components/dashboard/recent-events";
-import { SignInsChartLazy } from "@/components/dashboard/sign-ins-chart-lazy";
+import { SignIns } from "@/components/dashboard/sign-ins";
 import { UserStats } from "@/components/dashboard/user-stats";
 import { PageHeader } from "@/components/shell/page-header";
 import { ClientMessages } from "@/i18n/client-messages";
@@ -59,7 +59,7 @@ export default async function Home() {
                 </CardDescription>
               </CardHeader>
               <CardContent>
-                <SignInsChartLazy days={days} />
+                <SignIns days={days} />
               </CardContent>
             </Card>
           )}

@@ -2,14 +2,18 @@
 
 import { useFormatter, useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { lazy, useState } from "react";
 import { toast } from "sonner";
 import { disableMfaAction, regenerateCodesAction } from "@/app/(app)/account/actions";
-import { CodeDialog } from "@/components/forms/code-dialog";
+import { OnIntent } from "@/components/forms/on-intent";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { RecoveryCodes } from "./recovery-codes";
+
+// The code dialog (and Radix's dialog machinery) loads on first use, not in the page's first load.
+const loadCodeDialog = () => import("@/components/forms/code-dialog");
+const CodeDialog = lazy(() => loadCodeDialog().then((m) => ({ default: m.CodeDialog })));
 
 interface Method {
   id: string;
@@ -22,6 +26,8 @@ export function MfaMethods({ methods, remainingCodes, forced }: { methods: Metho
   const format = useFormatter();
   const router = useRouter();
   const [codes, setCodes] = useState<string[]>();
+  const removeButton = <Button variant="outline" size="sm">{t("remove")}</Button>;
+  const newCodesButton = <Button variant="outline" className="justify-self-start">{t("newCodes")}</Button>;
   return (
     <Card>
       <CardHeader>
@@ -39,20 +45,23 @@ export function MfaMethods({ methods, remainingCodes, forced }: { methods: Metho
                 <p className="text-muted-foreground">{t("added", { date: format.dateTime(new Date(m.createdAt), { dateStyle: "medium", timeStyle: "short" }) })}</p>
               </div>
               {m.kind === "authenticator" && (
-                <CodeDialog
-                  trigger={<Button variant="outline" size="sm">{t("remove")}</Button>}
-                  title={t("removeTitle")}
-                  description={forced && methods.length === 1 ? t("removeForced") : t("removeDescription")}
-                  confirmLabel={t("remove")}
-                  destructive
-                  onSubmit={async (code) => {
-                    const res = await disableMfaAction({ methodId: m.id, code });
-                    if (!res.ok) return res.fieldErrors?.code ?? res.message;
-                    toast.success(t("removed"));
-                    router.refresh();
-                    return null;
-                  }}
-                />
+                <OnIntent load={loadCodeDialog} trigger={removeButton}>
+                  <CodeDialog
+                    defaultOpen
+                    trigger={removeButton}
+                    title={t("removeTitle")}
+                    description={forced && methods.length === 1 ? t("removeForced") : t("removeDescription")}
+                    confirmLabel={t("remove")}
+                    destructive
+                    onSubmit={async (code) => {
+                      const res = await disableMfaAction({ methodId: m.id, code });
+                      if (!res.ok) return res.fieldErrors?.code ?? res.message;
+                      toast.success(t("removed"));
+                      router.refresh();
+                      return null;
+                    }}
+                  />
+                </OnIntent>
               )}
             </li>
           ))}
@@ -60,19 +69,22 @@ export function MfaMethods({ methods, remainingCodes, forced }: { methods: Metho
         {codes ? (
           <RecoveryCodes codes={codes} />
         ) : (
-          <CodeDialog
-            trigger={<Button variant="outline" className="justify-self-start">{t("newCodes")}</Button>}
-            title={t("newCodesTitle")}
-            description={t("newCodesDescription")}
-            confirmLabel={t("createCodes")}
-            onSubmit={async (code) => {
-              const res = await regenerateCodesAction({ code });
-              if (!res.ok) return res.fieldErrors?.code ?? res.message;
-              setCodes(res.data.recoveryCodes);
-              toast.success(t("codesCreated"));
-              return null;
-            }}
-          />
+          <OnIntent load={loadCodeDialog} trigger={newCodesButton}>
+            <CodeDialog
+              defaultOpen
+              trigger={newCodesButton}
+              title={t("newCodesTitle")}
+              description={t("newCodesDescription")}
+              confirmLabel={t("createCodes")}
+              onSubmit={async (code) => {
+                const res = await regenerateCodesAction({ code });
+                if (!res.ok) return res.fieldErrors?.code ?? res.message;
+                setCodes(res.data.recoveryCodes);
+                toast.success(t("codesCreated"));
+                return null;
+              }}
+            />
+          </OnIntent>
         )}
       </CardContent>
     </Card>

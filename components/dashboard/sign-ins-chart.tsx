@@ -6,7 +6,7 @@ import { ChartContainer, ChartLegend, ChartLegendContent, ChartTooltip, ChartToo
 import type { SignInDay } from "@/lib/dashboard/figures";
 
 
-/** Sign-ins and failed sign-ins per day (Recharts: loaded lazily, see sign-ins-chart-lazy). */
+/** Sign-ins and failed sign-ins per day, with tooltips (Recharts: loaded on first pointer, see sign-ins-chart-on-pointer). */
 export default function SignInsChart({ days }: { days: SignInDay[] }) {
   const t = useTranslations("dashboard.chart");
   const format = useFormatter();

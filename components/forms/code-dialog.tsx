@@ -14,6 +14,7 @@ export function CodeDialog({
   confirmLabel,
   destructive,
   onSubmit,
+  defaultOpen = false,
 }: {
   trigger: React.ReactNode;
   title: string;
@@ -21,10 +22,12 @@ export function CodeDialog({
   confirmLabel: string;
   destructive?: boolean;
   onSubmit: (code: string) => Promise<string | null>;
+  /** Opened as it mounts: OnIntent renders it on the trigger's first click. */
+  defaultOpen?: boolean;
 }) {
   const t = useTranslations("forms");
   const common = useTranslations("common");
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(defaultOpen);
   const [error, setError] = useState<string>();
   const [pending, start] = useTransition();
   return (

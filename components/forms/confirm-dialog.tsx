@@ -1,65 +1,38 @@
 "use client";
 
-import { useTranslations } from "next-intl";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-  AlertDialogTrigger,
-} from "@/components/ui/alert-dialog";
+import { cloneElement, lazy, Suspense, useState } from "react";
+import type { ConfirmDialogProps } from "./confirm-dialog-content";
+
+// Radix's alert dialog (portal, focus trap, scroll lock) is ~15 KB gzip on every page that has a
+// confirmation: it loads when the pointer or focus first reaches the trigger, or when the caller
+// opens the dialog, and stays mounted from then on (close animation, focus back to the trigger).
+const loadDialog = () => import("./confirm-dialog-content");
+const ConfirmDialogContent = lazy(() => loadDialog().then((m) => ({ default: m.ConfirmDialogContent })));
 
 /**
  * The one "are you sure?" dialog for destructive actions. Controlled by the caller; `trigger`, when
  * given, opens it. The dialog stays open while `pending` so the admin sees the work finish.
  */
-export function ConfirmDialog({
-  open,
-  onOpenChange,
-  trigger,
-  title,
-  description,
-  confirmLabel,
-  pending,
-  onConfirm,
-}: {
-  open: boolean;
-  onOpenChange: (open: boolean) => void;
-  trigger?: React.ReactNode;
-  title: string;
-  description: string;
-  confirmLabel?: string;
-  pending?: boolean;
-  onConfirm: () => void;
-}) {
-  const t = useTranslations("forms");
-  const common = useTranslations("common");
+export function ConfirmDialog(props: ConfirmDialogProps) {
+  const [used, setUsed] = useState(props.open);
+  // Opened by the caller (no trigger, or before the first click): from now on the real dialog.
+  if (props.open && !used) setUsed(true);
+  const { trigger } = props;
+  if (!used) {
+    if (!trigger) return null;
+    // The same button before the dialog's code has arrived; a click opens it once it has.
+    return cloneElement(trigger as React.ReactElement<React.HTMLAttributes<HTMLElement>>, {
+      onPointerEnter: () => void loadDialog(),
+      onFocus: () => void loadDialog(),
+      onClick: () => {
+        setUsed(true);
+        props.onOpenChange(true);
+      },
+    });
+  }
   return (
-    <AlertDialog open={open} onOpenChange={onOpenChange}>
-      {trigger && <AlertDialogTrigger asChild>{trigger}</AlertDialogTrigger>}
-      <AlertDialogContent>
-        <AlertDialogHeader>
-          <AlertDialogTitle>{title}</AlertDialogTitle>
-          <AlertDialogDescription>{description}</AlertDialogDescription>
-        </AlertDialogHeader>
-        <AlertDialogFooter>
-          <AlertDialogCancel>{common("cancel")}</AlertDialogCancel>
-          <AlertDialogAction
-            className="bg-destructive text-white hover:bg-destructive/90"
-            disabled={pending}
-            onClick={(e) => {
-              e.preventDefault();
-              onConfirm();
-            }}
-          >
-            {pending ? common("working") : (confirmLabel ?? t("confirm"))}
-          </AlertDialogAction>
-        </AlertDialogFooter>
-      </AlertDialogContent>
-    </AlertDialog>
+    <Suspense fallback={trigger ?? null}>
+      <ConfirmDialogContent {...props} />
+    </Suspense>
   );
 }

@@ -1,30 +1,14 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { Progress } from "@/components/ui/progress";
-
-interface JobState {
-  status: string;
-  total: number;
-  done: number;
-  error: string | null;
-}
+import { useJobStatus, type JobState } from "./use-job-status";
 
 /** Polls the job until it finishes; progress lives in the database, so a reload picks it up again. */
 export function JobProgress({ id, initial }: { id: string; initial: JobState }) {
   const t = useTranslations("admin.jobs");
-  const { data = initial, error } = useQuery({
-    queryKey: ["job", id],
-    queryFn: async (): Promise<JobState> => {
-      const res = await fetch(`/admin/jobs/${id}/status`, { cache: "no-store" });
-      if (!res.ok) throw new Error(t("unreadable"));
-      return res.json();
-    },
-    initialData: initial,
-    refetchInterval: (q) => (q.state.data && ["done", "failed"].includes(q.state.data.status) ? false : 500),
-  });
+  const { state: data, error } = useJobStatus(id, initial, t("unreadable"));
   const pct = data.total ? Math.round((data.done / data.total) * 100) : 100;
   return (
     <Card>
@@ -37,7 +21,7 @@ export function JobProgress({ id, initial }: { id: string; initial: JobState }) 
           {t("count", { done: data.done, total: data.total, pct })}
         </p>
         {data.error && <p role="alert" className="text-sm text-destructive">{data.error}</p>}
-        {error && <p role="alert" className="text-sm text-destructive">{error.message}</p>}
+        {error && <p role="alert" className="text-sm text-destructive">{error}</p>}
       </CardContent>
     </Card>
   );

@@ -2,13 +2,16 @@
 
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useState, useTransition } from "react";
+import { lazy, useTransition } from "react";
 import { toast } from "sonner";
 import { restoreRoleAction, retireRoleAction } from "@/app/(app)/admin/roles/actions";
 import { ConfirmButton } from "@/components/forms/confirm-button";
+import { OnIntent } from "@/components/forms/on-intent";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import { Label } from "@/components/ui/label";
+
+// The default role's dialog (and Radix's dialog machinery) loads on first use, not in the page's first load.
+const loadHeirDialog = () => import("./retire-default-role-dialog");
+const RetireDefaultRoleDialog = lazy(() => loadHeirDialog().then((m) => ({ default: m.RetireDefaultRoleDialog })));
 
 /**
  * Retire a role. The tenant's default role asks which live role takes the default over (lib refuses
@@ -16,11 +19,7 @@ import { Label } from "@/components/ui/label";
  */
 export function RetireRoleButton({ role, others }: { role: { id: string; name: string; isDefault: boolean }; others: { id: string; name: string }[] }) {
   const t = useTranslations("admin.roles.lifecycle");
-  const tc = useTranslations("admin.common");
   const router = useRouter();
-  const [open, setOpen] = useState(false);
-  const [heir, setHeir] = useState("");
-  const [pending, start] = useTransition();
   const retire = async (newDefault?: string) => {
     const res = await retireRoleAction({ id: role.id, newDefault });
     if (!res.ok) return void toast.error(res.message);
@@ -38,35 +37,11 @@ export function RetireRoleButton({ role, others }: { role: { id: string; name: s
         onConfirm={() => retire()}
       />
     );
+  const trigger = <Button type="button" size="sm" variant="destructive">{t("retire")}</Button>;
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
-      <DialogTrigger asChild>
-        <Button type="button" size="sm" variant="destructive">{t("retire")}</Button>
-      </DialogTrigger>
-      <DialogContent>
-        <DialogHeader>
-          <DialogTitle>{t("retireDefaultTitle", { name: role.name })}</DialogTitle>
-          <DialogDescription>
-            {t("retireDefaultDescription", { name: role.name })}
-          </DialogDescription>
-        </DialogHeader>
-        <div className="grid gap-1.5">
-          <Label htmlFor="new-default">{t("newDefault")}</Label>
-          <select id="new-default" value={heir} onChange={(e) => setHeir(e.target.value)} className="h-9 rounded-md border border-input bg-transparent px-2 text-sm dark:bg-input/30">
-            <option value="">{tc("choose")}</option>
-            {others.map((o) => (
-              <option key={o.id} value={o.id}>{o.name}</option>
-            ))}
-          </select>
-        </div>
-        <DialogFooter>
-          <Button variant="outline" onClick={() => setOpen(false)}>{tc("cancel")}</Button>
-          <Button variant="destructive" disabled={!heir || pending} onClick={() => start(() => retire(heir))}>
-            {pending ? t("retiring") : heir ? t("retireAndMake", { name: role.name, heir: others.find((o) => o.id === heir)?.name ?? "" }) : t("retireName", { name: role.name })}
-          </Button>
-        </DialogFooter>
-      </DialogContent>
-    </Dialog>
+    <OnIntent load={loadHeirDialog} trigger={trigger}>
+      <RetireDefaultRoleDialog role={role} others={others} retire={retire} trigger={trigger} defaultOpen />
+    </OnIntent>
   );
 }
 

@@ -1,6 +1,5 @@
 "use client";
 
-import { UserPlus } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useState, useTransition } from "react";
@@ -11,22 +10,19 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { Label } from "@/components/ui/label";
 
-export function CreateUserDialog({ roles }: { roles: string[] }) {
+/** `trigger`: its button; `defaultOpen`: opened as it mounts (OnIntent renders it on the first click). */
+export function CreateUserDialog({ roles, trigger, defaultOpen = false }: { roles: string[]; trigger: React.ReactElement; defaultOpen?: boolean }) {
   const t = useTranslations("admin.users.create");
   const tc = useTranslations("admin.common");
   const router = useRouter();
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(defaultOpen);
   const [mode, setMode] = useState<"invite" | "password">("invite");
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string>();
   const [pending, start] = useTransition();
   return (
     <Dialog open={open} onOpenChange={(o) => (setOpen(o), setErrors({}), setMessage(undefined))}>
-      <DialogTrigger asChild>
-        <Button>
-          <UserPlus className="size-4" aria-hidden /> {t("open")}
-        </Button>
-      </DialogTrigger>
+      <DialogTrigger asChild>{trigger}</DialogTrigger>
       <DialogContent>
         <form
           method="post"

@@ -15,12 +15,13 @@ import type { EntryView } from "./types";
 const CLASSES = ["lowercase", "uppercase", "digits", "symbols"] as const;
 
 /** Add (no entry) or edit an entry; host autocompletes from the user's existing hosts. */
-export function EntryDialog({ groupId, entry, defaults }: { groupId: string; entry?: EntryView; defaults: { length: number; complexity: number } }) {
+/** `trigger`: its button (EntryDialogButton); `defaultOpen`: opened as it mounts (OnIntent renders it on the first click). */
+export function EntryDialog({ groupId, entry, defaults, trigger, defaultOpen = false }: { groupId: string; entry?: EntryView; defaults: { length: number; complexity: number }; trigger: React.ReactElement; defaultOpen?: boolean }) {
   const t = useTranslations("vault.entry");
   const common = useTranslations("common");
   const router = useRouter();
   const listId = useId();
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(defaultOpen);
   const [host, setHost] = useState(entry?.host ?? "");
   const [hosts, setHosts] = useState<string[]>([]);
   const [classes, setClasses] = useState({ lowercase: entry?.lowercase ?? true, uppercase: entry?.uppercase ?? true, digits: entry?.digits ?? true, symbols: entry?.symbols ?? false });
@@ -39,9 +40,7 @@ export function EntryDialog({ groupId, entry, defaults }: { groupId: string; ent
 
   return (
     <Dialog open={open} onOpenChange={(o) => (setOpen(o), setErrors({}))}>
-      <DialogTrigger asChild>
-        <Button size="sm" variant={entry ? "ghost" : "default"}>{entry ? t("edit") : t("add")}</Button>
-      </DialogTrigger>
+      <DialogTrigger asChild>{trigger}</DialogTrigger>
       <DialogContent>
         <form
           method="post"

@@ -1,6 +1,6 @@
 "use client";
 
-import { Eye, KeyRound } from "lucide-react";
+import { Eye } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { useMemo, useState, useTransition } from "react";
@@ -31,10 +31,11 @@ function shuffled<T>(items: readonly T[]) {
  * a 4×5 grid, optional renewal date. The password lives only in this component's state and is
  * dropped when the dialog closes; a copied password is cleared from the clipboard after 20 s.
  */
-export function GenerateDialog({ entry, settings }: { entry: EntryView; settings: VaultSettings }) {
+/** `trigger`: its button; `defaultOpen`: opened as it mounts (OnIntent renders it on the first click). */
+export function GenerateDialog({ entry, settings, trigger, defaultOpen = false }: { entry: EntryView; settings: VaultSettings; trigger: React.ReactElement; defaultOpen?: boolean }) {
   const t = useTranslations("vault.generate");
   const router = useRouter();
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(defaultOpen);
   const [animal, setAnimal] = useState<Animal>();
   const [password, setPassword] = useState<string>();
   const [error, setError] = useState<string>();
@@ -45,11 +46,7 @@ export function GenerateDialog({ entry, settings }: { entry: EntryView; settings
   const reset = () => (setPassword(undefined), setAnimal(undefined), setError(undefined));
   return (
     <Dialog open={open} onOpenChange={(o) => (setOpen(o), reset())}>
-      <DialogTrigger asChild>
-        <Button size="sm" variant="outline">
-          <KeyRound className="size-4" aria-hidden /> {t("open")}
-        </Button>
-      </DialogTrigger>
+      <DialogTrigger asChild>{trigger}</DialogTrigger>
       <DialogContent className="sm:max-w-xl">
         <DialogHeader>
           <DialogTitle>{t("title", { entry: entry.host || entry.account })}</DialogTitle>

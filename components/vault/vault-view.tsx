@@ -1,23 +1,28 @@
 "use client";
 
-import { FolderPlus, Search, Trash2 } from "lucide-react";
+import { FolderPlus, KeyRound, Search, Trash2 } from "lucide-react";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
-import { useEffect, useState, useTransition } from "react";
+import { lazy, useEffect, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { useActionToast } from "@/components/forms/use-action-toast";
 import { addGroupAction, removeEntryAction, removeGroupAction } from "@/app/(app)/vault/actions";
 import { ConfirmButton } from "@/components/forms/confirm-button";
+import { OnIntent } from "@/components/forms/on-intent";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { Input } from "@/components/ui/input";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { cn } from "@/lib/utils";
-import { EntryDialog } from "./entry-dialog";
-import { GenerateDialog } from "./generate-dialog";
 import { DEFAULT_PAGE_SIZE, PAGE_SIZES, type EntryView, type Paging, type VaultSettings } from "./types";
+
+// The entry and generator dialogs load on first use (see OnIntent): not in the vault's first load.
+const loadEntryDialog = () => import("./entry-dialog");
+const EntryDialog = lazy(() => loadEntryDialog().then((m) => ({ default: m.EntryDialog })));
+const loadGenerateDialog = () => import("./generate-dialog");
+const GenerateDialog = lazy(() => loadGenerateDialog().then((m) => ({ default: m.GenerateDialog })));
 
 type Group = { id: string; name: string; parentId: string | null };
 
@@ -38,6 +43,15 @@ function vaultHref(at: { group?: string; q?: string; all?: boolean; page?: numbe
 
 export function VaultView({ groups, currentGroup, query, allGroups, paging, entries, settings }: { groups: Group[]; currentGroup: string; query: string; allGroups: boolean; paging: Paging; entries: EntryView[]; settings: VaultSettings }) {
   const t = useTranslations("vault");
+  const te = useTranslations("vault.entry");
+  const tg = useTranslations("vault.generate");
+  const addButton = <Button size="sm">{te("add")}</Button>;
+  const editButton = <Button size="sm" variant="ghost">{te("edit")}</Button>;
+  const generateButton = (
+    <Button size="sm" variant="outline">
+      <KeyRound className="size-4" aria-hidden /> {tg("open")}
+    </Button>
+  );
   const router = useRouter();
   const notify = useActionToast();
   const [q, setQ] = useState(query);
@@ -129,7 +143,9 @@ export function VaultView({ groups, currentGroup, query, allGroups, paging, entr
             <Search className="absolute left-2.5 top-2.5 size-4 text-muted-foreground" aria-hidden />
             <Input aria-label={t("search")} placeholder={t("search")} className="pl-8" value={q} onChange={(e) => setQ(e.target.value)} />
           </form>
-          <EntryDialog groupId={currentGroup} defaults={{ length: settings.defaultLength, complexity: settings.defaultComplexity }} />
+          <OnIntent load={loadEntryDialog} trigger={addButton}>
+            <EntryDialog groupId={currentGroup} defaults={{ length: settings.defaultLength, complexity: settings.defaultComplexity }} trigger={addButton} defaultOpen />
+          </OnIntent>
         </div>
         <div className="flex flex-wrap items-center justify-between gap-2 text-sm text-muted-foreground">
           {query ? (
@@ -172,8 +188,12 @@ export function VaultView({ groups, currentGroup, query, allGroups, paging, entr
                   </TableCell>
                   <TableCell>{e.lastRenewal || "—"}</TableCell>
                   <TableCell className="flex justify-end gap-1">
-                    <GenerateDialog entry={e} settings={settings} />
-                    <EntryDialog groupId={e.groupId} entry={e} defaults={{ length: e.length, complexity: e.complexity }} />
+                    <OnIntent load={loadGenerateDialog} trigger={generateButton}>
+                      <GenerateDialog entry={e} settings={settings} trigger={generateButton} defaultOpen />
+                    </OnIntent>
+                    <OnIntent load={loadEntryDialog} trigger={editButton}>
+                      <EntryDialog groupId={e.groupId} entry={e} defaults={{ length: e.length, complexity: e.complexity }} trigger={editButton} defaultOpen />
+                    </OnIntent>
                     <ConfirmButton
                       label={t("remove")}
                       title={t("removeEntryTitle", { entry: e.host || e.account })}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
-import { CreateUserDialog } from "@/components/users/create-user-dialog";
+import { CreateUserButton } from "@/components/users/create-user-button";
 import { UsersTable } from "@/components/users/users-table";
 import { UsersToolbar } from "@/components/users/users-toolbar";
 import { PageHeader } from "@/components/shell/page-header";
@@ -24,7 +24,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const t = await getTranslations("admin.users");
   return (
     <>
-      <PageHeader title={t("title")} description={t("description")} actions={canCreate ? <CreateUserDialog roles={roleNames} /> : null} />
+      <PageHeader title={t("title")} description={t("description")} actions={canCreate ? <CreateUserButton roles={roleNames} /> : null} />
       <UsersToolbar query={query} roles={roleNames} groups={groups} />
       <UsersTable
         key={JSON.stringify(query)} // a new filter, page or sort starts with nothing selected: no hidden selected ids
