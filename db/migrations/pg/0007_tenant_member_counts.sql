@@ -22,24 +22,20 @@ BEGIN
   RETURN NULL;
 END $$;--> statement-breakpoint
 CREATE TRIGGER tenant_member_counts_tenant AFTER INSERT ON tenants REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION tenant_member_counts_tenant();--> statement-breakpoint
-CREATE FUNCTION tenant_member_counts_join() RETURNS trigger LANGUAGE plpgsql AS $$
+-- Memberships added (sign 1) or removed (sign -1): both triggers name their transition table
+-- `changed`, so one function serves both.
+CREATE FUNCTION tenant_member_counts_move() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  sign int := TG_ARGV[0]::int;
 BEGIN
-  UPDATE tenant_member_counts c SET members = c.members + d.n, disabled = c.disabled + d.disabled, mfa_enrolled = c.mfa_enrolled + d.mfa
+  UPDATE tenant_member_counts c SET members = c.members + sign * d.n, disabled = c.disabled + sign * d.disabled, mfa_enrolled = c.mfa_enrolled + sign * d.mfa
   FROM (SELECT m.tenant_id, count(*) AS n, sum((NOT u.active)::int) AS disabled, sum(u.mfa_enrolled::int) AS mfa
-        FROM new_rows m JOIN users u ON u.id = m.user_id WHERE m.invited_at IS NULL GROUP BY m.tenant_id) d
+        FROM changed m JOIN users u ON u.id = m.user_id WHERE m.invited_at IS NULL GROUP BY m.tenant_id) d
   WHERE c.tenant_id = d.tenant_id;
   RETURN NULL;
 END $$;--> statement-breakpoint
-CREATE TRIGGER tenant_member_counts_join AFTER INSERT ON memberships REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION tenant_member_counts_join();--> statement-breakpoint
-CREATE FUNCTION tenant_member_counts_leave() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  UPDATE tenant_member_counts c SET members = c.members - d.n, disabled = c.disabled - d.disabled, mfa_enrolled = c.mfa_enrolled - d.mfa
-  FROM (SELECT m.tenant_id, count(*) AS n, sum((NOT u.active)::int) AS disabled, sum(u.mfa_enrolled::int) AS mfa
-        FROM old_rows m JOIN users u ON u.id = m.user_id WHERE m.invited_at IS NULL GROUP BY m.tenant_id) d
-  WHERE c.tenant_id = d.tenant_id;
-  RETURN NULL;
-END $$;--> statement-breakpoint
-CREATE TRIGGER tenant_member_counts_leave AFTER DELETE ON memberships REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION tenant_member_counts_leave();--> statement-breakpoint
+CREATE TRIGGER tenant_member_counts_join AFTER INSERT ON memberships REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION tenant_member_counts_move('1');--> statement-breakpoint
+CREATE TRIGGER tenant_member_counts_leave AFTER DELETE ON memberships REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION tenant_member_counts_move('-1');--> statement-breakpoint
 CREATE FUNCTION tenant_member_counts_accept() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   UPDATE tenant_member_counts c SET members = c.members + d.n, disabled = c.disabled + d.disabled, mfa_enrolled = c.mfa_enrolled + d.mfa
