@@ -44,10 +44,21 @@ export function useUnsavedChanges(dirty: boolean) {
   }, [dirty, message]);
 }
 
+/**
+ * What the form's native fields held as the server rendered them: a detached copy reset to its
+ * defaults. Comparing with that rather than with the fields at mount counts what someone typed
+ * before the page was interactive.
+ */
+const defaults = (form: HTMLFormElement) => {
+  const copy = form.cloneNode(true) as HTMLFormElement;
+  copy.reset();
+  return snapshot(copy);
+};
+
 const snapshot = (form: HTMLFormElement) => JSON.stringify([...new FormData(form).entries()].map(([k, v]) => [k, typeof v === "string" ? v : v.name]));
 
 /**
- * Dirty tracking for an edit form: its native fields compared with what they held when it mounted,
+ * Dirty tracking for an edit form: its native fields compared with what the page was served with,
  * plus `state` (controlled widgets such as switches, checkboxes or a permission matrix) compared
  * with its first value. Spread `form` on the <form>; call `saved()` after a successful save.
  */
@@ -57,12 +68,14 @@ export function useFormChanges(state?: unknown) {
   const stateNow = JSON.stringify(state ?? null);
   const [stateThen, setStateThen] = useState(stateNow);
   const [fieldsDirty, setFieldsDirty] = useState(false);
-  useEffect(() => {
-    if (ref.current) fields.current = snapshot(ref.current);
-  }, []);
   const check = useCallback(() => {
     if (ref.current && fields.current !== null) setFieldsDirty(snapshot(ref.current) !== fields.current);
   }, []);
+  useEffect(() => {
+    if (!ref.current) return;
+    fields.current = defaults(ref.current);
+    check();
+  }, [check]);
   const dirty = fieldsDirty || stateNow !== stateThen;
   useUnsavedChanges(dirty);
   /** `next`: the state the form is left in when the save also changes it (a create form that clears itself). */
