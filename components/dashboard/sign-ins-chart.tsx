@@ -5,7 +5,6 @@ import { Bar, BarChart, CartesianGrid, XAxis, YAxis } from "recharts";
 import { ChartContainer, ChartLegend, ChartLegendContent, ChartTooltip, ChartTooltipContent, type ChartConfig } from "@/components/ui/chart";
 import type { SignInDay } from "@/lib/dashboard/figures";
 
-
 /** Sign-ins and failed sign-ins per day, with tooltips (Recharts: loaded on first pointer, see sign-ins-chart-on-pointer). */
 export default function SignInsChart({ days }: { days: SignInDay[] }) {
   const t = useTranslations("dashboard.chart");
@@ -25,7 +24,8 @@ export default function SignInsChart({ days }: { days: SignInDay[] }) {
         <XAxis dataKey="date" tickLine={false} axisLine={false} tickMargin={8} minTickGap={16} tickFormatter={dayLabel} />
         <YAxis allowDecimals={false} tickLine={false} axisLine={false} width={48} />
         <ChartTooltip content={<ChartTooltipContent labelFormatter={(_, payload) => dayLabel(String(payload[0]?.payload?.date ?? ""))} />} />
-        <ChartLegend content={<ChartLegendContent />} />
+        {/* itemSorter null: the bars' order, as the server-drawn legend (Recharts sorts by name by default). */}
+        <ChartLegend itemSorter={null} content={<ChartLegendContent />} />
         <Bar dataKey="succeeded" fill="var(--color-succeeded)" radius={3} />
         <Bar dataKey="failed" fill="var(--color-failed)" radius={3} />
       </BarChart>

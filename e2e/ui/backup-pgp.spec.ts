@@ -142,6 +142,10 @@ test("backup and public-key downloads are refused while a password change is pen
   const backup = Buffer.from(JSON.stringify({ version: 1, groups: [], metadatas: [] })).toString("base64");
   expect((await page.request.get("/vault/backup/export")).status()).toBe(200);
   expect((await page.request.post("/vault/backup/import?dryRun=1", { headers: origin, data: backup })).status()).toBe(200);
+  // From another site the import is refused with a code the page translates.
+  const foreign = await page.request.post("/vault/backup/import?dryRun=1", { headers: { origin: "https://elsewhere.example" }, data: backup });
+  expect(foreign.status()).toBe(401);
+  expect(await foreign.json()).toEqual({ error: "Sign in first", code: "errors.sessionEnded" });
 
   expect(await sqlRun("UPDATE users SET password_change_required = $1 WHERE email = $2", [sqlBool(true), user.email])).toBe(1);
   expect((await page.request.get("/vault/backup/export")).status()).toBe(404);

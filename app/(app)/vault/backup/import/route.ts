@@ -20,7 +20,8 @@ const codeOf = (message: string) => {
  */
 export async function POST(req: Request) {
   const caller = await currentCaller();
-  if (!caller || !isSameOrigin(req)) return NextResponse.json({ error: "Sign in first" }, { status: 401 });
+  // The page shows `code` translated: a session that ended during a long upload is the usual cause.
+  if (!caller || !isSameOrigin(req)) return NextResponse.json({ error: "Sign in first", code: "errors.sessionEnded" }, { status: 401 });
   // Like the pages: a forced password change or MFA enrolment comes first.
   if (await pendingRequirement(caller)) return NextResponse.json({ error: "Not found" }, { status: 404 });
   try {
