@@ -58,12 +58,12 @@ describe("round trips", () => {
     expect(queries).toHaveLength(1);
   });
 
-  it("whole token requests: BillForward users/mine in 3, the Quatrix user list in 9", async () => {
+  it("whole token requests: BillForward users/mine in 2, the Quatrix user list in 9", async () => {
     const user = await makeUser({ roles: ["admin"] });
     const token = await signIn(user.email);
     const mine = await countQueries(() => handle(getCurrentUser)(get(getCurrentUser.path, token), ctx));
     expect(mine.result.status).toBe(200);
-    expect(mine.queries.length).toBeLessThanOrEqual(3);
+    expect(mine.queries.length).toBeLessThanOrEqual(2);
     const list = await countQueries(() => handle(listUsers)(get(listUsers.path, token), ctx));
     expect(list.result.status).toBe(200);
     expect(list.queries.length).toBeLessThanOrEqual(9);

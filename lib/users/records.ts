@@ -1,7 +1,7 @@
 import { and, eq, inArray, or, sql } from "drizzle-orm";
 import { db, type DB, type Tx } from "@/db/client";
 import { preparedOnce } from "@/db/prepared";
-import { membershipRoles, memberships, roles, users } from "@/db/schema";
+import { membershipRoles, memberships, mfaMethods, roles, users } from "@/db/schema";
 import { conflict, validation } from "@/lib/errors";
 
 export type UserRow = typeof users.$inferSelect;
@@ -23,6 +23,22 @@ export async function findUserById(id: string, tx: Tx | DB = db): Promise<UserRo
   // Every token request reads its user: the prepared statement outside a transaction.
   const [row] = tx === db ? await userById({ id }) : await tx.select().from(users).where(eq(users.id, id));
   return row;
+}
+
+// A join, not EXISTS: Drizzle leaves columns unqualified in a one-table select, so a correlated
+// subquery's "id" would bind to the inner table.
+const ownRecord = preparedOnce("user_with_authenticator", () =>
+  db
+    .select({ user: users, authenticator: mfaMethods.id })
+    .from(users)
+    .leftJoin(mfaMethods, and(eq(mfaMethods.userId, users.id), eq(mfaMethods.kind, "authenticator")))
+    .where(eq(users.id, sql.placeholder("id"))),
+);
+
+/** A user with whether they have an authenticator app, in one query (the token API's `users/mine` answers both). */
+export async function findUserWithAuthenticator(id: string) {
+  const rows = await ownRecord({ id });
+  return rows[0] && { user: rows[0].user, hasAuthenticator: rows.some((r) => r.authenticator !== null) };
 }
 
 export async function findUserByUsername(username: string, tx: Tx | DB = db): Promise<UserRow | undefined> {

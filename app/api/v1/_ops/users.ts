@@ -11,7 +11,7 @@ import { revokeAllCredentials } from "@/lib/sessions/revoke-all";
 import { generatePermanentToken, generateTemporaryTokens, refreshPermanentToken } from "@/lib/tokens/tokens";
 import { createUser } from "@/lib/users/create";
 import { listTenantUsers, organizationsOf, userByEmailInScope } from "@/lib/users/directory";
-import { findUserById, type UserRow } from "@/lib/users/records";
+import { findUserById, findUserWithAuthenticator, type UserRow } from "@/lib/users/records";
 import { updateUsers } from "@/lib/users/update";
 import { bfTimeZone } from "../_shared/timezone";
 import { BASE, bf, Envelope, envelope, iso, PagedEnvelope, pagedEnvelope, PagingQuery, ScopeQuery, tenantFrom } from "../_shared/surface";
@@ -44,12 +44,19 @@ const UserResponse = z.object({
 });
 
 /** Usernames are email addresses; our identity has exactly one. */
-async function usernameOf(u: UserRow, orgId: string): Promise<z.infer<typeof UsernameResponse>> {
-  return { created: iso(u.createdAt), id: u.id, username: u.email, firstName: u.firstName, lastName: u.lastName, userID: u.id, email: u.email, profilePicture: u.imageUrl ?? undefined, organizationID: orgId, twoFA: await hasAuthenticator(u.id) };
+/** `twoFA` when already read with the user (users/mine), else read here. */
+async function usernameOf(u: UserRow, orgId: string, twoFA?: boolean): Promise<z.infer<typeof UsernameResponse>> {
+  return { created: iso(u.createdAt), id: u.id, username: u.email, firstName: u.firstName, lastName: u.lastName, userID: u.id, email: u.email, profilePicture: u.imageUrl ?? undefined, organizationID: orgId, twoFA: twoFA ?? (await hasAuthenticator(u.id)) };
 }
 
-async function userResponse(u: UserRow, orgId: string): Promise<z.infer<typeof UserResponse>> {
-  return { created: iso(u.createdAt), updated: iso(u.updatedAt), enabled: u.active, id: u.id, username: [await usernameOf(u, orgId)], lastSuccessfulLogin: iso(u.lastLoginAt), successfulLogins: u.successfulLogins, organizationID: orgId };
+async function userResponse(u: UserRow, orgId: string, twoFA?: boolean): Promise<z.infer<typeof UserResponse>> {
+  return { created: iso(u.createdAt), updated: iso(u.updatedAt), enabled: u.active, id: u.id, username: [await usernameOf(u, orgId, twoFA)], lastSuccessfulLogin: iso(u.lastLoginAt), successfulLogins: u.successfulLogins, organizationID: orgId };
+}
+
+/** The caller's own user: its row and whether it has an authenticator come in one query. */
+async function ownUserResponse(caller: Caller) {
+  const own = (await findUserWithAuthenticator(caller.userId))!;
+  return userResponse(own.user, caller.tenantId, own.hasAuthenticator);
 }
 
 // ---- create / flexcheck / invite -------------------------------------------------------------
@@ -215,7 +222,7 @@ export const getCurrentUser: OpSpec<z.ZodType, typeof ScopeQuery, z.ZodType, typ
   summary: "The caller's own user",
   query: ScopeQuery,
   response: UserEnvelope,
-  run: async ({ caller }) => envelope(t(), [await userResponse((await findUserById(caller!.userId))!, caller!.tenantId)]),
+  run: async ({ caller }) => envelope(t(), [await ownUserResponse(caller!)]),
 };
 
 const Organization = z.object({ created: z.string().optional(), id: z.string(), customerCode: z.string(), name: z.string(), deleted: z.boolean(), organizationID: z.string() });
@@ -303,7 +310,7 @@ export const updateEmail: OpSpec<typeof UpdateEmailRequest, typeof ScopeQuery, t
     await ownAccount(caller!, params.email);
     await changeEmail(caller!, body);
     if (body.revokeOldAccessTokens) await revokeAllCredentials(caller!.userId, { keepSessionId: caller!.sessionId });
-    return envelope(t(), [await userResponse((await findUserById(caller!.userId))!, caller!.tenantId)]);
+    return envelope(t(), [await ownUserResponse(caller!)]);
   },
 };
 
