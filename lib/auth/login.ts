@@ -1,5 +1,6 @@
 import { and, eq, exists, gt, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { db, type DB, type Tx } from "@/db/client";
+import { preparedOnce } from "@/db/prepared";
 import { authChallenges, memberships, mfaMethods, passkeys, tenants, trustedDevices, users } from "@/db/schema";
 import { audit, type AuditEntry } from "@/lib/audit/record";
 import { AppError, isAppError, notFound, unauthenticated } from "@/lib/errors";
@@ -45,29 +46,34 @@ export async function signInTenants(user: { id: string; isSuperAdmin: boolean })
 /**
  * The account behind a login id (an email address, stored lower-cased, or else a username), read
  * with what the sign-in needs next in one query: the live tenants it has accepted memberships in
- * (one row each, with their session lifetime) and whether it has any second factor.
+ * (one row each, with their session lifetime) and whether it has any second factor. Prepared once
+ * per kind of id: every sign-in runs it.
  */
+const loginRows = (where: SQL) =>
+  db
+    .select({
+      user: users,
+      tenantId: tenants.id,
+      tenantName: tenants.name,
+      lifetimeMinutes: tenants.sessionLifetimeMinutes,
+      secondFactor: sql<boolean>`(${exists(db.select({ one: sql`1` }).from(mfaMethods).where(eq(mfaMethods.userId, users.id)))} or ${exists(db.select({ one: sql`1` }).from(passkeys).where(eq(passkeys.userId, users.id)))})`.mapWith(Boolean),
+    })
+    .from(users)
+    .leftJoin(memberships, and(eq(memberships.userId, users.id), isNull(memberships.invitedAt)))
+    .leftJoin(tenants, and(eq(tenants.id, memberships.tenantId), isNull(tenants.retiredAt)))
+    .where(where)
+    .orderBy(tenants.name);
+const loginByEmail = preparedOnce("login_by_email", () => loginRows(eq(users.email, sql.placeholder("id"))));
+const loginByUsername = preparedOnce("login_by_username", () => loginRows(eq(users.username, sql.placeholder("id"))));
+
 async function findLogin(loginId: string) {
-  const rows = async (where: SQL) => {
-    const found = await db
-      .select({
-        user: users,
-        tenantId: tenants.id,
-        tenantName: tenants.name,
-        lifetimeMinutes: tenants.sessionLifetimeMinutes,
-        secondFactor: sql<boolean>`(${exists(db.select({ one: sql`1` }).from(mfaMethods).where(eq(mfaMethods.userId, users.id)))} or ${exists(db.select({ one: sql`1` }).from(passkeys).where(eq(passkeys.userId, users.id)))})`.mapWith(Boolean),
-      })
-      .from(users)
-      .leftJoin(memberships, and(eq(memberships.userId, users.id), isNull(memberships.invitedAt)))
-      .leftJoin(tenants, and(eq(tenants.id, memberships.tenantId), isNull(tenants.retiredAt)))
-      .where(where)
-      .orderBy(tenants.name);
+  const account = (found: Awaited<ReturnType<typeof loginByEmail>>) => {
     const first = found[0];
     if (!first) return undefined;
     const tenantsHere = found.flatMap((r) => (r.tenantId ? [{ id: r.tenantId, name: r.tenantName!, lifetimeMinutes: r.lifetimeMinutes! }] : []));
     return { user: first.user, tenants: tenantsHere, secondFactor: first.secondFactor };
   };
-  return (await rows(eq(users.email, loginId.toLowerCase()))) ?? (await rows(eq(users.username, loginId)));
+  return account(await loginByEmail({ id: loginId.toLowerCase() })) ?? account(await loginByUsername({ id: loginId }));
 }
 
 /** Claims the attempt in the throttle (before any hashing); a refused attempt is audited too. */
