@@ -10,6 +10,8 @@ test("forgot password → Outbox link → reset; the link works once and old ses
 
   await page.goto("/login");
   await page.getByRole("link", { name: "Forgot your password?" }).click();
+  // The sign-in page has an Email field too: fill the one on the page the link leads to.
+  await expect(page).toHaveURL(/\/forgot-password/);
   await page.getByLabel("Email").fill(user.email);
   await page.getByRole("button", { name: "Send reset link" }).click();
   await expect(page.getByRole("status")).toContainText("If an account exists");
