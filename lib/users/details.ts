@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, sql, type AnyColumn } from "drizzle-orm";
+import { and, asc, eq, isNotNull, sql, type AnyColumn } from "drizzle-orm";
 import { db } from "@/db/client";
 import { boundList, inBoundList } from "@/db/dialect";
 import { preparedOnce } from "@/db/prepared";
@@ -104,19 +104,27 @@ export async function tenantForcesMfa(tenantId: string) {
   return !!t?.f;
 }
 
+const registrationRows = preparedOnce("registrations_of", () =>
+  db
+    .select({ membership: memberships, roleName: roles.name })
+    .from(memberships)
+    .leftJoin(membershipRoles, eq(membershipRoles.membershipId, memberships.id))
+    .leftJoin(roles, eq(roles.id, membershipRoles.roleId))
+    .where(eq(memberships.userId, sql.placeholder("userId")))
+    .orderBy(asc(memberships.createdAt), asc(memberships.id), asc(roles.name)),
+);
+
 /**
- * A user's memberships (every tenant, or only those listed) with the role names held in each:
- * two queries however many tenants.
+ * A user's memberships (every tenant, or only those listed) with the role names held in each, in
+ * the order they were made: one prepared query (a sign-in's answer reads it).
  */
 export async function registrationsOf(userId: string, visibleTenants?: string[]) {
-  const ms = (await db.select().from(memberships).where(eq(memberships.userId, userId))).filter((m) => !visibleTenants || visibleTenants.includes(m.tenantId));
-  const roleRows = ms.length
-    ? await db
-        .select({ membershipId: membershipRoles.membershipId, name: roles.name })
-        .from(membershipRoles)
-        .innerJoin(roles, eq(roles.id, membershipRoles.roleId))
-        .where(inArray(membershipRoles.membershipId, ms.map((m) => m.id)))
-    : [];
-  const rolesBy = groupBy(roleRows, (r) => r.membershipId, (r) => r.name);
-  return ms.map((m) => ({ membership: m, roleNames: rolesBy.get(m.id) ?? [] }));
+  const out = new Map<string, { membership: typeof memberships.$inferSelect; roleNames: string[] }>();
+  for (const { membership, roleName } of await registrationRows({ userId })) {
+    if (visibleTenants && !visibleTenants.includes(membership.tenantId)) continue;
+    const entry = out.get(membership.id) ?? { membership, roleNames: [] };
+    if (roleName !== null) entry.roleNames.push(roleName);
+    out.set(membership.id, entry);
+  }
+  return [...out.values()];
 }
