@@ -2,7 +2,7 @@
  * The SQL that differs between SQLite and PostgreSQL, in one place so lib/ has no dialect branch.
  * Everything here returns a fragment for Drizzle's builder (or runs one raw query).
  */
-import { and, getTableName, or, sql, type AnyColumn, type SQL, type SQLWrapper, type Table } from "drizzle-orm";
+import { and, getTableColumns, getTableName, or, sql, type AnyColumn, type SQL, type SQLWrapper, type Table } from "drizzle-orm";
 import { rawRows } from "./client";
 import { engine } from "./engine";
 
@@ -30,6 +30,38 @@ export function timeSlices(column: AnyColumn, seconds: number): { key: SQL; star
 export const inBoundList = (column: AnyColumn, name: string): SQL =>
   onPg ? sql`${column} = any(${sql.placeholder(name)}::text[])` : sql`${column} in (select value from json_each(${sql.placeholder(name)}))`;
 export const boundList = (values: string[]): unknown => (onPg ? values : JSON.stringify(values));
+
+/**
+ * A list's related rows read in the list's own statement (a correlated subquery per kind) instead
+ * of one more round trip each: `jsonArray` aggregates a subquery's values, in `orderBy` order, to
+ * JSON text ("[]" when none). SQLite builds it with json_group_array (ORDER BY inside an aggregate:
+ * SQLite 3.44+), PostgreSQL with json_agg, cast to text so both engines hand over the same string.
+ */
+export const jsonArray = (value: SQL | AnyColumn, orderBy?: AnyColumn): SQL => {
+  const order = orderBy ? sql` order by ${orderBy}` : sql``;
+  return onPg ? sql`coalesce(json_agg(${value}${order}), '[]')::text` : sql`json_group_array(${value}${order})`;
+};
+
+/** A row of `table` as a JSON object keyed by property name (json_object / json_build_object), for `jsonArray`; read back with `rowsFromJson`. */
+export const jsonRow = (table: Table): SQL => {
+  const pairs = Object.entries(getTableColumns(table)).map(([key, column]) => sql`${sql.raw(`'${key}'`)}, ${column}`);
+  return sql`${sql.raw(onPg ? "json_build_object" : "json_object")}(${sql.join(pairs, sql`, `)})`;
+};
+
+/**
+ * The rows of a `jsonArray` of `jsonRow(table)` as Drizzle would map them if selected: JSON holds
+ * the engine's raw values (SQLite's 0/1 and epoch milliseconds and JSON columns as text,
+ * PostgreSQL's timestamptz as ISO text), which each column's own decoder turns into booleans,
+ * Dates and objects. NULL stays null, as Drizzle leaves it.
+ */
+export function rowsFromJson<T extends Table>(table: T): (text: unknown) => T["$inferSelect"][] {
+  const columns = Object.entries(getTableColumns(table));
+  return (text) =>
+    (JSON.parse(text as string) as Record<string, unknown>[]).map((raw) => {
+      for (const [key, column] of columns) if (raw[key] !== null) raw[key] = column.mapFromDriverValue(raw[key]);
+      return raw as T["$inferSelect"];
+    });
+}
 
 /** Escapes LIKE wildcards so a user's "50%" or "a_b" matches literally. */
 const literal = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);

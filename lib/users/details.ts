@@ -52,7 +52,6 @@ const reads = {
       .orderBy(asc(roles.name)),
   ),
   keys: preparedOnce("details_pgp_keys", () => db.select({ userId: pgpKeys.userId }).from(pgpKeys).where(ids(pgpKeys.userId))),
-  // A pending invitation's MFA and key are the account's, not the tenant's: shown as none.
   pending: preparedOnce("details_pending", () =>
     db
       .select({ userId: memberships.userId })
@@ -87,14 +86,21 @@ export async function detailsOfUsers(userIds: string[], tenantId: string) {
   const methodsBy = groupBy(methods, (m) => m.userId, (m) => m);
   const groupsBy = groupBy(groupRows, (r) => r.userId, (r) => r.group);
   const rolesBy = groupBy(roleRows, (r) => r.userId, (r) => r.name);
-  return (userId: string): UserDetails => ({
-    methods: pending.has(userId) ? [] : (methodsBy.get(userId) ?? []),
-    passkeyCount: pending.has(userId) ? 0 : (passkeyCounts.get(userId) ?? 0),
-    groups: groupsBy.get(userId) ?? [],
-    roleNames: rolesBy.get(userId) ?? [],
-    hasPgpKey: !pending.has(userId) && withKey.has(userId),
-  });
+  return (userId: string) =>
+    seenByTenant(
+      {
+        methods: methodsBy.get(userId) ?? [],
+        passkeyCount: passkeyCounts.get(userId) ?? 0,
+        groups: groupsBy.get(userId) ?? [],
+        roleNames: rolesBy.get(userId) ?? [],
+        hasPgpKey: withKey.has(userId),
+      },
+      pending.has(userId),
+    );
 }
+
+/** A pending invitation's MFA and key are the account's, not the tenant's: shown as none. */
+export const seenByTenant = (d: UserDetails, pending: boolean): UserDetails => (pending ? { ...d, methods: [], passkeyCount: 0, hasPgpKey: false } : d);
 
 const forcedMfa = preparedOnce("tenant_forces_mfa", () => db.select({ f: tenants.forceMfa }).from(tenants).where(eq(tenants.id, sql.placeholder("tenantId"))));
 

@@ -10,7 +10,7 @@ import { consumeClientRate } from "@/lib/security/throttle";
 import { createUser } from "@/lib/users/create";
 import { startDeleteUsers } from "@/lib/users/delete";
 import { detailsOfUsers, tenantForcesMfa, type UserDetails } from "@/lib/users/details";
-import { allTenantUsers } from "@/lib/users/directory";
+import { allTenantUsersWithDetails } from "@/lib/users/directory";
 import type { UserRow } from "@/lib/users/records";
 import { userInScope } from "@/lib/users/scope";
 import { updateUsers } from "@/lib/users/update";
@@ -88,7 +88,7 @@ export const listUsers: OpSpec<z.ZodType, z.ZodType, z.ZodType, z.ZodArray<typeo
   response: z.array(UserResp),
   async run({ caller }) {
     await requirePermission(caller!, "User", "Read");
-    return toUserResps(await allTenantUsers(caller!), caller!.tenantId);
+    return (await allTenantUsersWithDetails(caller!)).map((r) => toUserResp(r.user, r.details, r.user.mfaRequired || r.tenantForcesMfa));
   },
 };
 
