@@ -110,10 +110,9 @@ export const walkPrefixes = !onPg;
 
 /**
  * Whether a capped count tells pending invitations from members by probing their partial index
- * (lib/users/search.ts inIndex) instead of reading each membership's invited_at. PostgreSQL then
- * joins memberships by an index-only scan, no heap read per match; SQLite reads its covering
- * (user, tenant) entry and the row about as fast, and runs the probe as a subquery per row (2–4×
- * slower counts of "filter disabled" and "hopper" at a million users).
+ * (lib/users/search.ts forCount) instead of reading each membership's invited_at. PostgreSQL then
+ * joins memberships by an index-only scan, no heap read per match; SQLite runs the probe as a
+ * subquery per row, which made "filter disabled" and "hopper" 2–4× slower at a million users.
  */
 export const countProbesInvitations = onPg;
 
