@@ -2,6 +2,7 @@
  * Measures every users-page scenario (the very lib call the page makes) at 10,000 and 1,000,000
  * users on both engines, and prints each 1M ÷ 10k ratio (target: ≤ 3):
  *   npx tsx bench/users-list.ts [--pg postgres://postgres@127.0.0.1:55432/postgres] [--sizes 10000,1000000]
+ *     [--engines sqlite,pg] [--only hopper,linus]   (--only: scenarios whose name contains one of these)
  * Databases are seeded once with bulk SQL (bench/seed-users-sql.ts) and kept for the next run:
  * SQLite data/bench-search-<n>.db, PostgreSQL iam_bench_search_<n> on that server.
  * Each (engine, size) runs in a child process (the database handle is per process); a scenario's
@@ -12,7 +13,7 @@ import { spawnSync } from "node:child_process";
 import { parseArgs } from "node:util";
 import pg from "pg";
 
-const { values } = parseArgs({ options: { child: { type: "boolean" }, pg: { type: "string", default: "postgres://postgres@127.0.0.1:55432/postgres" }, sizes: { type: "string", default: "10000,1000000" }, engines: { type: "string", default: "sqlite,pg" } } });
+const { values } = parseArgs({ options: { child: { type: "boolean" }, pg: { type: "string", default: "postgres://postgres@127.0.0.1:55432/postgres" }, sizes: { type: "string", default: "10000,1000000" }, engines: { type: "string", default: "sqlite,pg" }, only: { type: "string" } } });
 type Result = { name: string; ms: number; rows: number; count: string };
 
 if (values.child) await measure(Number(process.env.BENCH_USERS));
@@ -67,7 +68,9 @@ async function measure(size: number) {
     ["sort name desc, page after the middle row", { sort: "name", dir: "desc", after: "" }],
   ];
   const out: Result[] = [];
+  const only = values.only?.split(",");
   for (const [name, params] of scenarios) {
+    if (only && !only.some((o) => name.includes(o))) continue;
     const q = userQuerySchema.parse(params);
     // Cursors for "next page" scenarios come from the page before them, as the browser gets them.
     if (params.after === "") {
@@ -112,7 +115,7 @@ async function orchestrate() {
         delete env.DATABASE_URL;
         env.DATABASE_PATH = `data/bench-search-${size}.db`;
       }
-      const child = spawnSync("npx", ["tsx", "bench/users-list.ts", "--child"], { env: env as NodeJS.ProcessEnv, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 24 });
+      const child = spawnSync("npx", ["tsx", "bench/users-list.ts", "--child", ...(values.only ? ["--only", values.only] : [])], { env: env as NodeJS.ProcessEnv, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], maxBuffer: 1 << 24 });
       if (child.status !== 0) throw new Error(`${engine} ${size}: exit ${child.status}`);
       results[`${engine} ${size}`] = JSON.parse(child.stdout.trim().split("\n").pop()!) as Result[];
       console.error(`${engine} ${size.toLocaleString()}: done`);

@@ -7,7 +7,7 @@ import { requirePermission, requireTenant, type Caller } from "@/lib/authz/calle
 import { validation } from "@/lib/errors";
 import type { BulkAction } from "./bulk";
 import { asInvitedMember } from "./invitations";
-import { userMatches } from "./search";
+import { forCount, onRow, userMatches, type Membership } from "./search";
 
 import { PAGE_SIZES, SORTS } from "./list-params";
 
@@ -44,35 +44,41 @@ export const COUNT_CAP = 1_000;
 const WALK_ROWS = 10_000;
 
 /** WHERE clause for a tenant's users matching the filters (shared by the table, bulk "all matching" and CSV). */
-export async function userFilter(tenantId: string, q: UserFilter): Promise<{ where: SQL; rowTest: SQL; walk: boolean; searched: boolean; accountFree: boolean; source?: { from: SQL; where: SQL } }> {
-  const where: SQL[] = [eq(memberships.tenantId, tenantId)];
-  const member = isNull(memberships.invitedAt);
-  const pending = isNotNull(memberships.invitedAt);
+export async function userFilter(
+  tenantId: string,
+  q: UserFilter,
+): Promise<{ where: SQL; rowTest: SQL; counted: SQL; walk: boolean; searched: boolean; accountFree: boolean; source?: { from: SQL; where: SQL } }> {
   const search = q.q ? await userMatches(q.q) : undefined;
   // A pending invitation shows only the address (see asInvitedMember): filters on the account's own
   // columns treat it as that blank row (active, no MFA, never signed in), so they cannot probe it.
-  if (q.status === "active") where.push(or(eq(users.active, true), pending)!);
-  if (q.status === "disabled") where.push(and(eq(users.active, false), member)!);
-  if (q.mfa === "yes") where.push(and(eq(users.mfaEnrolled, true), member)!);
-  if (q.mfa === "no") where.push(or(eq(users.mfaEnrolled, false), pending)!);
-  if (q.loginFrom) where.push(and(gte(users.lastLoginAt, new Date(`${q.loginFrom}T00:00:00Z`)), member)!);
-  if (q.loginTo) where.push(and(lte(users.lastLoginAt, new Date(`${q.loginTo}T23:59:59.999Z`)), member)!);
-  // Role and group filters start from their own (small, indexed) tables instead of probing every user.
-  if (q.role)
-    where.push(
-      inArray(
-        memberships.id,
-        db.select({ id: membershipRoles.membershipId }).from(membershipRoles).innerJoin(roles, eq(roles.id, membershipRoles.roleId)).where(and(eq(roles.tenantId, tenantId), or(eq(roles.name, q.role), eq(roles.id, q.role)))),
-      ),
-    );
-  if (q.group) where.push(inArray(users.id, db.select({ id: groupMembers.userId }).from(groupMembers).where(eq(groupMembers.groupId, q.group))));
+  // Built twice: with the membership's own invited_at (pages), and probing the index (the count).
+  const filters = ({ member, pending }: Membership): SQL[] => {
+    const where: SQL[] = [eq(memberships.tenantId, tenantId)];
+    if (q.status === "active") where.push(or(eq(users.active, true), pending)!);
+    if (q.status === "disabled") where.push(and(eq(users.active, false), member)!);
+    if (q.mfa === "yes") where.push(and(eq(users.mfaEnrolled, true), member)!);
+    if (q.mfa === "no") where.push(or(eq(users.mfaEnrolled, false), pending)!);
+    if (q.loginFrom) where.push(and(gte(users.lastLoginAt, new Date(`${q.loginFrom}T00:00:00Z`)), member)!);
+    if (q.loginTo) where.push(and(lte(users.lastLoginAt, new Date(`${q.loginTo}T23:59:59.999Z`)), member)!);
+    // Role and group filters start from their own (small, indexed) tables instead of probing every user.
+    if (q.role)
+      where.push(
+        inArray(
+          memberships.id,
+          db.select({ id: membershipRoles.membershipId }).from(membershipRoles).innerJoin(roles, eq(roles.id, membershipRoles.roleId)).where(and(eq(roles.tenantId, tenantId), or(eq(roles.name, q.role), eq(roles.id, q.role)))),
+        ),
+      );
+    if (q.group) where.push(inArray(users.id, db.select({ id: groupMembers.userId }).from(groupMembers).where(eq(groupMembers.groupId, q.group))));
+    return where;
+  };
+  const [where, counted] = [filters(onRow), filters(forCount)];
   // Walk the sort index unless a filter narrows the rows through an index of its own.
   const walk = (!search || search.walk) && !q.loginFrom && !q.loginTo && !q.role && !q.group;
   // The search's own index as the rows' source (SQLite), the other filters tested on each.
-  const source = search?.source && { from: search.source.from, where: and(search.source.where, ...where)! };
+  const source = search?.source && { from: search.source.from, where: and(search.source.where, ...counted)! };
   // Whether only the membership is tested (the tenant, a role): then counting needs no account.
   const accountFree = !search && !q.status && !q.mfa && !q.loginFrom && !q.loginTo && !q.group;
-  return { where: and(search?.where, ...where)!, rowTest: and(search?.rowTest, ...where)!, walk, searched: !!search, accountFree, source };
+  return { where: and(search?.where, ...where)!, rowTest: and(search?.rowTest, ...where)!, counted: and(search?.counted, ...counted)!, walk, searched: !!search, accountFree, source };
 }
 
 /**
@@ -134,7 +140,7 @@ function beyond(sort: (typeof SORT_KEYS)[keyof typeof SORT_KEYS], [raw, id]: [So
 export async function listUsers(caller: Caller, q: UserQuery, tenantId = caller.tenantId) {
   await requirePermission(caller, "User", "Read");
   await requireTenant(caller, tenantId);
-  const { where, rowTest, walk, searched, accountFree, source } = await userFilter(tenantId, q);
+  const { where, rowTest, counted, walk, searched, accountFree, source } = await userFilter(tenantId, q);
   const sort = SORT_KEYS[q.sort];
   const after = readCursor(q.after);
   const before = after ? undefined : readCursor(q.before);
@@ -208,11 +214,11 @@ export async function listUsers(caller: Caller, q: UserQuery, tenantId = caller.
   const matched = source
     ? sql`select 1 from ${source.from} ${orderedJoin} ${memberships} on ${memberships.userId} = ${users.id} where ${source.where}`
     : accountFree
-      ? sql`select 1 from ${memberships} where ${where}`
-      : sql`select 1 from ${memberships} ${searched ? sql`inner join` : join} ${users} on ${users.id} = ${memberships.userId} where ${where}`;
+      ? sql`select 1 from ${memberships} where ${counted}`
+      : sql`select 1 from ${memberships} ${searched ? sql`inner join` : join} ${users} on ${users.id} = ${memberships.userId} where ${counted}`;
   const [c] = await selectRows<{ n: number | string }>(sql`select count(*) as n from (${matched} limit ${COUNT_CAP + 1}) as matched`);
-  const counted = Number(c!.n);
-  return { rows, total: Math.min(counted, COUNT_CAP), capped: counted > COUNT_CAP, next, previous };
+  const n = Number(c!.n);
+  return { rows, total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP, next, previous };
 }
 
 /**
