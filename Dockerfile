@@ -23,5 +23,6 @@ COPY --from=build --chown=node:node /src/.next/standalone ./
 USER node
 EXPOSE 3000
 VOLUME /data
-HEALTHCHECK --interval=10s --timeout=3s CMD node -e "fetch('http://127.0.0.1:3000/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+# The port the server listens on: PORT may be overridden at run time.
+HEALTHCHECK --interval=10s --timeout=3s CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||3000)+'/api/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
 CMD ["node", "server.js"]
