@@ -1,5 +1,4 @@
-import { and, eq, exists, isNotNull, isNull, notExists, or, sql, type SQL } from "drizzle-orm";
-import { alias } from "drizzle-orm/sqlite-core";
+import { aliasedTable, and, eq, exists, isNotNull, isNull, notExists, or, sql, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { contains, countProbesInvitations, lowerPrefix, nameStartsWith, prefix, searchIndex, searchPlan, searchRow, searchSource, walkPrefixes, type SearchTarget } from "@/db/dialect";
 import { memberships, users } from "@/db/schema";
@@ -14,7 +13,7 @@ export interface Membership {
 /** From the row's own invited_at: what a page reads anyway (the planners' estimates are built on it). */
 export const onRow: Membership = { member: isNull(memberships.invitedAt), pending: isNotNull(memberships.invitedAt) };
 
-const invitation = alias(memberships, "invitation");
+const invitation = aliasedTable(memberships, "invitation");
 const isInvitation = db
   .select({ one: sql`1` })
   .from(invitation)
