@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type CDPSession, type Page } from "@playwright/test";
-import { ADMIN_STATE, createUser, expectSignedIn, formAlert, signIn } from "../support/env";
+import { ADMIN_STATE, createUser, expectSignedIn, formAlert, hydrated, signIn } from "../support/env";
 
 /** Chromium's virtual authenticator (CDP): a platform authenticator with resident keys and user verification. */
 async function virtualAuthenticator(page: Page, cdp?: CDPSession) {
@@ -42,7 +42,10 @@ async function signOut(page: Page) {
 
 async function passwordless(page: Page) {
   await page.goto("/login");
-  await page.getByRole("button", { name: "Sign in with a passkey" }).click();
+  // A click before hydration does nothing: the ceremony is started by React.
+  const button = page.getByRole("button", { name: "Sign in with a passkey" });
+  await hydrated(button);
+  await button.click();
 }
 
 test("enrol a passkey, sign in without a password, rename, remove with the password", async ({ page }) => {
