@@ -1,5 +1,5 @@
 import { db } from "@/db/client";
-import { memberships, rolePermissions, roles } from "@/db/schema";
+import { groupMembers, groups, memberships, rolePermissions, roles } from "@/db/schema";
 import type { Caller } from "@/lib/authz/caller";
 import { defaultTenant } from "@/lib/bootstrap";
 import { hashPassword } from "@/lib/security/password";
@@ -41,4 +41,25 @@ export async function makeRoleWith(pairs: { resource: string; action: string }[]
   const [role] = await db.insert(roles).values({ tenantId, name: `narrow-${Date.now()}-${++n}` }).returning();
   if (pairs.length) await db.insert(rolePermissions).values(pairs.map((p) => ({ roleId: role!.id, ...p })));
   return role!;
+}
+
+/** A group of the tenant holding these users. */
+export async function makeGroup(tenantId: string, name: string, userIds: string[], extra: { isSystem?: boolean; data?: Record<string, string> } = {}) {
+  const [g] = await db.insert(groups).values({ tenantId, name, ...extra }).returning();
+  if (userIds.length) await db.insert(groupMembers).values(userIds.map((userId) => ({ groupId: g!.id, userId })));
+  return g!;
+}
+
+/**
+ * Three members of a new tenant (a: member + admin, b: the default role, c: member), a also an
+ * admin of a second tenant: what the per-user detail reads are compared on.
+ */
+export async function makeDetailedTenant() {
+  const t = await makeTenant();
+  const other = await makeTenant();
+  const a = await makeUser({ tenantId: t.id, roles: ["member", "admin"] });
+  const b = await makeUser({ tenantId: t.id });
+  const c = await makeUser({ tenantId: t.id, roles: ["member"] });
+  await ensureMembership(db, a.id, other.id, ["admin"]);
+  return { t, other, a, b, c };
 }

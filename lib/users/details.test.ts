@@ -1,32 +1,22 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { groupMembers, groups, mfaMethods, pgpKeys, tenants } from "@/db/schema";
+import { mfaMethods, pgpKeys, tenants } from "@/db/schema";
 import { groupsOfUser } from "@/lib/groups/groups";
 import { listMethods } from "@/lib/mfa/methods";
 import { hasPgpKey } from "@/lib/pgp/keys";
 import { roleCodesOf } from "@/lib/roles/roles";
-import { makeTenant, makeUser } from "@/test/factories";
+import { makeDetailedTenant, makeGroup, makeTenant, makeUser } from "@/test/factories";
 import { detailsOfUsers, registrationsOf, tenantForcesMfa } from "./details";
 import { ensureMembership } from "./records";
 
-const group = async (tenantId: string, name: string, userIds: string[]) => {
-  const [g] = await db.insert(groups).values({ tenantId, name }).returning();
-  if (userIds.length) await db.insert(groupMembers).values(userIds.map((userId) => ({ groupId: g!.id, userId })));
-  return g!;
-};
 
 describe("user details read for a whole list", () => {
   it("match what the per-user reads answer, user by user, in the tenant only", async () => {
-    const t = await makeTenant();
-    const other = await makeTenant();
-    const a = await makeUser({ tenantId: t.id, roles: ["member", "admin"] });
-    const b = await makeUser({ tenantId: t.id });
-    const c = await makeUser({ tenantId: t.id, roles: ["member"] });
-    await ensureMembership(db, a.id, other.id, ["admin"]);
-    await group(t.id, "beta", [a.id, b.id]);
-    await group(t.id, "alpha", [a.id]);
-    await group(other.id, "elsewhere", [a.id, c.id]);
+    const { t, other, a, b, c } = await makeDetailedTenant();
+    await makeGroup(t.id, "beta", [a.id, b.id]);
+    await makeGroup(t.id, "alpha", [a.id]);
+    await makeGroup(other.id, "elsewhere", [a.id, c.id]);
     await db.insert(mfaMethods).values([{ userId: a.id, kind: "authenticator", secretEnc: "x" }, { userId: a.id, kind: "pin", pinHash: "y" }, { userId: c.id, kind: "pin", pinHash: "z" }]);
     await db.insert(pgpKeys).values({ userId: b.id, publicKey: "k", fingerprint: "f", algorithm: "rsa" });
 

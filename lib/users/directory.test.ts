@@ -1,37 +1,26 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { groupMembers, groups, mfaMethods, passkeys, pgpKeys, tenants, users } from "@/db/schema";
-import { callerOf, makeRoleWith, makeTenant, makeUser } from "@/test/factories";
+import { mfaMethods, passkeys, pgpKeys, tenants, users } from "@/db/schema";
+import { callerOf, makeDetailedTenant, makeGroup, makeRoleWith, makeTenant, makeUser } from "@/test/factories";
 import { createUser } from "./create";
 import { detailsOfUsers, tenantForcesMfa } from "./details";
 import { allTenantUsersWithDetails, listTenantUsers } from "./directory";
-import { ensureMembership } from "./records";
 
-const group = async (tenantId: string, name: string, userIds: string[], extra: { isSystem?: boolean; data?: Record<string, string> } = {}) => {
-  const [g] = await db.insert(groups).values({ tenantId, name, ...extra }).returning();
-  if (userIds.length) await db.insert(groupMembers).values(userIds.map((userId) => ({ groupId: g!.id, userId })));
-  return g!;
-};
 const passkey = (userId: string, n: number) => ({ userId, credentialId: `cred-${userId}-${n}`, publicKey: "pk", deviceType: "multiDevice" as const, name: `key ${n}` });
 const pgpKey = (userId: string) => ({ userId, publicKey: "k", fingerprint: `f-${userId}`, algorithm: "rsa" });
 
 describe("a tenant's users with their details in one query", () => {
   it("answer as the per-kind reads do: same users in the same order, same details, pending invitations blanked", async () => {
-    const t = await makeTenant();
-    const other = await makeTenant();
-    const a = await makeUser({ tenantId: t.id, roles: ["member", "admin"] });
-    const b = await makeUser({ tenantId: t.id });
-    const c = await makeUser({ tenantId: t.id, roles: ["member"] });
-    await ensureMembership(db, a.id, other.id, ["admin"]);
+    const { t, other, a, b, c } = await makeDetailedTenant();
     // An account of another tenant, invited here and not yet accepted: its MFA and key are not this tenant's.
     const invited = await makeUser({ tenantId: other.id });
     await createUser(callerOf(a, t.id), { email: invited.email });
     await db.update(users).set({ mfaRequired: true }).where(eq(users.id, c.id));
 
-    await group(t.id, "beta", [a.id, b.id, invited.id], { data: { colour: "blue" } });
-    await group(t.id, "alpha", [a.id], { isSystem: true });
-    await group(other.id, "elsewhere", [a.id, c.id, invited.id]);
+    await makeGroup(t.id, "beta", [a.id, b.id, invited.id], { data: { colour: "blue" } });
+    await makeGroup(t.id, "alpha", [a.id], { isSystem: true });
+    await makeGroup(other.id, "elsewhere", [a.id, c.id, invited.id]);
     await db.insert(mfaMethods).values([
       { userId: a.id, kind: "authenticator", secretEnc: "x", lastUsedStep: 7 },
       { userId: a.id, kind: "pin", pinHash: "y" },
