@@ -92,8 +92,8 @@ export const lowerPrefix = (column: AnyColumn, text: string) => prefix(column, t
 
 /**
  * A table searched on any part of some columns: an FTS5 trigram table on SQLite, a pg_trgm GIN
- * index on the columns joined by spaces on PostgreSQL, both named `name` (migration
- * *_search_trigram). Words must be at least TRIGRAM characters long: shorter ones hold no trigram.
+ * index on PostgreSQL, both named `name` (migrations *_search_trigram, pg *_search_text). Words
+ * must be at least TRIGRAM characters long: shorter ones hold no trigram.
  */
 export interface SearchTarget {
   table: Table;
@@ -103,16 +103,24 @@ export interface SearchTarget {
 
 export const TRIGRAM = 3;
 
-/** The PostgreSQL index expression: exactly the one in the migration, or the index is not used. */
-const searchText = (t: SearchTarget) => sql.join(t.columns.map((c) => (c.notNull ? sql`${c}` : sql`coalesce(${c}, '')`)), sql` || ' ' || `);
+/**
+ * PostgreSQL's indexed text: the columns joined by spaces, stored lower-cased in `search_text`
+ * (migration pg *_search_text, outside the Drizzle schema), so a row's test is a byte LIKE
+ * instead of ILIKE lower-casing the joined text of every row it tests.
+ */
+const searchText = (t: SearchTarget) => sql`${t.table}.${sql.identifier("search_text")}`;
 
 /** FTS5 query: every word as a quoted phrase (a trigram phrase is a substring), all required. */
 const ftsQuery = (words: string[]) => words.map((w) => `"${w.replace(/"/g, '""')}"`).join(" AND ");
 
-/** Rows whose searched columns contain every word (any case, any position), found through the trigram index. */
+/**
+ * Rows whose searched columns contain every word (any case, any position), found through the
+ * trigram index. On PostgreSQL the pattern is lower-cased by lower() itself, as ILIKE would, so
+ * the match is exactly ILIKE's.
+ */
 export const searchIndex = (t: SearchTarget, words: string[]): SQL =>
   onPg
-    ? and(...words.map((w) => sql`(${searchText(t)}) ilike ${`%${literal(w)}%`}`))!
+    ? and(...words.map((w) => sql`${searchText(t)} like lower(${`%${literal(w)}%`}) escape '\\'`))!
     : sql`${t.table}.rowid in (select rowid from ${sql.identifier(t.name)} where ${sql.identifier(t.name)} match ${ftsQuery(words)})`;
 
 /**

@@ -14,7 +14,9 @@ import { describe, expect, it } from "vitest";
  * columns (and nullability), indexes (name, uniqueness, columns) and foreign keys. Column types
  * differ by design (integer ms vs timestamptz, 0/1 vs boolean, text vs jsonb: db/schema/kit.ts).
  * Text search differs by design too: an FTS5 trigram table on SQLite (with its shadow tables), a
- * pg_trgm GIN index on PostgreSQL, both named <table>_search; each must cover the same columns.
+ * pg_trgm GIN index on PostgreSQL, both named <table>_search; each must cover the same columns. On
+ * PostgreSQL the index is on a generated column (the searched columns joined, lower-cased): that
+ * column is part of the search, not of the table's shape, and stands for the columns it reads.
  */
 type Shape = { columns: string[]; indexes: string[]; foreignKeys: string[]; search: string[] };
 
@@ -66,7 +68,11 @@ async function pgShape(url: string): Promise<Record<string, Shape>> {
     const q = async <T>(text: string) => (await client.query(text)).rows as T[];
     const shape: Record<string, Shape> = {};
     for (const { table_name } of await q<{ table_name: string }>("select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'")) {
-      const columns = (await q<{ column_name: string; is_nullable: string }>(`select column_name, is_nullable from information_schema.columns where table_schema = 'public' and table_name = '${table_name}'`)).map((c) => `${c.column_name} ${c.is_nullable === "YES" ? "null" : "not null"}`);
+      const allColumns = await q<{ column_name: string; is_nullable: string; generation_expression: string | null }>(
+        `select column_name, is_nullable, generation_expression from information_schema.columns where table_schema = 'public' and table_name = '${table_name}'`,
+      );
+      const generated = new Map(allColumns.filter((c) => c.generation_expression).map((c) => [c.column_name, c.generation_expression!]));
+      const columns = allColumns.filter((c) => !generated.has(c.column_name)).map((c) => `${c.column_name} ${c.is_nullable === "YES" ? "null" : "not null"}`);
       const all = await q<{ name: string; unique: boolean; cols: string[]; def: string }>(
         `select i.relname as name, x.indisunique as unique, pg_get_indexdef(x.indexrelid) as def,
            array(select coalesce(a.attname::text, pg_get_indexdef(x.indexrelid, k.n::int, true)) from unnest(x.indkey) with ordinality k(attnum, n) left join pg_attribute a on a.attrelid = x.indrelid and a.attnum = k.attnum order by k.n) as cols
@@ -77,7 +83,8 @@ async function pgShape(url: string): Promise<Record<string, Shape>> {
       const indexes = all.filter((i) => !trigram(i)).map((i) => `${i.name} ${i.unique ? "unique" : ""}(${i.cols.map(caseFolded).join(",")})`);
       // The columns a trigram index's expression reads, in order (as the FTS5 table lists them).
       const columnNames = new Set(columns.map((c) => c.split(" ")[0]!));
-      const search = all.filter(trigram).map((i) => `${i.name}(${[...new Set(i.def.replace(/^.*USING gin/, "").match(/[a-z_]+/g)!.filter((w) => columnNames.has(w)))].join(",")})`);
+      const read = (expression: string): string[] => expression.match(/[a-z_]+/g)!.flatMap((w) => (generated.has(w) ? read(generated.get(w)!) : columnNames.has(w) ? [w] : []));
+      const search = all.filter(trigram).map((i) => `${i.name}(${[...new Set(read(i.def.replace(/^.*USING gin/, "")))].join(",")})`);
       const foreignKeys = (
         await q<{ from: string; table: string; to: string; on_delete: string }>(
           `select kcu.column_name as from, ccu.table_name as table, ccu.column_name as to, rc.delete_rule as on_delete
