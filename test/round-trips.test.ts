@@ -6,11 +6,12 @@ import { Login } from "@/app/api/iambackoffice.IamBackoffice/_ops/login";
 import { getCurrentUser } from "@/app/api/v1/_ops/users";
 import { db } from "@/db/client";
 import { countQueries } from "@/db/query-count";
-import { membershipRoles, memberships, rolePermissions, roles } from "@/db/schema";
+import { membershipRoles, memberships, mfaMethods, rolePermissions, roles, users } from "@/db/schema";
 import { callerFromBearer } from "@/lib/auth/resolve";
 import { can, permissionsOf, requirePermission } from "@/lib/authz/caller";
 import { revokeAllSessions } from "@/lib/sessions/sessions";
 import { generatePermanentToken, revokeToken } from "@/lib/tokens/tokens";
+import { findUserWithAuthenticator } from "@/lib/users/records";
 import { callerOf, makeRoleWith, makeUser, PASSWORD } from "@/test/factories";
 
 /**
@@ -58,12 +59,12 @@ describe("round trips", () => {
     expect(queries).toHaveLength(1);
   });
 
-  it("whole token requests: BillForward users/mine in 2 (caller, user with its authenticator), the Quatrix user list in 2 (caller, users with their details)", async () => {
+  it("whole token requests: BillForward users/mine in 1 (the caller with its own record), the Quatrix user list in 2 (caller, users with their details)", async () => {
     const user = await makeUser({ roles: ["admin"] });
     const token = await signIn(user.email);
     const mine = await countQueries(() => handle(getCurrentUser)(get(getCurrentUser.path, token), ctx));
     expect(mine.result.status).toBe(200);
-    expect(mine.queries.length).toBeLessThanOrEqual(2);
+    expect(mine.queries.length).toBeLessThanOrEqual(1);
     const list = await countQueries(() => handle(listUsers)(get(listUsers.path, token), ctx));
     expect(list.result.status).toBe(200);
     expect(list.queries.length).toBeLessThanOrEqual(2);
@@ -92,6 +93,29 @@ describe("what the one-query caller reads", () => {
     const [m] = await db.select().from(memberships).where(and(eq(memberships.userId, user.id), eq(memberships.tenantId, tenantId)));
     await db.delete(membershipRoles).where(eq(membershipRoles.membershipId, m!.id));
     await check(member);
+  });
+
+  it("the caller's own record, when asked for: the same row and authenticator as findUserWithAuthenticator, one row per permission", async () => {
+    const wide = await makeRoleWith([{ resource: "Group", action: "Read" }, { resource: "User", action: "Read" }, { resource: "Audit", action: "Read" }]);
+    const user = await makeUser({ roles: [wide.id] });
+    const session = await signIn(user.email);
+    const { accessToken } = await generatePermanentToken(callerOf(user), { password: PASSWORD });
+    const expectOwn = async (hasAuthenticator: boolean) => {
+      for (const token of [session, accessToken]) {
+        const caller = (await callerFromBearer(token, IP, true))!;
+        expect(caller.own).toEqual(await findUserWithAuthenticator(user.id));
+        expect(caller.own!.hasAuthenticator).toBe(hasAuthenticator);
+        expect(sorted(caller.permissions!)).toEqual(["Audit/Read", "Group/Read", "User/Read"]);
+        expect((await callerFromBearer(token, IP))!.own).toBeUndefined();
+      }
+    };
+    await expectOwn(false);
+    await db.insert(mfaMethods).values([
+      { userId: user.id, kind: "pin", pinHash: "y" },
+      { userId: user.id, kind: "authenticator", secretEnc: "x" },
+    ]);
+    await db.update(users).set({ firstName: "Renamed" }).where(eq(users.id, user.id));
+    await expectOwn(true);
   });
 
   it("a role change, a revoked session and a revoked token count on the very next request", async () => {

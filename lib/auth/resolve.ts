@@ -1,9 +1,10 @@
 import { and, eq, isNull, sql, type Column, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
-import { apiTokens, memberships, rolePermissions, roles, sessions, tenants, users } from "@/db/schema";
+import { apiTokens, memberships, mfaMethods, rolePermissions, roles, sessions, tenants, users } from "@/db/schema";
 import { livePermissionOf, liveRoleOf, type Caller } from "@/lib/authz/caller";
 import type { PermissionPair } from "@/lib/authz/catalogue";
 import { sha256 } from "@/lib/security/crypto";
+import type { UserRow } from "@/lib/users/records";
 
 /** lastSeenAt / lastUsedAt are written at most this often, so a busy credential does not write on every request. */
 const TOUCH_EVERY_MS = 60_000;
@@ -31,11 +32,22 @@ const callerFields = {
   resource: rolePermissions.resource,
   action: rolePermissions.action,
 };
+/**
+ * The caller's own record as well (users/mine answers from it): the user row and whether they
+ * have an authenticator app, read in the same query instead of a second round trip. EXISTS keeps
+ * it one row per permission; its inner table is aliased, so only the outer "users"."id" binds.
+ */
+const ownFields = {
+  own: users,
+  hasAuthenticator: sql<boolean>`exists (select 1 from ${mfaMethods} as own_app where own_app.user_id = ${users.id} and own_app.kind = 'authenticator')`.mapWith(Boolean),
+};
+const noOwnFields = {};
+
 const acceptedMembership = (userId: Column, tenantId: Column) =>
   and(eq(memberships.userId, userId), eq(memberships.tenantId, tenantId), isNull(memberships.invitedAt));
 
 /** Sessions (browser, or API by access token) with their caller. */
-const sessionRows = (where: SQL) =>
+const sessionRows = (where: SQL, extra: typeof ownFields | typeof noOwnFields = noOwnFields) =>
   db
     .select({
       kind: sql<"session" | "token">`'session'`,
@@ -46,6 +58,7 @@ const sessionRows = (where: SQL) =>
       touchedAt: sql<Date | null>`${sessions.lastSeenAt}`.mapWith(sessions.lastSeenAt),
       readOnly: sql<boolean>`false`.mapWith(apiTokens.readOnly),
       ...callerFields,
+      ...extra,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -56,7 +69,7 @@ const sessionRows = (where: SQL) =>
     .where(where);
 
 /** Permanent and temporary API tokens with their caller: the same columns as sessionRows. */
-const tokenRows = (where: SQL) =>
+const tokenRows = (where: SQL, extra: typeof ownFields | typeof noOwnFields = noOwnFields) =>
   db
     .select({
       kind: sql<"session" | "token">`'token'`,
@@ -67,6 +80,7 @@ const tokenRows = (where: SQL) =>
       touchedAt: sql<Date | null>`${apiTokens.lastUsedAt}`.mapWith(apiTokens.lastUsedAt),
       readOnly: sql<boolean>`${apiTokens.readOnly}`.mapWith(apiTokens.readOnly),
       ...callerFields,
+      ...extra,
     })
     .from(apiTokens)
     .innerJoin(users, eq(users.id, apiTokens.userId))
@@ -76,26 +90,27 @@ const tokenRows = (where: SQL) =>
     .leftJoin(rolePermissions, livePermissionOf)
     .where(where);
 
-type Row = Awaited<ReturnType<typeof sessionRows>>[number];
+type Row = Awaited<ReturnType<typeof sessionRows>>[number] & Partial<{ own: UserRow; hasAuthenticator: boolean }>;
 
 /**
- * The two caller queries, built once: Drizzle then does not rebuild their SQL on every request
- * (a sizeable cost next to the query itself), and on PostgreSQL they are named statements, parsed
- * and planned once per connection.
+ * The caller queries (by session id, by token; each with or without the own record), built once:
+ * Drizzle then does not rebuild their SQL on every request (a sizeable cost next to the query
+ * itself), and on PostgreSQL they are named statements, parsed and planned once per connection.
  */
 interface Prepared {
   execute(values: Record<string, string>): Promise<Row[]>;
 }
 const prepare = (query: unknown, name: string) => (query as { prepare(name: string): Prepared }).prepare(name);
-let prepared: { bySession: Prepared; byToken: Prepared } | undefined;
-const statements = () =>
-  (prepared ??= {
-    bySession: prepare(sessionRows(eq(sessions.id, sql.placeholder("sid"))), "caller_by_session"),
-    byToken: prepare(
-      sessionRows(eq(sessions.accessTokenHash, sql.placeholder("hash"))).unionAll(tokenRows(eq(apiTokens.tokenHash, sql.placeholder("hash")))),
-      "caller_by_token",
-    ),
-  });
+type Statements = { bySession: Prepared; byToken: Prepared };
+const build = (extra: typeof ownFields | typeof noOwnFields, suffix: string): Statements => ({
+  bySession: prepare(sessionRows(eq(sessions.id, sql.placeholder("sid")), extra), `caller_by_session${suffix}`),
+  byToken: prepare(
+    sessionRows(eq(sessions.accessTokenHash, sql.placeholder("hash")), extra).unionAll(tokenRows(eq(apiTokens.tokenHash, sql.placeholder("hash")), extra)),
+    `caller_by_token${suffix}`,
+  ),
+});
+const prepared: { plain?: Statements; own?: Statements } = {};
+const statements = (withOwn: boolean) => (withOwn ? (prepared.own ??= build(ownFields, "_with_own")) : (prepared.plain ??= build(noOwnFields, "")));
 
 /**
  * The caller behind a credential's rows, or null: the credential must be live (not revoked, not
@@ -116,14 +131,18 @@ async function callerFrom(rows: Row[], ip: string, now = Date.now()): Promise<Ca
   const pending = row.passwordChangeRequired ? "password" : !row.mfaEnrolled && (row.mfaRequired || row.forceMfa) ? "mfa" : null;
   const permissions: PermissionPair[] = mine.flatMap((r) => (r.resource !== null && r.action !== null ? [{ resource: r.resource, action: r.action }] : []));
   const credential = kind === "session" ? { sessionId: row.id, authenticatedAt: row.authenticatedAt! } : { tokenId: row.id };
-  return { userId: row.userId, email: row.email, tenantId: row.tenantId, isSuperAdmin: row.isSuperAdmin, readOnly: row.readOnly, ip, pending, permissions, ...credential };
+  const own = row.own ? { own: { user: row.own, hasAuthenticator: !!row.hasAuthenticator } } : {};
+  return { userId: row.userId, email: row.email, tenantId: row.tenantId, isSuperAdmin: row.isSuperAdmin, readOnly: row.readOnly, ip, pending, permissions, ...credential, ...own };
 }
 
-/** The caller of a browser session (the id in its next-auth JWT), or null once it has ended. */
-export const callerFromSessionId = async (sid: string, ip: string) => callerFrom(await statements().bySession.execute({ sid }), ip);
+/**
+ * The caller of a browser session (the id in its next-auth JWT), or null once it has ended.
+ * `withOwn`: with the caller's own record (Caller.own), for an operation that answers with it.
+ */
+export const callerFromSessionId = async (sid: string, ip: string, withOwn = false) => callerFrom(await statements(withOwn).bySession.execute({ sid }), ip);
 
 /** Bearer tokens: session access tokens first, then permanent and temporary API tokens; one query for both. */
-export async function callerFromBearer(token: string, ip: string): Promise<Caller | null> {
+export async function callerFromBearer(token: string, ip: string, withOwn = false): Promise<Caller | null> {
   if (!token || token.length > 512) return null;
-  return callerFrom(await statements().byToken.execute({ hash: sha256(token) }), ip);
+  return callerFrom(await statements(withOwn).byToken.execute({ hash: sha256(token) }), ip);
 }

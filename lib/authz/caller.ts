@@ -2,6 +2,7 @@ import { aliasedTable, and, eq, exists, isNotNull, isNull, notExists, or, sql, t
 import { db } from "@/db/client";
 import { membershipRoles, memberships, rolePermissions, roles, tenants } from "@/db/schema";
 import { notFound } from "@/lib/errors";
+import type { UserRow } from "@/lib/users/records";
 import { grants, type Action, type PermissionPair, type Resource } from "./catalogue";
 import { denied } from "./denied";
 
@@ -22,6 +23,8 @@ export interface Caller {
   pending?: "password" | "mfa" | null;
   /** The caller's permissions in the tenant, as read when this request resolved the caller (see heldBy). */
   permissions?: PermissionPair[];
+  /** The caller's own user row and whether they have an authenticator app, when the operation asked for it with the caller (users/mine). */
+  own?: { user: UserRow; hasAuthenticator: boolean };
 }
 
 /**

@@ -70,7 +70,7 @@ export function handle<B extends z.ZodType, Q extends z.ZodType, P extends z.Zod
         typeof rawBody === "object" && rawBody && "header" in rawBody
           ? ((rawBody as { header?: { sessionId?: unknown } }).header?.sessionId as string | undefined)
           : undefined;
-      const caller = spec.auth === "none" ? null : await resolveApiCaller(req, ip, typeof bodyToken === "string" ? bodyToken : undefined, spec.mintsCredentials);
+      const caller = spec.auth === "none" ? null : await resolveApiCaller(req, ip, typeof bodyToken === "string" ? bodyToken : undefined, spec);
       if (spec.auth === "required" && !caller) return fail(anySpec, "unauthenticated", "A valid access token is required");
       // A token that does not resolve is refused, not silently ignored (Register would self-register).
       const presented = req.headers.get("authorization") || req.headers.get("x-auth-token") || bodyToken;

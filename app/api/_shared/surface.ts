@@ -51,6 +51,8 @@ export interface OpSpec<B extends z.ZodType, Q extends z.ZodType, P extends z.Zo
   successStatus?: number;
   /** Creates credentials although it is a GET (BillForward generate-tokens): by cookie, our Origin is required too. */
   mintsCredentials?: boolean;
+  /** Answers with the caller's own record: it is read with the caller (Caller.own), in the same query. */
+  readsOwnRecord?: boolean;
   /** Returns the documented response object (or a Response for raw answers). */
   run: (ctx: OpContext<z.infer<B>, z.infer<Q>, z.infer<P>>) => Promise<z.input<R> | Response> | z.input<R> | Response;
 }

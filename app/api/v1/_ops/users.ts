@@ -53,9 +53,12 @@ async function userResponse(u: UserRow, orgId: string, twoFA?: boolean): Promise
   return { created: iso(u.createdAt), updated: iso(u.updatedAt), enabled: u.active, id: u.id, username: [await usernameOf(u, orgId, twoFA)], lastSuccessfulLogin: iso(u.lastLoginAt), successfulLogins: u.successfulLogins, organizationID: orgId };
 }
 
-/** The caller's own user: its row and whether it has an authenticator come in one query. */
+/**
+ * The caller's own user: as read with the caller (an operation with readsOwnRecord), else its row
+ * and whether it has an authenticator in one query (after a change, it is read again).
+ */
 async function ownUserResponse(caller: Caller) {
-  const own = (await findUserWithAuthenticator(caller.userId))!;
+  const own = caller.own ?? (await findUserWithAuthenticator(caller.userId))!;
   return userResponse(own.user, caller.tenantId, own.hasAuthenticator);
 }
 
@@ -222,6 +225,7 @@ export const getCurrentUser: OpSpec<z.ZodType, typeof ScopeQuery, z.ZodType, typ
   summary: "The caller's own user",
   query: ScopeQuery,
   response: UserEnvelope,
+  readsOwnRecord: true,
   run: async ({ caller }) => envelope(t(), [await ownUserResponse(caller!)]),
 };
 
