@@ -103,7 +103,10 @@ describe("what the one-query caller reads", () => {
     const expectOwn = async (hasAuthenticator: boolean) => {
       for (const token of [session, accessToken]) {
         const caller = (await callerFromBearer(token, IP, true))!;
-        expect(caller.own).toEqual(await findUserWithAuthenticator(user.id));
+        const { user: row, hasAuthenticator: has } = (await findUserWithAuthenticator(user.id))!;
+        const { passwordHash, ...rest } = row;
+        expect(passwordHash).toBeTruthy();
+        expect(caller.own).toEqual({ user: rest, hasAuthenticator: has }); // everything but the password hash
         expect(caller.own!.hasAuthenticator).toBe(hasAuthenticator);
         expect(sorted(caller.permissions!)).toEqual(["Audit/Read", "Group/Read", "User/Read"]);
         expect((await callerFromBearer(token, IP))!.own).toBeUndefined();

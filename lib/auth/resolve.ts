@@ -1,10 +1,9 @@
-import { and, eq, isNull, sql, type Column, type SQL } from "drizzle-orm";
+import { and, eq, getTableColumns, isNull, sql, type Column, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
 import { apiTokens, memberships, mfaMethods, rolePermissions, roles, sessions, tenants, users } from "@/db/schema";
-import { livePermissionOf, liveRoleOf, type Caller } from "@/lib/authz/caller";
+import { livePermissionOf, liveRoleOf, type Caller, type OwnRecord } from "@/lib/authz/caller";
 import type { PermissionPair } from "@/lib/authz/catalogue";
 import { sha256 } from "@/lib/security/crypto";
-import type { UserRow } from "@/lib/users/records";
 
 /** lastSeenAt / lastUsedAt are written at most this often, so a busy credential does not write on every request. */
 const TOUCH_EVERY_MS = 60_000;
@@ -37,8 +36,11 @@ const callerFields = {
  * have an authenticator app, read in the same query instead of a second round trip. EXISTS keeps
  * it one row per permission; its inner table is aliased, so only the outer "users"."id" binds.
  */
+const userColumns = getTableColumns(users);
+const publicColumns = Object.fromEntries(Object.entries(userColumns).filter(([name]) => name !== "passwordHash")) as Omit<typeof userColumns, "passwordHash">;
 const ownFields = {
-  own: users,
+  // Every column but the password hash: nothing a Caller carries is a secret.
+  own: publicColumns,
   hasAuthenticator: sql<boolean>`exists (select 1 from ${mfaMethods} as own_app where own_app.user_id = ${users.id} and own_app.kind = 'authenticator')`.mapWith(Boolean),
 };
 const noOwnFields = {};
@@ -90,7 +92,7 @@ const tokenRows = (where: SQL, extra: typeof ownFields | typeof noOwnFields = no
     .leftJoin(rolePermissions, livePermissionOf)
     .where(where);
 
-type Row = Awaited<ReturnType<typeof sessionRows>>[number] & Partial<{ own: UserRow; hasAuthenticator: boolean }>;
+type Row = Awaited<ReturnType<typeof sessionRows>>[number] & Partial<{ own: OwnRecord["user"]; hasAuthenticator: boolean }>;
 
 /**
  * The caller queries (by session id, by token; each with or without the own record), built once:

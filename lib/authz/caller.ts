@@ -23,8 +23,14 @@ export interface Caller {
   pending?: "password" | "mfa" | null;
   /** The caller's permissions in the tenant, as read when this request resolved the caller (see heldBy). */
   permissions?: PermissionPair[];
-  /** The caller's own user row and whether they have an authenticator app, when the operation asked for it with the caller (users/mine). */
-  own?: { user: UserRow; hasAuthenticator: boolean };
+  /** The caller's own record, when the operation asked for it with the caller (users/mine). */
+  own?: OwnRecord;
+}
+
+/** A user's row without its password hash, and whether they have an authenticator app. */
+export interface OwnRecord {
+  user: Omit<UserRow, "passwordHash">;
+  hasAuthenticator: boolean;
 }
 
 /**

@@ -161,7 +161,8 @@ export async function listUsers(caller: Caller, q: UserQuery, tenantId = caller.
   const plain = (condition: SQL, orderBy: SQL, how: SQL) =>
     selectRows<Row>(sql`select ${columns} from ${memberships} ${how} ${users} on ${users.id} = ${memberships.userId} where ${condition} order by ${orderBy} limit ${limit}`);
   // A common search word or a prefix: walk the sort's own index for at most WALK_ROWS rows, testing
-  // each (the window is a subquery named like its table, so every column reference still holds).
+  // each (the window is a subquery named like its table, so every column reference still holds;
+  // `select *` also keeps PostgreSQL's search_text, which the row test reads).
   // If the window was not enough to fill the page, the matches are fewer than the walk assumed
   // (say the word is common elsewhere but rare in this tenant): read them through the indexes.
   const windowed = async (bound: SQL | undefined, orderBy: SQL): Promise<Row[]> => {

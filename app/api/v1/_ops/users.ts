@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { OpSpec } from "@/app/api/_shared/surface";
 import { changeEmail, changePassword } from "@/lib/account/credentials";
 import { redeemCode, requestPasswordReset, RESET_TTL_MS } from "@/lib/account/one-time-codes";
-import type { Caller } from "@/lib/authz/caller";
+import type { Caller, OwnRecord } from "@/lib/authz/caller";
 import { sendTemplatedMail } from "@/lib/email/templates";
 import { AppError, forbidden } from "@/lib/errors";
 import { hasAuthenticator } from "@/lib/mfa/methods";
@@ -18,6 +18,9 @@ import { BASE, bf, Envelope, envelope, iso, PagedEnvelope, pagedEnvelope, Paging
 
 const common = { surface: bf, tag: "BillForward SecurityApi", auth: "required" as const };
 const t = () => Date.now();
+
+/** What the answers show of a user: any row, with or without its password hash. */
+type PublicUser = OwnRecord["user"];
 
 const UsernameResponse = z.object({
   created: z.string().optional(),
@@ -45,20 +48,20 @@ const UserResponse = z.object({
 
 /** Usernames are email addresses; our identity has exactly one. */
 /** `twoFA` when already read with the user (users/mine), else read here. */
-async function usernameOf(u: UserRow, orgId: string, twoFA?: boolean): Promise<z.infer<typeof UsernameResponse>> {
+async function usernameOf(u: PublicUser, orgId: string, twoFA?: boolean): Promise<z.infer<typeof UsernameResponse>> {
   return { created: iso(u.createdAt), id: u.id, username: u.email, firstName: u.firstName, lastName: u.lastName, userID: u.id, email: u.email, profilePicture: u.imageUrl ?? undefined, organizationID: orgId, twoFA: twoFA ?? (await hasAuthenticator(u.id)) };
 }
 
-async function userResponse(u: UserRow, orgId: string, twoFA?: boolean): Promise<z.infer<typeof UserResponse>> {
+async function userResponse(u: PublicUser, orgId: string, twoFA?: boolean): Promise<z.infer<typeof UserResponse>> {
   return { created: iso(u.createdAt), updated: iso(u.updatedAt), enabled: u.active, id: u.id, username: [await usernameOf(u, orgId, twoFA)], lastSuccessfulLogin: iso(u.lastLoginAt), successfulLogins: u.successfulLogins, organizationID: orgId };
 }
 
 /**
- * The caller's own user: as read with the caller (an operation with readsOwnRecord), else its row
- * and whether it has an authenticator in one query (after a change, it is read again).
+ * The caller's own user: `read` as it came with the caller (users/mine, readsOwnRecord), else its
+ * row and whether it has an authenticator in one query (after a change, so the answer shows it).
  */
-async function ownUserResponse(caller: Caller) {
-  const own = caller.own ?? (await findUserWithAuthenticator(caller.userId))!;
+async function ownUserResponse(caller: Caller, read?: OwnRecord) {
+  const own = read ?? (await findUserWithAuthenticator(caller.userId))!;
   return userResponse(own.user, caller.tenantId, own.hasAuthenticator);
 }
 
@@ -226,7 +229,7 @@ export const getCurrentUser: OpSpec<z.ZodType, typeof ScopeQuery, z.ZodType, typ
   query: ScopeQuery,
   response: UserEnvelope,
   readsOwnRecord: true,
-  run: async ({ caller }) => envelope(t(), [await ownUserResponse(caller!)]),
+  run: async ({ caller }) => envelope(t(), [await ownUserResponse(caller!, caller!.own)]),
 };
 
 const Organization = z.object({ created: z.string().optional(), id: z.string(), customerCode: z.string(), name: z.string(), deleted: z.boolean(), organizationID: z.string() });
