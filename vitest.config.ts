@@ -13,7 +13,8 @@ export default defineConfig({
     include: ["lib/**/*.test.ts", "db/**/*.test.ts", "test/**/*.test.ts"],
     setupFiles: ["test/setup.ts"],
     pool: "forks",
-    fileParallelism: false,
+    // Each file has its own database and data directory (test/setup.ts), so files run side by side.
+    maxWorkers: 2,
     testTimeout: 20_000,
   },
 });

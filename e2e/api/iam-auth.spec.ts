@@ -1,5 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { createUser, freshStep, totp } from "../support/env";
+import { createUser, totpUses } from "../support/env";
 import { sqlRun } from "../support/sql";
 
 const IAM = "/api/iambackoffice.IamBackoffice";
@@ -62,8 +62,6 @@ test.describe("IamBackoffice sign-in and MFA", () => {
   });
 
   test("EnableUserMfa → Login asks for MFA → LoginMfa; DisableUserMfa needs a valid code", async ({ request }) => {
-    // Waits for fresh TOTP steps (a code is never accepted twice), so up to two 30 s windows.
-    test.setTimeout(150_000);
     const user = createUser();
     const first = await (await login(request, user.email, user.password)).json();
     const auth = { Authorization: `Bearer ${first.tokens.token}` };
@@ -71,8 +69,8 @@ test.describe("IamBackoffice sign-in and MFA", () => {
 
     const bad = await request.post(`${IAM}/EnableUserMfa`, { headers: auth, data: { userId: user.id, secret, code: "000000" } });
     expect(bad.status()).toBe(400);
-    await freshStep();
-    const enabled = await request.post(`${IAM}/EnableUserMfa`, { headers: auth, data: { userId: user.id, secret, code: totp(secret) } });
+    const nextCode = totpUses(secret);
+    const enabled = await request.post(`${IAM}/EnableUserMfa`, { headers: auth, data: { userId: user.id, secret, code: await nextCode() } });
     expect(await enabled.json()).toEqual({ success: true });
 
     const pending = await (await login(request, user.email, user.password)).json();
@@ -82,8 +80,7 @@ test.describe("IamBackoffice sign-in and MFA", () => {
 
     const wrong = await request.post(`${IAM}/LoginMfa`, { data: { twoFactorId: pending.twoFactorId, code: "111111" } });
     expect(wrong.status()).toBe(401);
-    await new Promise((r) => setTimeout(r, (31 - (Math.floor(Date.now() / 1000) % 30)) * 1000));
-    const done = await request.post(`${IAM}/LoginMfa`, { data: { twoFactorId: pending.twoFactorId, code: totp(secret) } });
+    const done = await request.post(`${IAM}/LoginMfa`, { data: { twoFactorId: pending.twoFactorId, code: await nextCode() } });
     expect(done.status()).toBe(200);
     const session = await done.json();
     expect(session.tokens.token).toBeTruthy();
@@ -92,8 +89,7 @@ test.describe("IamBackoffice sign-in and MFA", () => {
     const auth2 = { Authorization: `Bearer ${session.tokens.token}` };
     const refused = await request.post(`${IAM}/DisableUserMfa`, { headers: auth2, data: { userId: user.id, methodId, code: "222222" } });
     expect(refused.status()).toBe(400);
-    await new Promise((r) => setTimeout(r, (31 - (Math.floor(Date.now() / 1000) % 30)) * 1000));
-    const disabled = await request.post(`${IAM}/DisableUserMfa`, { headers: auth2, data: { userId: user.id, methodId, code: totp(secret) } });
+    const disabled = await request.post(`${IAM}/DisableUserMfa`, { headers: auth2, data: { userId: user.id, methodId, code: await nextCode() } });
     expect(await disabled.json()).toEqual({ success: true });
     expect((await (await login(request, user.email, user.password)).json()).tokens).toBeTruthy();
   });
