@@ -2,7 +2,7 @@
  * The SQL that differs between SQLite and PostgreSQL, in one place so lib/ has no dialect branch.
  * Everything here returns a fragment for Drizzle's builder (or runs one raw query).
  */
-import { and, getTableColumns, getTableName, or, sql, type AnyColumn, type SQL, type SQLWrapper, type Table } from "drizzle-orm";
+import { and, getTableName, or, sql, type AnyColumn, type SQL, type SQLWrapper, type Table } from "drizzle-orm";
 import { rawRows } from "./client";
 import { engine } from "./engine";
 
@@ -42,24 +42,29 @@ export const jsonArray = (value: SQL | AnyColumn, orderBy?: AnyColumn): SQL => {
   return onPg ? sql`coalesce(json_agg(${value}${order}), '[]')::text` : sql`json_group_array(${value}${order})`;
 };
 
-/** A row of `table` as a JSON object keyed by property name (json_object / json_build_object), for `jsonArray`; read back with `rowsFromJson`. */
-export const jsonRow = (table: Table): SQL => {
-  const pairs = Object.entries(getTableColumns(table)).map(([key, column]) => sql`${sql.raw(`'${key}'`)}, ${column}`);
+/** Named columns, as a select lists them: `{ id: groups.id, name: groups.name }`. */
+export type Columns = Record<string, AnyColumn>;
+/** The row a select of these columns returns: each column's own JS type, null where nullable. */
+export type RowOf<C extends Columns> = { [K in keyof C]: C[K]["_"]["notNull"] extends true ? C[K]["_"]["data"] : C[K]["_"]["data"] | null };
+
+/** A row of these columns as a JSON object keyed by their names (json_object / json_build_object), for `jsonArray`; read back with `rowsFromJson`. */
+export const jsonRow = (columns: Columns): SQL => {
+  const pairs = Object.entries(columns).map(([key, column]) => sql`${sql.raw(`'${key}'`)}, ${column}`);
   return sql`${sql.raw(onPg ? "json_build_object" : "json_object")}(${sql.join(pairs, sql`, `)})`;
 };
 
 /**
- * The rows of a `jsonArray` of `jsonRow(table)` as Drizzle would map them if selected: JSON holds
- * the engine's raw values (SQLite's 0/1 and epoch milliseconds and JSON columns as text,
+ * The rows of a `jsonArray` of `jsonRow(columns)` as Drizzle would map them if selected: JSON
+ * holds the engine's raw values (SQLite's 0/1 and epoch milliseconds and JSON columns as text,
  * PostgreSQL's timestamptz as ISO text), which each column's own decoder turns into booleans,
  * Dates and objects. NULL stays null, as Drizzle leaves it.
  */
-export function rowsFromJson<T extends Table>(table: T): (text: unknown) => T["$inferSelect"][] {
-  const columns = Object.entries(getTableColumns(table));
+export function rowsFromJson<C extends Columns>(columns: C): (text: unknown) => RowOf<C>[] {
+  const entries = Object.entries(columns);
   return (text) =>
     (JSON.parse(text as string) as Record<string, unknown>[]).map((raw) => {
-      for (const [key, column] of columns) if (raw[key] !== null) raw[key] = column.mapFromDriverValue(raw[key]);
-      return raw as T["$inferSelect"];
+      for (const [key, column] of entries) if (raw[key] !== null) raw[key] = column.mapFromDriverValue(raw[key]);
+      return raw as RowOf<C>;
     });
 }
 

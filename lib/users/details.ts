@@ -1,16 +1,24 @@
 import { and, asc, eq, isNotNull, sql, type AnyColumn } from "drizzle-orm";
 import { db } from "@/db/client";
-import { boundList, inBoundList } from "@/db/dialect";
+import { boundList, inBoundList, type RowOf } from "@/db/dialect";
 import { preparedOnce } from "@/db/prepared";
 import { groupMembers, groups, membershipRoles, memberships, mfaMethods, passkeys, pgpKeys, roles, tenants } from "@/db/schema";
-import type { GroupRow } from "@/lib/groups/groups";
+
+/**
+ * The parts of a user's MFA methods and groups an answer shows: only these are read, so no list
+ * carries secrets (TOTP secrets, PIN hashes) it never shows, and each row maps fewer columns.
+ */
+export const detailColumns = {
+  method: { kind: mfaMethods.kind },
+  group: { id: groups.id, name: groups.name, isSystem: groups.isSystem },
+};
 
 /** What an API answer shows beside a user row in one tenant. */
 export interface UserDetails {
-  methods: (typeof mfaMethods.$inferSelect)[];
+  methods: RowOf<typeof detailColumns.method>[];
   /** How many passkeys the user has (each is a second factor too). */
   passkeyCount: number;
-  groups: GroupRow[];
+  groups: RowOf<typeof detailColumns.group>[];
   roleNames: string[];
   hasPgpKey: boolean;
 }
@@ -33,10 +41,10 @@ const groupBy = <R, V>(rows: R[], key: (r: R) => string, value: (r: R) => V) => 
 const ids = (column: AnyColumn) => inBoundList(column, "ids");
 const inTenant = sql.placeholder("tenantId");
 const reads = {
-  methods: preparedOnce("details_methods", () => db.select().from(mfaMethods).where(ids(mfaMethods.userId))),
+  methods: preparedOnce("details_methods", () => db.select({ userId: mfaMethods.userId, ...detailColumns.method }).from(mfaMethods).where(ids(mfaMethods.userId))),
   groups: preparedOnce("details_groups", () =>
     db
-      .select({ userId: groupMembers.userId, group: groups })
+      .select({ userId: groupMembers.userId, group: detailColumns.group })
       .from(groupMembers)
       .innerJoin(groups, eq(groups.id, groupMembers.groupId))
       .where(and(ids(groupMembers.userId), eq(groups.tenantId, inTenant)))
@@ -83,7 +91,7 @@ export async function detailsOfUsers(userIds: string[], tenantId: string) {
   const pending = new Set(invited.map((r) => r.userId));
   const passkeyCounts = new Map<string, number>();
   for (const k of passkeyRows) passkeyCounts.set(k.userId, (passkeyCounts.get(k.userId) ?? 0) + 1);
-  const methodsBy = groupBy(methods, (m) => m.userId, (m) => m);
+  const methodsBy = groupBy(methods, (m) => m.userId, ({ kind }) => ({ kind }));
   const groupsBy = groupBy(groupRows, (r) => r.userId, (r) => r.group);
   const rolesBy = groupBy(roleRows, (r) => r.userId, (r) => r.name);
   return (userId: string) =>

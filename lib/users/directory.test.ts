@@ -34,7 +34,9 @@ describe("a tenant's users with their details in one query", () => {
     const check = async () => {
       const rows = await allTenantUsersWithDetails(caller);
       const listed = await listTenantUsers(caller, { orderBy: "name", order: "ASC", records: 500 });
-      expect(rows.map((r) => r.user)).toEqual(listed.rows);
+      // The same users, each with exactly the fields a listing shows (no password hash).
+      const fields = ["id", "email", "fullName", "active", "isSuperAdmin", "mfaRequired", "quota", "preferredLanguages", "lastLoginAt", "createdAt", "updatedAt"] as const;
+      expect(rows.map((r) => r.user)).toEqual(listed.rows.map((u) => Object.fromEntries(fields.map((f) => [f, u[f]]))));
       const of = await detailsOfUsers(rows.map((r) => r.user.id), t.id);
       for (const r of rows) expect(r.details).toEqual(of(r.user.id));
       const forced = await tenantForcesMfa(t.id);
@@ -46,13 +48,12 @@ describe("a tenant's users with their details in one query", () => {
     expect([...by.keys()].sort()).toEqual([a.id, b.id, c.id, invited.id].sort());
     const da = by.get(a.id)!.details;
     expect(da.roleNames).toEqual(["admin", "member"]);
-    expect(da.groups.map((g) => [g.name, g.isSystem, g.data])).toEqual([
-      ["alpha", true, {}],
-      ["beta", false, { colour: "blue" }],
+    // Booleans come back as booleans on both engines (SQLite's JSON holds 0/1), and nothing but the shown fields.
+    expect(da.groups.map(({ id, ...g }) => [typeof id, g])).toEqual([
+      ["string", { name: "alpha", isSystem: true }],
+      ["string", { name: "beta", isSystem: false }],
     ]);
-    expect(da.groups[0]!.createdAt).toBeInstanceOf(Date);
-    expect(da.methods.map((m) => m.kind).sort()).toEqual(["authenticator", "pin"]);
-    expect(da.methods.every((m) => m.createdAt instanceof Date)).toBe(true);
+    expect(da.methods.sort((x, y) => x.kind.localeCompare(y.kind))).toEqual([{ kind: "authenticator" }, { kind: "pin" }]);
     expect(da.passkeyCount).toBe(2);
     expect(by.get(b.id)!.details).toMatchObject({ roleNames: [], methods: [], passkeyCount: 0, hasPgpKey: true });
     expect(by.get(c.id)!.user.mfaRequired).toBe(true);

@@ -1,11 +1,11 @@
 import { and, asc, count, desc, eq, isNull, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { jsonArray, jsonRow, rowsFromJson } from "@/db/dialect";
+import { jsonArray, jsonRow, rowsFromJson, type RowOf } from "@/db/dialect";
 import { preparedOnce, writtenLimit } from "@/db/prepared";
 import { groupMembers, groups, membershipRoles, memberships, mfaMethods, passkeys, pgpKeys, roles, tenants, users } from "@/db/schema";
 import { requirePermission, requireTenant, type Caller } from "@/lib/authz/caller";
 import { notFound } from "@/lib/errors";
-import { seenByTenant, type UserDetails } from "./details";
+import { detailColumns, seenByTenant, type UserDetails } from "./details";
 import { asInvitedMember } from "./invitations";
 import { normalizeEmail, type UserRow } from "./records";
 import { userInScope } from "./scope";
@@ -52,6 +52,26 @@ export async function organizationsOf(caller: Caller) {
 }
 
 /**
+ * What a listing with details shows of each user: the list reads only these, so it never carries
+ * password hashes or other fields it does not answer with (and maps a third of the columns).
+ */
+const listedColumns = {
+  id: users.id,
+  email: users.email,
+  fullName: users.fullName,
+  active: users.active,
+  isSuperAdmin: users.isSuperAdmin,
+  mfaRequired: users.mfaRequired,
+  quota: users.quota,
+  preferredLanguages: users.preferredLanguages,
+  lastLoginAt: users.lastLoginAt,
+  createdAt: users.createdAt,
+  updatedAt: users.updatedAt,
+};
+export type ListedUser = RowOf<typeof listedColumns>;
+const listed = (u: UserRow): ListedUser => Object.fromEntries(Object.keys(listedColumns).map((k) => [k, u[k as keyof ListedUser]])) as ListedUser;
+
+/**
  * Every user of the caller's tenant by email, up to 10,000 (the Quatrix listing has no paging),
  * with what the answer shows beside each (UserDetails, the tenant's force_mfa) in the same
  * statement: each kind of detail is a correlated subquery aggregated to JSON per user, so the list
@@ -61,13 +81,15 @@ export async function organizationsOf(caller: Caller) {
 const tenantUsersWithDetails = preparedOnce("tenant_users_with_details", () =>
   db
     .select({
-      user: users,
+      user: listedColumns,
       invitedAt: memberships.invitedAt,
       tenantForcesMfa: tenants.forceMfa,
-      methods: sql`(select ${jsonArray(jsonRow(mfaMethods))} from ${mfaMethods} where ${mfaMethods.userId} = ${users.id})`.mapWith(rowsFromJson(mfaMethods)),
+      methods: sql`(select ${jsonArray(jsonRow(detailColumns.method))} from ${mfaMethods} where ${mfaMethods.userId} = ${users.id})`.mapWith(
+        rowsFromJson(detailColumns.method),
+      ),
       passkeyCount: sql`(select count(*) from ${passkeys} where ${passkeys.userId} = ${users.id})`.mapWith(Number),
-      groups: sql`(select ${jsonArray(jsonRow(groups), groups.name)} from ${groupMembers} inner join ${groups} on ${groups.id} = ${groupMembers.groupId}
-        where ${groupMembers.userId} = ${users.id} and ${groups.tenantId} = ${memberships.tenantId})`.mapWith(rowsFromJson(groups)),
+      groups: sql`(select ${jsonArray(jsonRow(detailColumns.group), groups.name)} from ${groupMembers} inner join ${groups} on ${groups.id} = ${groupMembers.groupId}
+        where ${groupMembers.userId} = ${users.id} and ${groups.tenantId} = ${memberships.tenantId})`.mapWith(rowsFromJson(detailColumns.group)),
       roleNames: sql`(select ${jsonArray(roles.name, roles.name)} from ${membershipRoles} inner join ${roles} on ${roles.id} = ${membershipRoles.roleId}
         where ${membershipRoles.membershipId} = ${memberships.id})`.mapWith((text: string) => JSON.parse(text) as string[]),
       hasPgpKey: sql`exists (select 1 from ${pgpKeys} where ${pgpKeys.userId} = ${users.id})`.mapWith(Boolean),
@@ -81,10 +103,10 @@ const tenantUsersWithDetails = preparedOnce("tenant_users_with_details", () =>
 );
 
 /** The caller's tenant's users as the tenant sees them, each with its details: one query. */
-export async function allTenantUsersWithDetails(caller: Caller): Promise<{ user: UserRow; details: UserDetails; tenantForcesMfa: boolean }[]> {
+export async function allTenantUsersWithDetails(caller: Caller): Promise<{ user: ListedUser; details: UserDetails; tenantForcesMfa: boolean }[]> {
   await requirePermission(caller, "User", "Read");
   return (await tenantUsersWithDetails({ tenantId: caller.tenantId })).map(({ user, invitedAt, tenantForcesMfa, ...details }) => ({
-    user: asSeenByTenant({ user, invitedAt }),
+    user: invitedAt ? listed(asInvitedMember(user, invitedAt)) : user,
     details: seenByTenant(details, invitedAt !== null),
     tenantForcesMfa,
   }));

@@ -29,7 +29,7 @@ export async function markInvited(tx: Tx | DB, userId: string, tenantId: string)
  * What the tenant sees of someone whose invitation is pending: the address and nothing of the
  * account (names, sign-ins, MFA, status belong to it, not to the tenant), dated by the invitation.
  */
-export const asInvitedMember = (user: UserRow, invitedAt: Date): UserRow => unsavedUser({ email: user.email }, user.id, invitedAt);
+export const asInvitedMember = (user: Pick<UserRow, "id" | "email">, invitedAt: Date): UserRow => unsavedUser({ email: user.email }, user.id, invitedAt);
 
 /** Of these users, those whose membership of the tenant is a pending invitation. */
 export async function pendingIn(tx: Tx | DB, tenantId: string, userIds: string[]) {

@@ -3,14 +3,14 @@ import { z } from "zod";
 import type { OpSpec } from "@/app/api/_shared/surface";
 import { redeemCode } from "@/lib/account/one-time-codes";
 import { requirePermission, type Caller } from "@/lib/authz/caller";
-import { listGroups, type GroupRow } from "@/lib/groups/groups";
+import { listGroups } from "@/lib/groups/groups";
 import { removeMfa, resetMfa, setMfa } from "@/lib/mfa/admin";
 import { getPgpKey } from "@/lib/pgp/keys";
 import { consumeClientRate } from "@/lib/security/throttle";
 import { createUser } from "@/lib/users/create";
 import { startDeleteUsers } from "@/lib/users/delete";
 import { detailsOfUsers, tenantForcesMfa, type UserDetails } from "@/lib/users/details";
-import { allTenantUsersWithDetails } from "@/lib/users/directory";
+import { allTenantUsersWithDetails, type ListedUser } from "@/lib/users/directory";
 import type { UserRow } from "@/lib/users/records";
 import { userInScope } from "@/lib/users/scope";
 import { updateUsers } from "@/lib/users/update";
@@ -40,7 +40,7 @@ const UserResp = z.object({
   storage_used: z.number().int(),
 });
 
-const toGroup = (g: GroupRow, i: number) => ({ id: g.id, name: g.name, metadata: { is_system: g.isSystem, visual_order: i } });
+const toGroup = (g: UserDetails["groups"][number], i: number) => ({ id: g.id, name: g.name, metadata: { is_system: g.isSystem, visual_order: i } });
 
 /** The answer for a list of users: their details are read once for the whole list, not per user. */
 async function toUserResps(rows: UserRow[], tenantId: string): Promise<z.infer<typeof UserResp>[]> {
@@ -51,7 +51,7 @@ async function toUserResps(rows: UserRow[], tenantId: string): Promise<z.infer<t
 
 const toOneUserResp = async (u: UserRow, tenantId: string) => (await toUserResps([u], tenantId))[0]!;
 
-function toUserResp(u: UserRow, d: UserDetails, forced: boolean): z.infer<typeof UserResp> {
+function toUserResp(u: ListedUser, d: UserDetails, forced: boolean): z.infer<typeof UserResp> {
   return {
     id: u.id,
     super_admin: d.roleNames.includes("admin") || u.isSuperAdmin ? "Y" : "N",
