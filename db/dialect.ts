@@ -129,6 +129,13 @@ export const searchIndex = (t: SearchTarget, words: string[]): SQL =>
     : sql`${t.table}.rowid in (select rowid from ${sql.identifier(t.name)} where ${sql.identifier(t.name)} match ${ftsQuery(words)})`;
 
 /**
+ * A select list of `columns` and every column a row test of this search reads, each once, for a
+ * walk that selects only what it tests (PostgreSQL's test reads its stored search_text).
+ */
+export const withSearchedColumns = (t: SearchTarget, columns: AnyColumn[]): SQL =>
+  sql.join([...new Set([...columns, ...t.columns])].map((c) => sql`${c}`).concat(onPg ? [searchText(t)] : []), sql`, `);
+
+/**
  * The same test made on each row (no index), for a query that walks another index in sort order
  * and stops after one page. On SQLite LIKE folds ASCII case only, so lib/ uses this for ASCII
  * words only; on PostgreSQL it is the indexed test itself and the planner picks the index.

@@ -16,7 +16,8 @@ import { describe, expect, it } from "vitest";
  * Text search differs by design too: an FTS5 trigram table on SQLite (with its shadow tables), a
  * pg_trgm GIN index on PostgreSQL, both named <table>_search; each must cover the same columns. On
  * PostgreSQL the index is on a generated column (the searched columns joined, lower-cased): that
- * column is part of the search, not of the table's shape, and stands for the columns it reads.
+ * column is part of the search, not of the table's shape, and stands for the columns it reads
+ * (in an index too).
  */
 type Shape = { columns: string[]; indexes: string[]; foreignKeys: string[]; search: string[] };
 
@@ -80,10 +81,13 @@ async function pgShape(url: string): Promise<Record<string, Shape>> {
          where t.relname = '${table_name}' and not x.indisprimary`,
       );
       const trigram = (i: { def: string }) => i.def.includes("gin_trgm_ops");
-      const indexes = all.filter((i) => !trigram(i)).map((i) => `${i.name} ${i.unique ? "unique" : ""}(${i.cols.map(caseFolded).join(",")})`);
-      // The columns a trigram index's expression reads, in order (as the FTS5 table lists them).
+      // The columns an expression reads, in order (as the FTS5 table lists them).
       const columnNames = new Set(columns.map((c) => c.split(" ")[0]!));
       const read = (expression: string): string[] => expression.match(/[a-z_]+/g)!.flatMap((w) => (generated.has(w) ? read(generated.get(w)!) : columnNames.has(w) ? [w] : []));
+      // An index carrying the generated column (users_email_walk_idx) stands for the columns it
+      // reads, each once, as SQLite's index of the same name lists them.
+      const indexColumns = (cols: string[]) => [...new Set(cols.flatMap((c) => (generated.has(c) ? read(generated.get(c)!) : [caseFolded(c)])))];
+      const indexes = all.filter((i) => !trigram(i)).map((i) => `${i.name} ${i.unique ? "unique" : ""}(${indexColumns(i.cols).join(",")})`);
       const search = all.filter(trigram).map((i) => `${i.name}(${[...new Set(read(i.def.replace(/^.*USING gin/, "")))].join(",")})`);
       const foreignKeys = (
         await q<{ from: string; table: string; to: string; on_delete: string }>(

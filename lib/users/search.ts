@@ -1,6 +1,6 @@
-import { aliasedTable, and, eq, exists, isNotNull, isNull, notExists, or, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, and, eq, exists, isNotNull, isNull, notExists, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
-import { contains, countProbesInvitations, lowerPrefix, nameStartsWith, prefix, searchIndex, searchPlan, searchRow, searchSource, walkPrefixes, type SearchTarget } from "@/db/dialect";
+import { contains, countProbesInvitations, lowerPrefix, nameStartsWith, prefix, searchIndex, searchPlan, searchRow, searchSource, walkPrefixes, withSearchedColumns, type SearchTarget } from "@/db/dialect";
 import { memberships, users } from "@/db/schema";
 import { searchWords } from "@/lib/search/words";
 
@@ -29,6 +29,9 @@ const isInvitation = db
 export const forCount: Membership = countProbesInvitations ? { member: notExists(isInvitation), pending: exists(isInvitation) } : onRow;
 
 const target: SearchTarget = { table: users, name: "users_search", columns: [users.email, users.fullName, users.username] };
+
+/** A select list of these columns of users and every one a search's row test reads (any search). */
+export const withSearchedUserColumns = (columns: AnyColumn[]) => withSearchedColumns(target, columns);
 
 /**
  * Beyond this many matching accounts in the whole instance, a search walks the page's sort order
