@@ -81,6 +81,41 @@ describe("tenant_member_counts", () => {
     await expectExact([a.id]);
   });
 
+  // Each membership insert locks its tenant's count row until commit, so two transactions joining
+  // the same two tenants in opposite orders wait on each other: PostgreSQL aborts one (40P01) and
+  // db/pg.ts runs it again once the other has committed. SQLite runs one transaction at a time.
+  it.skipIf(engine !== "pg")("two transactions joining two tenants in opposite orders both commit (the deadlocked one is run again)", async () => {
+    const [a, b, c] = [await makeTenant(), await makeTenant(), await makeTenant()];
+    const [first, second] = [await makeUser({ tenantId: a.id }), await makeUser({ tenantId: a.id })];
+    let arrived = 0;
+    let bothHoldOne!: () => void;
+    const gate = new Promise<void>((r) => (bothHoldOne = r));
+    let attempts = 0;
+    const join = (userId: string, order: string[]) =>
+      db.transaction(async (tx) => {
+        attempts++;
+        await tx.insert(memberships).values({ userId, tenantId: order[0]! });
+        if (++arrived === 2) bothHoldOne();
+        await gate;
+        await tx.insert(memberships).values({ userId, tenantId: order[1]! });
+      });
+    await Promise.all([join(first.id, [b.id, c.id]), join(second.id, [c.id, b.id])]);
+    expect(attempts).toBe(3);
+    await expectExact([a.id, b.id, c.id]);
+    expect([(await kept(b.id))!.members, (await kept(c.id))!.members]).toEqual([2, 2]);
+  });
+
+  it("a transaction failing for another reason runs once", async () => {
+    let attempts = 0;
+    await expect(
+      db.transaction(async () => {
+        attempts++;
+        throw new Error("not a deadlock");
+      }),
+    ).rejects.toThrow("not a deadlock");
+    expect(attempts).toBe(1);
+  });
+
   it("counts a many-row INSERT … SELECT of memberships (how bulk imports and the benchmarks seed) in full", async () => {
     const t = await makeTenant();
     for (let i = 0; i < 3; i++) await makeUser({ tenantId: t.id });
