@@ -143,6 +143,19 @@ export const withSearchedColumns = (t: SearchTarget, columns: AnyColumn[]): SQL 
 export const searchRow = (t: SearchTarget, words: string[]): SQL => (onPg ? searchIndex(t, words) : and(...words.map((w) => or(...t.columns.map((c) => contains(c, w)))!))!);
 
 /**
+ * Whether a LIKE on each row matches these words as the search index does. SQLite's LIKE folds
+ * ASCII case only, so a word with other letters (É, ß) is always matched by FTS5.
+ */
+export const rowTestable = (words: string[]) => onPg || words.every((w) => !/[^\x00-\x7f]/.test(w));
+
+/**
+ * Every word in a column that holds searched text lower-cased (memberships.search_text): the row
+ * test of a walk that reads that copy instead of the searched table.
+ */
+export const holdsWords = (column: AnyColumn | SQL, words: string[]): SQL =>
+  and(...words.map((w) => (onPg ? sql`${column} like lower(${`%${literal(w)}%`}) escape '\\'` : contains(column, w))))!;
+
+/**
  * The rows matching every word, read from the trigram index in its own order so a LIMIT stops it
  * early: on SQLite `from` is the FTS5 table joined to the table by rowid and `where` its MATCH (a
  * capped count over "hopper" then reads 1,001 index entries, not 62,000 or a walk of every row).
@@ -188,8 +201,7 @@ export async function roughRowCount(table: Table): Promise<number> {
  * PostgreSQL's planner estimates the same from its statistics and chooses by itself.
  */
 export async function searchPlan(t: SearchTarget, words: string[], dense: number): Promise<"index" | "scan"> {
-  // LIKE's case folding is ASCII only: a word with other letters (É, ß) is always matched by FTS5.
-  if (onPg || words.some((w) => /[^\x00-\x7f]/.test(w))) return "index";
+  if (onPg || !rowTestable(words)) return "index";
   const [row] = await rawRows<{ n: number }>(sql`select count(*) as n from (select rowid from ${sql.identifier(t.name)} where ${sql.identifier(t.name)} match ${ftsQuery(words)} limit ${sql.raw(String(dense + 1))})`);
   return Number(row!.n) > dense ? "scan" : "index";
 }

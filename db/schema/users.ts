@@ -74,11 +74,22 @@ export const memberships = table(
      */
     invitedAt: ts("invited_at"),
     createdAt: createdAt(),
+    /**
+     * What a search of the users table matches on this membership, lower-cased: the account's
+     * email, name and username joined by spaces, or only the email while the membership is a
+     * pending invitation (that is all it shows). Kept by triggers on memberships and users
+     * (migrations sqlite 0011, pg 0010) and never written by lib/: a search walking the tenant's
+     * members newest first tests it in memberships_tenant_idx alone (lib/users/list.ts windowed).
+     */
+    searchText: text("search_text"),
   },
   (t) => [
     uniqueIndex("memberships_user_tenant_uq").on(t.userId, t.tenantId),
-    // A tenant's members newest first, ties broken on the user id (keyset paging of the users table).
-    index("memberships_tenant_idx").on(t.tenantId, t.createdAt, t.userId),
+    // A tenant's members newest first, ties broken on the user id (keyset paging of the users
+    // table), carrying the searched text so a search's walk reads no row. Not invited_at: an index
+    // holding the tenant, the user and invited_at covers a page's join of memberships to users, and
+    // SQLite then read every membership and sorted instead of walking the users' sort index.
+    index("memberships_tenant_idx").on(t.tenantId, t.createdAt, t.userId, t.searchText),
     // Pending invitations only (partial, so no tenant-wide query is drawn to it): the dashboard
     // counts accepted members as the tenant's memberships less these, both without reading rows.
     index("memberships_pending_idx").on(t.tenantId, t.userId).where(sql`${t.invitedAt} is not null`),

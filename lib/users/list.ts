@@ -47,12 +47,17 @@ export const COUNT_CAP = 1_000;
 const WALK_ROWS = 10_000;
 const COVERED_WALK_ROWS = 50_000;
 
+/** The walk of the tenant's members (listUsers windowed) and its copy of the searched text. */
+const WALKED = sql`${sql.identifier("walked")}`;
+const walkedText = sql`${WALKED}.${sql.identifier("search_text")}`;
+
 /** WHERE clause for a tenant's users matching the filters (shared by the table, bulk "all matching" and CSV). */
 export async function userFilter(
   tenantId: string,
   q: UserFilter,
-): Promise<{ where: SQL; rowTest: SQL; counted: SQL; walk: boolean; searched: boolean; accountFree: boolean; source?: { from: SQL; where: SQL } }> {
-  const search = q.q ? await userMatches(q.q) : undefined;
+  sort?: UserQuery["sort"],
+): Promise<{ where: SQL; rowTest: SQL; memberRowTest?: SQL; counted: SQL; walk: boolean; searched: boolean; accountFree: boolean; source?: { from: SQL; where: SQL } }> {
+  const search = q.q ? await userMatches(q.q, { membersWalk: sort === "created" }) : undefined;
   // A pending invitation shows only the address (see asInvitedMember): filters on the account's own
   // columns treat it as that blank row (active, no MFA, never signed in), so they cannot probe it.
   // Built twice: with the membership's own invited_at (pages), and probing the index (the count).
@@ -82,7 +87,8 @@ export async function userFilter(
   const source = search?.source && { from: search.source.from, where: and(search.source.where, ...counted)! };
   // Whether only the membership is tested (the tenant, a role): then counting needs no account.
   const accountFree = !search && !q.status && !q.mfa && !q.loginFrom && !q.loginTo && !q.group;
-  return { where: and(search?.where, ...where)!, rowTest: and(search?.rowTest, ...where)!, counted: and(search?.counted, ...counted)!, walk, searched: !!search, accountFree, source };
+  const memberRowTest = search?.memberTest && and(search.memberTest(walkedText), ...where);
+  return { where: and(search?.where, ...where)!, rowTest: and(search?.rowTest, ...where)!, memberRowTest, counted: and(search?.counted, ...counted)!, walk, searched: !!search, accountFree, source };
 }
 
 /**
@@ -144,7 +150,7 @@ function beyond(sort: (typeof SORT_KEYS)[keyof typeof SORT_KEYS], [raw, id]: [So
 export async function listUsers(caller: Caller, q: UserQuery, tenantId = caller.tenantId) {
   await requirePermission(caller, "User", "Read");
   await requireTenant(caller, tenantId);
-  const { where, rowTest, counted, walk, searched, accountFree, source } = await userFilter(tenantId, q);
+  const { where, rowTest, memberRowTest, counted, walk, searched, accountFree, source } = await userFilter(tenantId, q, q.sort);
   const sort = SORT_KEYS[q.sort];
   const after = readCursor(q.after);
   const before = after ? undefined : readCursor(q.before);
@@ -166,22 +172,36 @@ export async function listUsers(caller: Caller, q: UserQuery, tenantId = caller.
     selectRows<Row>(sql`select ${columns} from ${memberships} ${how} ${users} on ${users.id} = ${memberships.userId} where ${condition} order by ${orderBy} limit ${limit}`);
   // A common search word or a prefix: walk the sort's own index for at most WALK_ROWS rows, testing
   // each (the window is a subquery named like its table, so every column reference still holds).
-  // A users window selects only the sort and what the row test reads, so the email order's walk
-  // never leaves its covering index.
-  // If the window was not enough to fill the page, the matches are fewer than the walk assumed
-  // (say the word is common elsewhere but rare in this tenant): read them through the indexes.
+  // A window selects only the sort and what the row test reads, so the walk never leaves its
+  // covering index: users_email_walk_idx for the email order; for the membership date,
+  // memberships_tenant_idx with the membership's copy of the searched text (memberRowTest), so only
+  // the members that match are joined to their accounts (a prefix search still tests the account).
+  // If the window did not fill the page, the matches are fewer than the walk assumed (a rare word,
+  // or one common elsewhere but rare in this tenant, or the last page): read them through the
+  // indexes, which is cheap for so few. (Counting whether the window held every row, to skip that
+  // read, cost as much as the read.)
   const windowed = async (bound: SQL | undefined, orderBy: SQL): Promise<Row[]> => {
     const onMemberships = q.sort === "created";
     const table = onMemberships ? memberships : users;
     const inner = onMemberships ? and(eq(memberships.tenantId, tenantId), bound) : bound;
-    const walked = onMemberships ? sql`*` : withSearchedUserColumns([users.id, users.active, users.mfaEnrolled, sort.col as AnyColumn]);
     const budget = q.sort === "email" ? COVERED_WALK_ROWS : WALK_ROWS;
-    const window = sql`(select ${walked} from ${table}${inner ? sql` where ${inner}` : sql``} order by ${orderBy} limit ${sql.raw(String(budget))}) as ${table}`;
-    const from = onMemberships ? sql`${window} ${orderedJoin} ${users} on ${users.id} = ${memberships.userId}` : sql`${window} ${orderedJoin} ${memberships} on ${memberships.userId} = ${users.id}`;
-    const rows = await selectRows<Row>(sql`select ${columns} from ${from} where ${and(rowTest, bound)} order by ${orderBy} limit ${limit}`);
-    if (rows.length > q.size) return rows;
-    const [seen] = await selectRows<{ n: number }>(sql`select count(*) as n from (select 1 from ${table}${inner ? sql` where ${inner}` : sql``} limit ${sql.raw(String(budget))}) as w`);
-    return Number(seen!.n) < budget ? rows : plain(and(where, bound)!, orderBy, sql`inner join`);
+    const within = (walked: SQL, name: SQL) =>
+      sql`(select ${walked} from ${table}${inner ? sql` where ${inner}` : sql``} order by ${orderBy} limit ${sql.raw(String(budget))}) as ${name}`;
+    const [from, test] =
+      onMemberships && memberRowTest
+        ? [
+            // Only what memberships_tenant_idx holds; a match's own membership row is then read by its key.
+            sql`${within(sql.join([memberships.tenantId, memberships.createdAt, memberships.userId, memberships.searchText].map((c) => sql`${c}`), sql`, `), WALKED)} ${orderedJoin} ${memberships} on ${memberships.userId} = ${WALKED}.${sql.identifier("user_id")} and ${memberships.tenantId} = ${WALKED}.${sql.identifier("tenant_id")} ${orderedJoin} ${users} on ${users.id} = ${memberships.userId}`,
+            memberRowTest,
+          ]
+        : onMemberships
+          ? [sql`${within(sql`*`, sql`${table}`)} ${orderedJoin} ${users} on ${users.id} = ${memberships.userId}`, rowTest]
+          : [sql`${within(withSearchedUserColumns([users.id, users.active, users.mfaEnrolled, sort.col as AnyColumn]), sql`${table}`)} ${orderedJoin} ${memberships} on ${memberships.userId} = ${users.id}`, rowTest];
+    // In the window's own order, so SQLite stops after a page instead of sorting every match.
+    const walkedOrder = sql.raw(orderBy === up ? "asc" : "desc");
+    const order = onMemberships && memberRowTest ? sql`${WALKED}.${sql.identifier("created_at")} ${walkedOrder}, ${WALKED}.${sql.identifier("user_id")} ${walkedOrder}` : orderBy;
+    const rows = await selectRows<Row>(sql`select ${columns} from ${from} where ${and(test, bound)} order by ${order} limit ${limit}`);
+    return rows.length > q.size ? rows : plain(and(where, bound)!, orderBy, sql`inner join`);
   };
   // One row more than a page tells whether another page follows.
   const read = (bound: SQL | undefined, orderBy: SQL) => (searched && walk ? windowed(bound, orderBy) : plain(and(where, bound)!, orderBy, join));

@@ -1,6 +1,6 @@
 import { aliasedTable, and, eq, exists, isNotNull, isNull, notExists, or, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
-import { contains, countProbesInvitations, lowerPrefix, nameStartsWith, prefix, searchIndex, searchPlan, searchRow, searchSource, walkPrefixes, withSearchedColumns, type SearchTarget } from "@/db/dialect";
+import { contains, countProbesInvitations, holdsWords, lowerPrefix, nameStartsWith, prefix, rowTestable, searchIndex, searchPlan, searchRow, searchSource, walkPrefixes, withSearchedColumns, type SearchTarget } from "@/db/dialect";
 import { memberships, users } from "@/db/schema";
 import { searchWords } from "@/lib/search/words";
 
@@ -48,6 +48,13 @@ export interface UserMatches {
   /** `where` with invitations told apart as forCount says, for the capped count. */
   counted: SQL;
   walk: boolean;
+  /**
+   * The same match tested on a membership's own copy of the searched text (memberships.search_text,
+   * the email alone for a pending invitation, as `text`), so a walk of the tenant's members reads no
+   * account. Only when asked for (membersWalk), and never for a prefix search, which tests where
+   * each column starts.
+   */
+  memberTest?: (text: SQL) => SQL;
   /** The matches in the trigram index's own order (SQLite), `where` told apart as `counted`. */
   source?: { from: SQL; where: SQL };
 }
@@ -62,8 +69,11 @@ export interface UserMatches {
  * common word, or a prefix (each row's test is cheap, while a prefix as common as "jo" holds tens
  * of thousands of rows to sort). `source` (SQLite) reads the matches from the trigram index
  * itself, with `where` then only what the index does not test: for a capped count.
+ * `membersWalk`: the page walks the tenant's members newest first. Testing each membership's copy
+ * of the text costs so little that the walk is always tried first (no count of the matches
+ * decides), the index read only when the walk does not fill the page.
  */
-export async function userMatches(text: string): Promise<UserMatches | undefined> {
+export async function userMatches(text: string, { membersWalk = false } = {}): Promise<UserMatches | undefined> {
   const { long, short } = searchWords(text);
   if (!long.length && !short.length) return undefined;
   if (!long.length) {
@@ -71,7 +81,9 @@ export async function userMatches(text: string): Promise<UserMatches | undefined
     const where = ({ member }: Membership) => or(lowerPrefix(users.email, whole), and(nameStartsWith(users.fullName, whole), member), and(prefix(users.username, whole), member))!;
     return { where: where(onRow), rowTest: where(onRow), counted: where(forCount), walk: walkPrefixes };
   }
-  const walk = (await searchPlan(target, long, DENSE)) === "scan";
+  const words = [...long, ...short];
+  const onMembers = membersWalk && rowTestable(words);
+  const walk = onMembers || (await searchPlan(target, long, DENSE)) === "scan";
   const anyColumn = (w: string) => or(contains(users.email, w), contains(users.fullName, w), contains(users.username, w))!;
   const shown = ({ member, pending }: Membership) => or(and(member, ...short.map(anyColumn)), and(pending, ...[...long, ...short].map((w) => contains(users.email, w))))!;
   const source = searchSource(target, long);
@@ -80,6 +92,7 @@ export async function userMatches(text: string): Promise<UserMatches | undefined
     rowTest: and(walk ? searchRow(target, long) : searchIndex(target, long), shown(onRow))!,
     counted: and(searchIndex(target, long), shown(forCount))!,
     walk,
+    memberTest: onMembers ? (copy: SQL) => holdsWords(copy, words) : undefined,
     source: source && { from: source.from, where: and(source.where, shown(forCount))! },
   };
 }
