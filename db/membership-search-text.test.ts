@@ -30,5 +30,11 @@ describe("memberships.search_text", () => {
     await db.update(memberships).set({ invitedAt: new Date() }).where(eq(memberships.tenantId, b.id));
     await db.update(users).set({ lastLoginAt: new Date(), active: false }).where(eq(users.id, user.id));
     expect(await copies(user.id)).toEqual(new Map([[a.id, expected(renamed!, false)], [b.id, expected(renamed!, true)]]));
+
+    // A membership handed to another account takes that account's text.
+    const other = await makeUser({ tenantId: b.id });
+    await db.delete(memberships).where(eq(memberships.userId, other.id));
+    await db.update(memberships).set({ userId: other.id }).where(eq(memberships.userId, user.id));
+    expect(await copies(other.id)).toEqual(new Map([[a.id, expected(other, false)], [b.id, expected(other, true)]]));
   });
 });

@@ -93,6 +93,8 @@ export async function createUser(caller: Caller, raw: CreateUserInput): Promise<
   };
   let joinCode: string | undefined;
   const { user, answer } = await db.transaction(async (tx) => {
+    // A transaction PostgreSQL aborted runs again (db/pg.ts): keep no code from a rolled-back attempt.
+    joinCode = undefined;
     // Before the address is looked at: a taken username fails alike for a known and a new address.
     if (values.username && (await findUserByUsername(values.username, tx))) throw conflict("Username is already taken", "username");
     const existing = await accountFromElsewhere(tx, input.email, tenantId);

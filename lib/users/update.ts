@@ -64,6 +64,8 @@ export async function updateUsers(caller: Caller, userIds: string[], patch: User
   if (email && targets.some((t) => t.id === caller.userId && t.email !== email)) await requireRecentSignIn(caller);
   const changes: { old: string; next: string }[] = [];
   const updated = await db.transaction(async (tx) => {
+    // A transaction PostgreSQL aborted runs again (db/pg.ts): only the attempt that commits notifies.
+    changes.length = 0;
     const rows: UserRow[] = [];
     for (const t of targets) {
       if (!fields.length) {

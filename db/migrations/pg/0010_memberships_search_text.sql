@@ -6,13 +6,12 @@
 -- writes it. The backfill rewrites every membership: VACUUM afterwards. SQLite: sqlite 0011.
 DROP INDEX "memberships_tenant_idx";--> statement-breakpoint
 ALTER TABLE "memberships" ADD COLUMN "search_text" text;--> statement-breakpoint
-UPDATE "memberships" m SET "search_text" = CASE WHEN m.invited_at IS NULL THEN u.search_text ELSE lower(u.email) END FROM "users" u WHERE u.id = m.user_id;--> statement-breakpoint
 CREATE FUNCTION memberships_search_text() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
   NEW.search_text := (SELECT CASE WHEN NEW.invited_at IS NULL THEN u.search_text ELSE lower(u.email) END FROM users u WHERE u.id = NEW.user_id);
   RETURN NEW;
 END $$;--> statement-breakpoint
-CREATE TRIGGER memberships_search_text BEFORE INSERT OR UPDATE OF invited_at ON memberships FOR EACH ROW EXECUTE FUNCTION memberships_search_text();--> statement-breakpoint
+CREATE TRIGGER memberships_search_text BEFORE INSERT OR UPDATE OF invited_at, user_id ON memberships FOR EACH ROW EXECUTE FUNCTION memberships_search_text();--> statement-breakpoint
 -- AFTER: the account's generated search_text is computed by then.
 CREATE FUNCTION memberships_search_account() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -20,5 +19,7 @@ BEGIN
   RETURN NULL;
 END $$;--> statement-breakpoint
 CREATE TRIGGER memberships_search_account AFTER UPDATE OF email, full_name, username ON users FOR EACH ROW WHEN (OLD.search_text IS DISTINCT FROM NEW.search_text) EXECUTE FUNCTION memberships_search_account();--> statement-breakpoint
+-- After the triggers: an instance still running the old release may change an account meanwhile.
+UPDATE "memberships" m SET "search_text" = CASE WHEN m.invited_at IS NULL THEN u.search_text ELSE lower(u.email) END FROM "users" u WHERE u.id = m.user_id;--> statement-breakpoint
 CREATE INDEX "memberships_tenant_idx" ON "memberships" USING btree ("tenant_id","created_at","user_id","search_text");--> statement-breakpoint
 ANALYZE "memberships";

@@ -15,12 +15,13 @@ CREATE TRIGGER `memberships_search_insert` AFTER INSERT ON `memberships` BEGIN
     SELECT iif(new.invited_at IS NULL, lower(u.email || ' ' || u.full_name || ' ' || coalesce(u.username, '')), lower(u.email)) FROM users u WHERE u.id = new.user_id
   ) WHERE rowid = new.rowid;
 END;--> statement-breakpoint
-CREATE TRIGGER `memberships_search_invited` AFTER UPDATE OF invited_at ON `memberships` WHEN (old.invited_at IS NULL) IS NOT (new.invited_at IS NULL) BEGIN
+CREATE TRIGGER `memberships_search_invited` AFTER UPDATE OF invited_at, user_id ON `memberships` WHEN (old.invited_at IS NULL) IS NOT (new.invited_at IS NULL) OR old.user_id IS NOT new.user_id BEGIN
   UPDATE memberships SET search_text = (
     SELECT iif(new.invited_at IS NULL, lower(u.email || ' ' || u.full_name || ' ' || coalesce(u.username, '')), lower(u.email)) FROM users u WHERE u.id = new.user_id
   ) WHERE rowid = new.rowid;
 END;--> statement-breakpoint
-CREATE TRIGGER `memberships_search_account` AFTER UPDATE OF email, full_name, username ON `users` BEGIN
+CREATE TRIGGER `memberships_search_account` AFTER UPDATE OF email, full_name, username ON `users`
+WHEN old.email IS NOT new.email OR old.full_name IS NOT new.full_name OR old.username IS NOT new.username BEGIN
   UPDATE memberships SET search_text = iif(invited_at IS NULL, lower(new.email || ' ' || new.full_name || ' ' || coalesce(new.username, '')), lower(new.email))
   WHERE user_id = new.id;
 END;--> statement-breakpoint
