@@ -203,7 +203,7 @@ test.describe("user detail", () => {
     await expect(page.getByTestId("mfa-no-method")).toBeVisible();
     await page.getByLabel("New PIN").fill("4826");
     await page.getByRole("button", { name: "Set PIN" }).click();
-    await expect(page.getByText("PIN set")).toBeVisible();
+    await expect(page.getByText("PIN set", { exact: true })).toBeVisible();
     await expect(page.getByRole("button", { name: "Reset MFA" })).toBeEnabled();
     await expect(page.getByRole("button", { name: "Remove MFA" })).toBeEnabled();
   });
