@@ -66,9 +66,11 @@ test("enrol a passkey, sign in without a password, rename, remove with the passw
   await expectSignedIn(page);
   await signOut(page);
 
-  // Browser autofill: using the email field offers the passkey (conditional mediation).
+  // Browser autofill: using the email field offers the passkey (conditional mediation). The
+  // virtual authenticator may answer the focus alone and sign in before a key is typed (the field
+  // is then gone), so the key press is only a nudge; the sign-in itself is what is checked.
   await page.getByLabel("Email").click();
-  await page.getByLabel("Email").pressSequentially("a");
+  await page.getByLabel("Email").pressSequentially("a", { timeout: 3000 }).catch(() => undefined);
   await expectSignedIn(page);
   await page.goto("/account/passkeys");
   await expect(page.getByTestId("passkeys")).not.toContainText("Last used never");
