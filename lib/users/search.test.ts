@@ -50,6 +50,22 @@ describe("search on any part", () => {
     expect(await listUsers(caller, q({ q: "tor" }))).toMatchObject({ total: 1, capped: false });
   });
 
+  it("a search walking the tenant's members finds no one of another tenant, and takes % and _ literally", async () => {
+    const { t, caller, k, grace } = await famousTenant();
+    const other = await famousTenant();
+    const found = async (text: string) => ids((await listUsers(caller, q({ q: text }))).rows);
+    // Same name in the other tenant: only this tenant's Grace, in the default order and by email.
+    expect(await found("hopper")).toEqual([grace.id]);
+    expect(ids((await listUsers(caller, q({ q: "hopper", sort: "email", dir: "asc" }))).rows)).toEqual([grace.id]);
+    expect(await found(`wizard${other.k}`)).toEqual([]);
+    // LIKE wildcards in the box match themselves, not any character.
+    const odd = await makeUser({ tenantId: t.id, email: `fifty%_off-${k}@sale.example` });
+    expect(await found("fifty%_off")).toEqual([odd.id]);
+    expect(await found("fty%_o")).toEqual([odd.id]);
+    expect(await found("f_fty")).toEqual([]);
+    expect(await found("hop%er")).toEqual([]);
+  });
+
   it("counts a pending invitation as its row shows it (the address only, an active account without MFA) under every filter", async () => {
     const { t, caller, grace, don } = await famousTenant();
     // The count tells invitations apart another way than the page on PostgreSQL (see forCount).
