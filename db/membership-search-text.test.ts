@@ -4,17 +4,22 @@ import { db } from "@/db/client";
 import { memberships, users } from "@/db/schema";
 import { makeTenant, makeUser } from "@/test/factories";
 
-/** What the triggers must keep in each membership's search_text (migrations sqlite 0011, pg 0010). */
-const expected = (u: { email: string; fullName: string; username: string | null }, invited: boolean) =>
-  (invited ? u.email : `${u.email} ${u.fullName} ${u.username ?? ""}`).toLowerCase();
+/**
+ * What the triggers must keep in each membership's search_text and email (migrations sqlite 0011
+ * and 0012, pg 0010 and 0011).
+ */
+const expected = (u: { email: string; fullName: string; username: string | null }, invited: boolean) => ({
+  text: (invited ? u.email : `${u.email} ${u.fullName} ${u.username ?? ""}`).toLowerCase(),
+  email: u.email,
+});
 
 async function copies(userId: string) {
-  const rows = await db.select({ tenantId: memberships.tenantId, text: memberships.searchText, invitedAt: memberships.invitedAt }).from(memberships).where(eq(memberships.userId, userId));
-  return new Map(rows.map((r) => [r.tenantId, r.text]));
+  const rows = await db.select({ tenantId: memberships.tenantId, text: memberships.searchText, email: memberships.email }).from(memberships).where(eq(memberships.userId, userId));
+  return new Map(rows.map(({ tenantId, ...copy }) => [tenantId, copy]));
 }
 
-describe("memberships.search_text", () => {
-  it("follows the account's email, name and username, and shows only the email while an invitation is pending", async () => {
+describe("memberships.search_text and email", () => {
+  it("follow the account's email, name and username; the text shows only the email while an invitation is pending", async () => {
     const [a, b] = [await makeTenant(), await makeTenant()];
     const user = await makeUser({ tenantId: a.id });
     const [account] = await db.update(users).set({ fullName: "Grace Brewster HOPPER", username: "GHopper" }).where(eq(users.id, user.id)).returning();
@@ -30,6 +35,13 @@ describe("memberships.search_text", () => {
     await db.update(memberships).set({ invitedAt: new Date() }).where(eq(memberships.tenantId, b.id));
     await db.update(users).set({ lastLoginAt: new Date(), active: false }).where(eq(users.id, user.id));
     expect(await copies(user.id)).toEqual(new Map([[a.id, expected(renamed!, false)], [b.id, expected(renamed!, true)]]));
+
+    // The address changed while b's invitation is pending, then only in case (which the lower-cased
+    // text does not show, but the email copy must).
+    const [moved] = await db.update(users).set({ email: `again-${user.email}` }).where(eq(users.id, user.id)).returning();
+    expect(await copies(user.id)).toEqual(new Map([[a.id, expected(moved!, false)], [b.id, expected(moved!, true)]]));
+    const [cased] = await db.update(users).set({ email: moved!.email.toUpperCase() }).where(eq(users.id, user.id)).returning();
+    expect(await copies(user.id)).toEqual(new Map([[a.id, expected(cased!, false)], [b.id, expected(cased!, true)]]));
 
     // A membership handed to another account takes that account's text.
     const other = await makeUser({ tenantId: b.id });

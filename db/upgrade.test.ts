@@ -38,8 +38,8 @@ describe("SQLite upgrade in place", () => {
     expect(sqlite.prepare("select name from tenants where id = 't1'").get()).toEqual({ name: "Old" });
     expect(sqlite.prepare("select status, done, items, lease_owner from jobs where id = 'j1'").get()).toEqual({ status: "done", done: 3, items: "[]", lease_owner: null });
     expect(sqlite.prepare("select members, disabled, mfa_enrolled from tenant_member_counts where tenant_id = 't1'").get()).toEqual({ members: 3, disabled: 1, mfa_enrolled: 1 });
-    // Each membership gets its copy of the searched text (sqlite 0011).
-    expect(sqlite.prepare("select search_text from memberships where id = 'm1'").get()).toEqual({ search_text: "old1@example.test old member " });
+    // Each membership gets its copy of the searched text and the email (sqlite 0011, 0012).
+    expect(sqlite.prepare("select search_text, email from memberships where id = 'm1'").get()).toEqual({ search_text: "old1@example.test old member ", email: "old1@example.test" });
     const all = (JSON.parse(fs.readFileSync("db/migrations/sqlite/meta/_journal.json", "utf8")) as { entries: unknown[] }).entries.length;
     expect(sqlite.prepare("select count(*) as n from __drizzle_migrations").get()).toEqual({ n: all });
     sqlite.close();

@@ -82,6 +82,13 @@ export const memberships = table(
      * members newest first tests it in memberships_tenant_idx alone (lib/users/list.ts windowed).
      */
     searchText: text("search_text"),
+    /**
+     * The account's email, copied (same triggers, migrations sqlite 0012, pg 0011; never written by
+     * lib/): memberships_tenant_email_idx walks the tenant's members in email order with the
+     * searched text beside it, so a search sorted by email reads no account either. On SQLite an
+     * insert's RETURNING shows this and searchText before the trigger filled them: read them back.
+     */
+    email: text("email").notNull().default(""),
   },
   (t) => [
     uniqueIndex("memberships_user_tenant_uq").on(t.userId, t.tenantId),
@@ -90,6 +97,8 @@ export const memberships = table(
     // holding the tenant, the user and invited_at covers a page's join of memberships to users, and
     // SQLite then read every membership and sorted instead of walking the users' sort index.
     index("memberships_tenant_idx").on(t.tenantId, t.createdAt, t.userId, t.searchText),
+    // The same walk in email order (the member pickers' and the users page's email sort).
+    index("memberships_tenant_email_idx").on(t.tenantId, t.email, t.userId, t.searchText),
     // Pending invitations only (partial, so no tenant-wide query is drawn to it): the dashboard
     // counts accepted members as the tenant's memberships less these, both without reading rows.
     index("memberships_pending_idx").on(t.tenantId, t.userId).where(sql`${t.invitedAt} is not null`),

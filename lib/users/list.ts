@@ -40,9 +40,10 @@ export const COUNT_CAP = 1_000;
  * How many rows of its sort order a page of a common search word or a prefix walks before
  * reading the matches through the indexes instead: enough for a word in every 256th row
  * ("linus tor" at a million users), little enough to cost a few milliseconds when it is rarer.
- * The email order walks an index that holds every column the row test reads (users_email_walk_idx,
- * migrations sqlite 0010 / pg 0009), a sixth of the cost a row: there it walks five times as far,
- * as "hopper" by email rejects 23,000 rows before its first match at a million users.
+ * The email order walks an index that holds every column the row test reads (the members'
+ * memberships_tenant_email_idx for a word, the accounts' users_email_walk_idx for a prefix), a
+ * sixth of the cost a row: there it walks five times as far, as "hopper" by email rejects 23,000
+ * rows before its first match at a million users.
  */
 const WALK_ROWS = 10_000;
 const COVERED_WALK_ROWS = 50_000;
@@ -57,7 +58,7 @@ export async function userFilter(
   q: UserFilter,
   sort?: UserQuery["sort"],
 ): Promise<{ where: SQL; rowTest: SQL; memberRowTest?: SQL; counted: SQL; walk: boolean; searched: boolean; accountFree: boolean; source?: { from: SQL; where: SQL } }> {
-  const search = q.q ? await userMatches(q.q, { membersWalk: sort === "created" }) : undefined;
+  const search = q.q ? await userMatches(q.q, { membersWalk: sort === "created" ? "always" : sort === "email" ? "dense" : undefined }) : undefined;
   // A pending invitation shows only the address (see asInvitedMember): filters on the account's own
   // columns treat it as that blank row (active, no MFA, never signed in), so they cannot probe it.
   // Built twice: with the membership's own invited_at (pages), and probing the index (the count).
@@ -96,21 +97,37 @@ export async function userFilter(
  * membership date, so the tenant's (tenant, created, user) index serves the whole order), and how
  * its raw values read back. Every sort index ends with the id (db/schema/users.ts).
  */
-const SORT_KEYS = {
+interface SortKey {
+  col: AnyColumn;
+  tie: AnyColumn;
+  kind: "text" | "time" | "bool";
+}
+
+const SORT_KEYS: Record<UserQuery["sort"], SortKey> = {
   email: { col: users.email, tie: users.id, kind: "text" },
   name: { col: users.fullName, tie: users.id, kind: "text" },
   created: { col: memberships.createdAt, tie: memberships.userId, kind: "time" },
   lastLogin: { col: users.lastLoginAt, tie: users.id, kind: "time" },
   status: { col: users.active, tie: users.id, kind: "bool" },
-} as const;
+};
+
+/**
+ * The order a walk of the tenant's members reads, on the membership's own columns: the same order
+ * as the sort's (the email is the account's, copied), so a cursor from either reads the same.
+ */
+const MEMBER_KEYS: Partial<Record<UserQuery["sort"], SortKey>> = {
+  created: SORT_KEYS.created,
+  email: { col: memberships.email, tie: memberships.userId, kind: "text" },
+};
 
 type SortValue = string | number | boolean | null;
+type Cursor = [SortValue, string];
 const cursorSchema = z.tuple([z.union([z.string(), z.number(), z.boolean(), z.null()]), z.string().max(100)]);
 
 /** A row's place in the sort order, as an opaque URL-safe cursor. */
 export const cursorOf = (value: SortValue, id: string) => Buffer.from(JSON.stringify([value, id])).toString("base64url");
 
-function readCursor(cursor: string | undefined): [SortValue, string] | undefined {
+function readCursor(cursor: string | undefined): Cursor | undefined {
   if (!cursor) return undefined;
   try {
     return cursorSchema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
@@ -132,8 +149,8 @@ function sortValue(kind: "text" | "time" | "bool", raw: unknown): SortValue {
  * values, then ids"; descending is its exact reverse. Written as a range on the column plus a tie
  * test, so both engines seek the sort index instead of testing every row.
  */
-function beyond(sort: (typeof SORT_KEYS)[keyof typeof SORT_KEYS], [raw, id]: [SortValue, string], later: boolean): SQL {
-  const [col, tie] = [sort.col as AnyColumn, sort.tie as AnyColumn];
+function beyond(sort: SortKey, [raw, id]: Cursor, later: boolean): SQL {
+  const [col, tie] = [sort.col, sort.tie];
   const value = raw === null ? null : sort.kind === "time" ? new Date(raw as number) : raw;
   if (value === null) return later ? or(and(isNull(col), gt(tie, id)), isNotNull(col))! : and(isNull(col), lt(tie, id))!;
   const earlier = and(lte(col, value), or(lt(col, value), lt(tie, id)))!;
@@ -158,7 +175,6 @@ export async function listUsers(caller: Caller, q: UserQuery, tenantId = caller.
   // from an index's own order (ASC NULLS LAST, read backwards as DESC NULLS FIRST) means a full sort.
   const nullable = !sort.col.notNull;
   const [up, down] = [sql`${sort.col} asc${sql.raw(nullable ? " nulls first" : "")}, ${sort.tie} asc`, sql`${sort.col} desc${sql.raw(nullable ? " nulls last" : "")}, ${sort.tie} desc`];
-  const shown = q.dir === "asc" ? up : down;
   // LIMIT goes in as a literal: with a bound parameter SQLite cannot tell the page is small and
   // prefers scanning every user and sorting, instead of walking the sort index and stopping early.
   // Sorting by membership date while nothing else narrows the rows: walk the tenant's membership
@@ -173,49 +189,57 @@ export async function listUsers(caller: Caller, q: UserQuery, tenantId = caller.
   // A common search word or a prefix: walk the sort's own index for at most WALK_ROWS rows, testing
   // each (the window is a subquery named like its table, so every column reference still holds).
   // A window selects only the sort and what the row test reads, so the walk never leaves its
-  // covering index: users_email_walk_idx for the email order; for the membership date,
-  // memberships_tenant_idx with the membership's copy of the searched text (memberRowTest), so only
-  // the members that match are joined to their accounts (a prefix search still tests the account).
+  // covering index. A word (memberRowTest) walks the tenant's members with their copy of the
+  // searched text, memberships_tenant_idx newest first or memberships_tenant_email_idx by email, so
+  // only the members that match are joined to their accounts; a prefix tests the account, walking
+  // users_email_walk_idx by email or the members newest first.
   // If the window did not fill the page, the matches are fewer than the walk assumed (a rare word,
   // or one common elsewhere but rare in this tenant, or the last page): read them through the
   // indexes, which is cheap for so few. (Counting whether the window held every row, to skip that
   // read, cost as much as the read.)
-  const windowed = async (bound: SQL | undefined, orderBy: SQL): Promise<Row[]> => {
-    const onMemberships = q.sort === "created";
+  const windowed = async (cursor: Cursor | undefined, asc: boolean): Promise<Row[]> => {
+    const bound = cursor && beyond(sort, cursor, asc);
+    const orderBy = asc ? up : down;
+    // The tenant's members in their own index (their copy of the text); else the accounts' (email)
+    // or the members' (newest first) index, each row joined to the other.
+    const memberKey = memberRowTest ? MEMBER_KEYS[q.sort] : undefined;
+    const onMemberships = !!memberKey || q.sort === "created";
     const table = onMemberships ? memberships : users;
-    const inner = onMemberships ? and(eq(memberships.tenantId, tenantId), bound) : bound;
+    const walkedBound = memberKey ? cursor && beyond(memberKey, cursor, asc) : bound;
+    const inner = onMemberships ? and(eq(memberships.tenantId, tenantId), walkedBound) : bound;
     const budget = q.sort === "email" ? COVERED_WALK_ROWS : WALK_ROWS;
-    const within = (walked: SQL, name: SQL) =>
-      sql`(select ${walked} from ${table}${inner ? sql` where ${inner}` : sql``} order by ${orderBy} limit ${sql.raw(String(budget))}) as ${name}`;
-    const [from, test] =
-      onMemberships && memberRowTest
-        ? [
-            // Only what memberships_tenant_idx holds; a match's own membership row is then read by its key.
-            sql`${within(sql.join([memberships.tenantId, memberships.createdAt, memberships.userId, memberships.searchText].map((c) => sql`${c}`), sql`, `), WALKED)} ${orderedJoin} ${memberships} on ${memberships.userId} = ${WALKED}.${sql.identifier("user_id")} and ${memberships.tenantId} = ${WALKED}.${sql.identifier("tenant_id")} ${orderedJoin} ${users} on ${users.id} = ${memberships.userId}`,
-            memberRowTest,
-          ]
-        : onMemberships
-          ? [sql`${within(sql`*`, sql`${table}`)} ${orderedJoin} ${users} on ${users.id} = ${memberships.userId}`, rowTest]
-          : [sql`${within(withSearchedUserColumns([users.id, users.active, users.mfaEnrolled, sort.col as AnyColumn]), sql`${table}`)} ${orderedJoin} ${memberships} on ${memberships.userId} = ${users.id}`, rowTest];
-    // In the window's own order, so SQLite stops after a page instead of sorting every match.
-    const walkedOrder = sql.raw(orderBy === up ? "asc" : "desc");
-    const order = onMemberships && memberRowTest ? sql`${WALKED}.${sql.identifier("created_at")} ${walkedOrder}, ${WALKED}.${sql.identifier("user_id")} ${walkedOrder}` : orderBy;
-    const rows = await selectRows<Row>(sql`select ${columns} from ${from} where ${and(test, bound)} order by ${order} limit ${limit}`);
+    const within = (walked: SQL, name: SQL, by: SQL) =>
+      sql`(select ${walked} from ${table}${inner ? sql` where ${inner}` : sql``} order by ${by} limit ${sql.raw(String(budget))}) as ${name}`;
+    const direction = sql.raw(asc ? "asc" : "desc");
+    const [from, test, order] = memberKey
+      ? [
+          // Only what the member index holds; a match's own membership row is then read by its key.
+          sql`${within(sql.join([memberships.tenantId, memberKey.col, memberships.userId, memberships.searchText].map((c) => sql`${c}`), sql`, `), WALKED, sql`${memberKey.col} ${direction}, ${memberKey.tie} ${direction}`)} ${orderedJoin} ${memberships} on ${memberships.userId} = ${WALKED}.${sql.identifier("user_id")} and ${memberships.tenantId} = ${WALKED}.${sql.identifier("tenant_id")} ${orderedJoin} ${users} on ${users.id} = ${memberships.userId}`,
+          memberRowTest!,
+          // In the window's own order, so SQLite stops after a page instead of sorting every match.
+          sql`${WALKED}.${sql.identifier(memberKey.col.name)} ${direction}, ${WALKED}.${sql.identifier("user_id")} ${direction}`,
+        ]
+      : onMemberships
+        ? [sql`${within(sql`*`, sql`${table}`, orderBy)} ${orderedJoin} ${users} on ${users.id} = ${memberships.userId}`, rowTest, orderBy]
+        : [sql`${within(withSearchedUserColumns([users.id, users.active, users.mfaEnrolled, sort.col]), sql`${table}`, orderBy)} ${orderedJoin} ${memberships} on ${memberships.userId} = ${users.id}`, rowTest, orderBy];
+    // A members walk is bounded inside its window only (walkedBound), the same bound on its own columns.
+    const rows = await selectRows<Row>(sql`select ${columns} from ${from} where ${memberKey ? test : and(test, bound)} order by ${order} limit ${limit}`);
     return rows.length > q.size ? rows : plain(and(where, bound)!, orderBy, sql`inner join`);
   };
   // One row more than a page tells whether another page follows.
-  const read = (bound: SQL | undefined, orderBy: SQL) => (searched && walk ? windowed(bound, orderBy) : plain(and(where, bound)!, orderBy, join));
+  const read = (cursor: Cursor | undefined, asc: boolean) =>
+    searched && walk ? windowed(cursor, asc) : plain(and(where, cursor && beyond(sort, cursor, asc))!, asc ? up : down, join);
   let page: Awaited<ReturnType<typeof read>>;
   let hasPrevious = !!after;
   let hasNext: boolean;
   // The page before a cursor is read backwards (the reverse order, then reversed).
-  const back = before ? await read(beyond(sort, before, q.dir !== "asc"), q.dir === "asc" ? down : up) : [];
+  const back = before ? await read(before, q.dir !== "asc") : [];
   if (back.length > q.size) {
     page = back.slice(0, q.size).reverse();
     hasPrevious = hasNext = true;
   } else {
     // No cursor, a cursor after a row, or a step back onto the first page (shown full).
-    page = await read(after ? beyond(sort, after, q.dir === "asc") : undefined, shown);
+    page = await read(after, q.dir === "asc");
     hasNext = page.length > q.size;
     page = page.slice(0, q.size);
   }
