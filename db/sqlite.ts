@@ -71,7 +71,10 @@ export function openSqlite(file: string) {
   db.transaction = ((fn, config) => {
     // A nested db.transaction() would wait for the connection its own caller holds: use tx.transaction().
     if (holder.getStore()) return Promise.reject(new Error("db.transaction() inside a transaction: use the tx it was given"));
-    return exclusive(() => holder.run(true, () => transaction(fn, config)));
+    // IMMEDIATE: take the write lock at BEGIN, where busy_timeout waits for it. A deferred transaction
+    // that reads and then writes while another process (scripts/create-user.ts beside the app)
+    // committed meanwhile fails at once with SQLITE_BUSY, as its snapshot can no longer write.
+    return exclusive(() => holder.run(true, () => transaction(fn, { behavior: "immediate", ...config })));
   }) as typeof db.transaction;
 
   const dialect = new SQLiteAsyncDialect();

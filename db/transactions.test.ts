@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import Database from "better-sqlite3";
 import { and, count, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "./client";
@@ -52,5 +53,29 @@ describe("async transactions", () => {
 
   it.skipIf(engine === "pg")("refuses db.transaction() inside a transaction on SQLite instead of deadlocking", async () => {
     await expect(db.transaction(async () => db.transaction(async () => 1))).rejects.toThrow(/use the tx/);
+  });
+
+  it.skipIf(engine === "pg")("on SQLite a transaction holds the write lock from BEGIN, so another process writing meanwhile cannot make it fail", async () => {
+    // Another process on the same file (the admin CLI beside the app), without a busy wait.
+    const other = new Database(process.env.DATABASE_PATH!);
+    other.pragma("busy_timeout = 0");
+    const key = `test:${randomUUID()}`;
+    let othersWrite: unknown;
+    try {
+      await db.transaction(async (tx) => {
+        await tx.select().from(throttles).where(eq(throttles.key, key));
+        // A deferred transaction would let this commit, then fail its own write (SQLITE_BUSY).
+        try {
+          other.prepare("insert into throttles (key, failures, updated_at) values (?, 0, 0)").run(`${key}:other`);
+        } catch (e) {
+          othersWrite = e;
+        }
+        await tx.insert(throttles).values({ key, failures: 1, updatedAt: new Date() });
+      });
+    } finally {
+      other.close();
+    }
+    expect(othersWrite).toMatchObject({ code: "SQLITE_BUSY" });
+    expect(await db.select({ key: throttles.key }).from(throttles).where(eq(throttles.key, key))).toEqual([{ key }]);
   });
 });
