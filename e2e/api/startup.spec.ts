@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
@@ -33,6 +34,21 @@ function startWith(env: Record<string, string>, port: number) {
   });
 }
 
+/**
+ * A port nothing uses now, from the OS. A fixed one can be taken: ports in the ephemeral range are
+ * also the local ends of outgoing connections (CI once found 39114 held by one: EADDRINUSE).
+ */
+function freePort() {
+  return new Promise<number>((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once("error", reject);
+    probe.listen(0, "127.0.0.1", () => {
+      const { port } = probe.address() as net.AddressInfo;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
 test.describe("start-up with a bad configuration", () => {
   test.describe.configure({ timeout: 120_000 });
 
@@ -49,9 +65,9 @@ test.describe("start-up with a bad configuration", () => {
     ],
     ["DATABASE_URL without APP_SECRET", { DATABASE_URL: "postgres://x@127.0.0.1:1/x" }, /^Cannot start: invalid configuration: APP_SECRET: is required with DATABASE_URL/m],
   ];
-  cases.forEach(([label, env, line], i) => {
+  cases.forEach(([label, env, line]) => {
     test(`${label}: exits 1 with one readable line`, async () => {
-      const { code, stderr } = await startWith(env, 39_113 + i);
+      const { code, stderr } = await startWith(env, await freePort());
       expect(code, stderr).toBe(1);
       expect(stderr).toMatch(line);
       // The line is the whole story: no stack trace follows it.
