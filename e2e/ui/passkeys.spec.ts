@@ -26,6 +26,32 @@ async function detach(auth: { cdp: CDPSession; authenticatorId: string }) {
   };
 }
 
+/**
+ * Passkey autofill (conditional mediation) stays off unless a test turns it on. Chromium's virtual
+ * authenticator answers an autofill request as soon as the email field has focus, and the login
+ * page focuses it on load, so an autofill sign-in would race whatever the test does next (the
+ * passkey button, a password). The gate stands where a browser says whether it supports autofill.
+ */
+async function autofillGate(page: Page) {
+  let allowed = false;
+  await page.exposeFunction("__passkeyAutofillAllowed", () => allowed);
+  await page.addInitScript(() => {
+    const credential = window.PublicKeyCredential;
+    const supported = credential?.isConditionalMediationAvailable?.bind(credential);
+    if (!supported) return;
+    const ask = (window as unknown as { __passkeyAutofillAllowed: () => Promise<boolean> }).__passkeyAutofillAllowed;
+    Object.defineProperty(credential, "isConditionalMediationAvailable", { configurable: true, value: async () => (await ask()) && (await supported()) });
+  });
+  return (on: boolean) => {
+    allowed = on;
+  };
+}
+
+let allowAutofill: (on: boolean) => void;
+test.beforeEach(async ({ page }) => {
+  allowAutofill = await autofillGate(page);
+});
+
 async function addPasskey(page: Page, name: string) {
   await page.goto("/account/passkeys");
   await page.getByLabel("Passkey name").fill(name);
@@ -69,9 +95,12 @@ test("enrol a passkey, sign in without a password, rename, remove with the passw
   // Browser autofill: using the email field offers the passkey (conditional mediation). The
   // virtual authenticator may answer the focus alone and sign in before a key is typed (the field
   // is then gone), so the key press is only a nudge; the sign-in itself is what is checked.
+  allowAutofill(true);
+  await page.goto("/login");
   await page.getByLabel("Email").click();
   await page.getByLabel("Email").pressSequentially("a", { timeout: 3000 }).catch(() => undefined);
   await expectSignedIn(page);
+  allowAutofill(false);
   await page.goto("/account/passkeys");
   await expect(page.getByTestId("passkeys")).not.toContainText("Last used never");
 
