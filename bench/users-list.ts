@@ -22,7 +22,7 @@ else await orchestrate();
 async function measure(size: number) {
   const { eq, sql } = await import("drizzle-orm");
   const { closeDb, db } = await import("@/db/client");
-  const { selectRows } = await import("@/db/dialect");
+  const { refreshPlannerStats, selectRows } = await import("@/db/dialect");
   const { runMigrations } = await import("@/db/migrate");
   const { memberships, users } = await import("@/db/schema");
   const { bootstrap, defaultTenant } = await import("@/lib/bootstrap");
@@ -37,6 +37,9 @@ async function measure(size: number) {
     await seedUsersSql(tenant.id, size, Date.UTC(2026, 11, 1));
     console.error(`seeded ${size.toLocaleString()} users in ${((performance.now() - t) / 1000).toFixed(0)} s`);
   } else if (Number(seeded!.n) !== size) throw new Error(`this database holds ${seeded!.n} seeded users, not ${size}: drop it and run again`);
+  // As the app does at start and hourly (lib/ops/housekeeping.ts): the seeder's ANALYZE ran on its
+  // own connection, which this one does not see; it would plan from the empty tables' statistics.
+  await refreshPlannerStats();
   const [root] = await db.select().from(users).limit(1);
   const caller = { userId: root!.id, email: root!.email, tenantId: tenant.id, isSuperAdmin: true, readOnly: false, ip: "bench" };
   // A cursor in the middle of the list (newest first): the page after it is as deep as paging goes.

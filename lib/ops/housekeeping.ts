@@ -1,6 +1,7 @@
 import { and, inArray, isNotNull, isNull, lt, or, type SQL } from "drizzle-orm";
 import type { SQLiteColumn, SQLiteTable } from "drizzle-orm/sqlite-core";
 import { db } from "@/db/client";
+import { refreshPlannerStats } from "@/db/dialect";
 import { apiTokens, authChallenges, oneTimeCodes, sessions, throttles, trustedDevices, webauthnChallenges } from "@/db/schema";
 import { poller } from "@/lib/ops/poller";
 
@@ -66,8 +67,18 @@ export async function sweepEnded(now = Date.now()) {
   return deleted;
 }
 
+/**
+ * The hourly pass: the sweep, then the planner's statistics, which what the sweep deleted and
+ * everything added since the last pass may have made stale (db/dialect refreshPlannerStats).
+ */
+export async function housekeepingPass(now = Date.now()) {
+  const deleted = await sweepEnded(now);
+  await refreshPlannerStats();
+  return deleted;
+}
+
 const loop = poller("housekeeping", HOUR, async () => {
-  await sweepEnded();
+  await housekeepingPass();
 });
 
 export const startHousekeeping = () => loop.start();
