@@ -22,8 +22,9 @@ export async function POST(req: Request) {
   const caller = await currentCaller();
   // The page shows `code` translated: a session that ended during a long upload is the usual cause.
   if (!caller || !isSameOrigin(req)) return NextResponse.json({ error: "Sign in first", code: "errors.sessionEnded" }, { status: 401 });
-  // Like the pages: a forced password change or MFA enrolment comes first.
-  if (await pendingRequirement(caller)) return NextResponse.json({ error: "Not found" }, { status: 404 });
+  // Like the server actions: a forced password change or MFA enrolment comes first, and the page
+  // says so (a session put under one during the upload is the case).
+  if (await pendingRequirement(caller)) return NextResponse.json({ error: "Finish the required account setup first.", code: "errors.finishSetup" }, { status: 403 });
   try {
     const text = await readBodyText(req, BACKUP_UPLOAD_MAX_BYTES);
     if (new URL(req.url).searchParams.get("dryRun") === "1") {
