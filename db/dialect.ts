@@ -187,7 +187,7 @@ export const countProbesInvitations = onPg;
  * the app's own connection: without it an install that grew from the first-run migrations' empty
  * tables planned its users page as if they were still empty (at a million users a sort by email
  * took 2.9 s instead of 3 ms). `PRAGMA optimize` analyzes only the tables never analyzed or about
- * 25 times larger or smaller since, under a temporary analysis limit (2.5 s for a million users
+ * 10 times larger or smaller since, under a temporary analysis limit (2.5 s for a million users
  * the first time, under a millisecond when nothing changed); 0x10000 checks every table, not only
  * those this connection has used. PostgreSQL's autovacuum analyzes by itself.
  */
