@@ -4,71 +4,21 @@ import { browserSupportsWebAuthn, startRegistration } from "@simplewebauthn/brow
 import { useFormatter, useTranslations } from "next-intl";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { lazy, useState, useTransition } from "react";
 import { toast } from "sonner";
 import { addPasskeyAction, passkeyOptionsAction, removePasskeyAction, renamePasskeyAction } from "@/app/(app)/account/passkeys/actions";
 import { Field, FormError } from "@/components/forms/field";
+import { OnIntent } from "@/components/forms/on-intent";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import type { PasskeyView } from "@/lib/passkeys/store";
 import { useWebauthnMessage } from "@/components/auth/webauthn-message";
 import { RecoveryCodes } from "./recovery-codes";
 
-/** A dialog with one field; onSubmit returns an error message or null. */
-function FieldDialog(props: {
-  trigger: React.ReactNode;
-  title: string;
-  description: string;
-  label: string;
-  name: string;
-  type?: string;
-  autoComplete?: string;
-  defaultValue?: string;
-  confirmLabel: string;
-  destructive?: boolean;
-  onSubmit: (value: string) => Promise<string | null>;
-}) {
-  const tc = useTranslations("common");
-  const [open, setOpen] = useState(false);
-  const [error, setError] = useState<string>();
-  const [pending, start] = useTransition();
-  return (
-    <Dialog open={open} onOpenChange={(o) => (setOpen(o), setError(undefined))}>
-      <DialogTrigger asChild>{props.trigger}</DialogTrigger>
-      <DialogContent>
-        <form
-          method="post"
-          className="grid gap-4"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const value = String(new FormData(e.currentTarget).get(props.name));
-            start(async () => {
-              const err = await props.onSubmit(value);
-              if (err) setError(err);
-              else setOpen(false);
-            });
-          }}
-        >
-          <DialogHeader>
-            <DialogTitle>{props.title}</DialogTitle>
-            <DialogDescription>{props.description}</DialogDescription>
-          </DialogHeader>
-          <Field label={props.label} name={props.name} type={props.type} autoComplete={props.autoComplete} defaultValue={props.defaultValue} maxLength={props.type === "password" ? 256 : 64} required autoFocus error={error} />
-          <DialogFooter>
-            <Button type="button" variant="outline" onClick={() => setOpen(false)}>
-              {tc("cancel")}
-            </Button>
-            <Button type="submit" variant={props.destructive ? "destructive" : "default"} disabled={pending}>
-              {pending ? tc("working") : props.confirmLabel}
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
-  );
-}
+// The rename and remove dialogs (and Radix's dialog machinery) load on first use, not in the page's first load.
+const loadFieldDialog = () => import("@/components/forms/field-dialog");
+const FieldDialog = lazy(() => loadFieldDialog().then((m) => ({ default: m.FieldDialog })));
 
 export function PasskeysPanel({ passkeys, continueTo: required }: { passkeys: PasskeyView[]; continueTo?: string }) {
   const t = useTranslations("account.passkeys");
@@ -83,6 +33,8 @@ export function PasskeysPanel({ passkeys, continueTo: required }: { passkeys: Pa
   const [error, setError] = useState<string>();
   const [codes, setCodes] = useState<string[]>();
   const [pending, start] = useTransition();
+  const renameButton = (name: string) => <Button variant="outline" size="sm" aria-label={t("renameLabel", { name })}>{t("rename")}</Button>;
+  const removeButton = (name: string) => <Button variant="outline" size="sm" aria-label={t("removeLabel", { name })}>{t("remove")}</Button>;
 
   function add() {
     setError(undefined);
@@ -138,40 +90,48 @@ export function PasskeysPanel({ passkeys, continueTo: required }: { passkeys: Pa
                     </p>
                   </div>
                   <div className="flex gap-2">
-                    <FieldDialog
-                      trigger={<Button variant="outline" size="sm" aria-label={t("renameLabel", { name: p.name })}>{t("rename")}</Button>}
-                      title={t("renameTitle")}
-                      description={t("renameDescription")}
-                      label={t("name")}
-                      name="name"
-                      defaultValue={p.name}
-                      confirmLabel={tc("save")}
-                      onSubmit={async (value) => {
-                        const res = await renamePasskeyAction({ passkeyId: p.id, name: value });
-                        if (!res.ok) return res.fieldErrors?.name ?? res.message;
-                        toast.success(t("renamed"));
-                        router.refresh();
-                        return null;
-                      }}
-                    />
-                    <FieldDialog
-                      trigger={<Button variant="outline" size="sm" aria-label={t("removeLabel", { name: p.name })}>{t("remove")}</Button>}
-                      title={t("removeTitle", { name: p.name })}
-                      description={t("removeDescription")}
-                      label={tc("password")}
-                      name="password"
-                      type="password"
-                      autoComplete="current-password"
-                      confirmLabel={t("remove")}
-                      destructive
-                      onSubmit={async (value) => {
-                        const res = await removePasskeyAction({ passkeyId: p.id, password: value });
-                        if (!res.ok) return res.fieldErrors?.password ?? res.message;
-                        toast.success(t("removed"));
-                        router.refresh();
-                        return null;
-                      }}
-                    />
+                    <OnIntent load={loadFieldDialog} trigger={renameButton(p.name)}>
+                      <FieldDialog
+                        defaultOpen
+                        trigger={renameButton(p.name)}
+                        title={t("renameTitle")}
+                        description={t("renameDescription")}
+                        label={t("name")}
+                        name="name"
+                        defaultValue={p.name}
+                        maxLength={64}
+                        confirmLabel={tc("save")}
+                        onSubmit={async (value) => {
+                          const res = await renamePasskeyAction({ passkeyId: p.id, name: value });
+                          if (!res.ok) return res.fieldErrors?.name ?? res.message;
+                          toast.success(t("renamed"));
+                          router.refresh();
+                          return null;
+                        }}
+                      />
+                    </OnIntent>
+                    <OnIntent load={loadFieldDialog} trigger={removeButton(p.name)}>
+                      <FieldDialog
+                        defaultOpen
+                        trigger={removeButton(p.name)}
+                        title={t("removeTitle", { name: p.name })}
+                        description={t("removeDescription")}
+                        label={tc("password")}
+                        name="password"
+                        type="password"
+                        autoComplete="current-password"
+                        maxLength={256}
+                        confirmLabel={t("remove")}
+                        destructive
+                        onSubmit={async (value) => {
+                          const res = await removePasskeyAction({ passkeyId: p.id, password: value });
+                          if (!res.ok) return res.fieldErrors?.password ?? res.message;
+                          toast.success(t("removed"));
+                          router.refresh();
+                          return null;
+                        }}
+                      />
+                    </OnIntent>
                   </div>
                 </li>
               ))}
