@@ -58,6 +58,14 @@ test.describe("IamBackoffice admin operations", () => {
     expect((await unknown.json()).message).toContain("no-such-role");
     const cross = await request.post(`${IAM}/AssignRoles`, { headers: foreign.h, data: { loginId: member.email, roleCodes: ["admin"] } });
     expect(cross.status()).toBe(404);
+    // Nobody learns who has an account elsewhere: an admin's login in another tenant answers like
+    // no account at all, 403 without Role/Edit and 404 with it, before the role names are looked at.
+    for (const loginId of [foreign.email, `nobody-${Date.now()}@example.test`]) {
+      expect((await request.post(`${IAM}/AssignRoles`, { headers: member.h, data: { loginId, roleCodes: ["admin"] } })).status()).toBe(403);
+      const hidden = await request.post(`${IAM}/UnassignRoles`, { headers: admin.h, data: { loginId, roleCodes: ["no-such-role"] } });
+      expect(hidden.status()).toBe(404);
+      expect((await hidden.json()).message).toBe("User not found");
+    }
   });
 
   test("GetUser by id, email and username; other tenants' users are not found", async ({ request }) => {

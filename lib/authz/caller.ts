@@ -94,9 +94,13 @@ export async function requirePermission(caller: Caller, resource: Resource, acti
   throw await denied(caller, message, { action: needed, data: { missing: [needed] } });
 }
 
-/** Objects of another tenant answer exactly like missing ones; so does a tenant that does not exist. */
-export async function requireTenant(caller: Caller, tenantId: string | null | undefined) {
-  if (!tenantId || (tenantId !== caller.tenantId && !caller.isSuperAdmin)) throw notFound();
+/**
+ * Objects of another tenant answer exactly like missing ones; so does a tenant that does not exist.
+ * `missing`: the message a missing object of the caller's kind gets ("Group not found"), so the two
+ * cannot be told apart by their words either.
+ */
+export async function requireTenant(caller: Caller, tenantId: string | null | undefined, missing?: string) {
+  if (!tenantId || (tenantId !== caller.tenantId && !caller.isSuperAdmin)) throw notFound(missing);
   if (tenantId === caller.tenantId) return;
   const [tenant] = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.id, tenantId));
   if (!tenant) throw notFound("Tenant not found");

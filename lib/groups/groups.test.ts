@@ -5,7 +5,7 @@ import { auditEvents, groupMembers, groups } from "@/db/schema";
 import { AppError } from "@/lib/errors";
 import { ensureMembership, insertUser } from "@/lib/users/records";
 import { callerOf, makeTenant, makeUser, uniqueEmail } from "@/test/factories";
-import { addMembers, createGroup, deleteGroup, removeMembers, updateGroup } from "./groups";
+import { addMembers, createGroup, deleteGroup, getGroup, removeMembers, updateGroup } from "./groups";
 
 const failure = async (fn: () => unknown) => {
   try {
@@ -40,6 +40,14 @@ async function tenantAdmin() {
 }
 
 describe("groups", () => {
+  it("another tenant's group answers in the very words of a missing one", async () => {
+    const { caller } = await tenantAdmin();
+    const { caller: foreign } = await tenantAdmin();
+    const g = await createGroup(caller, { name: "Private" });
+    expect(await failure(() => getGroup(foreign, g.id))).toMatchObject({ kind: "not_found", message: "Group not found" });
+    expect(await failure(() => getGroup(foreign, crypto.randomUUID()))).toMatchObject({ kind: "not_found", message: "Group not found" });
+  });
+
   it("a system group cannot be deleted: a precondition error and nothing is removed", async () => {
     const { t, caller } = await tenantAdmin();
     const g = await createGroup(caller, { name: "Everyone", isSystem: true });

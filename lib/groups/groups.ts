@@ -39,7 +39,7 @@ export async function getGroup(caller: Caller, id: string) {
   await requirePermission(caller, "Group", "Read");
   const [g] = await db.select().from(groups).where(eq(groups.id, id));
   if (!g) throw notFound("Group not found");
-  await requireTenant(caller, g.tenantId);
+  await requireTenant(caller, g.tenantId, "Group not found");
   return g;
 }
 
@@ -174,7 +174,8 @@ export async function listMembers(caller: Caller, groupId: string) {
     .select({ id: users.id, email: users.email, fullName: sql<string>`case when ${memberships.invitedAt} is null then ${users.fullName} else '' end` })
     .from(groupMembers)
     .innerJoin(users, eq(users.id, groupMembers.userId))
-    .leftJoin(memberships, and(eq(memberships.userId, groupMembers.userId), eq(memberships.tenantId, g.tenantId)))
+    // Only the tenant's own members (rows left by an older version after someone left are not shown).
+    .innerJoin(memberships, and(eq(memberships.userId, groupMembers.userId), eq(memberships.tenantId, g.tenantId)))
     .where(eq(groupMembers.groupId, groupId))
     .orderBy(asc(users.email));
 }

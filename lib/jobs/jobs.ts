@@ -28,7 +28,7 @@ export async function getJob(caller: Caller, id: string) {
   await requirePermission(caller, "User", "Read");
   const [job] = await db.select().from(jobs).where(eq(jobs.id, id));
   if (!job) throw notFound("Job not found");
-  await requireTenant(caller, job.tenantId);
+  await requireTenant(caller, job.tenantId, "Job not found");
   return job;
 }
 

@@ -4,8 +4,9 @@ import { db } from "@/db/client";
 import { auditEvents, membershipRoles, rolePermissions, roles } from "@/db/schema";
 import { permissionsOf } from "@/lib/authz/caller";
 import { runBulk } from "@/lib/users/bulk";
-import { callerOf, makeRoleWith, makeUser } from "@/test/factories";
-import { assignRoles, createRole, getRole, retireRole, revokePermission, roleCodesOf, unassignRoles, updateRole } from "./roles";
+import { createUser } from "@/lib/users/create";
+import { callerOf, makeRoleWith, makeTenant, makeUser, membershipCount, uniqueEmail } from "@/test/factories";
+import { assignRoles, createRole, getRole, memberByLogin, retireRole, revokePermission, roleCodesOf, unassignRoles, updateRole } from "./roles";
 
 const ALL = { resource: "All", action: "All" };
 const pair = (resource: string, action: string) => ({ resource, action });
@@ -88,5 +89,62 @@ describe("shaping a role needs every permission it carries or would carry", () =
     await updateRole(caller, mine.id, { defaultRole: true, permissions: [pair("Role", "Read"), pair("Role", "Edit")] });
     expect(await getRole(caller, mine.id)).toMatchObject({ isDefault: true, permissions: [{ resource: "Role", action: "Edit" }, { resource: "Role", action: "Read" }] });
     await updateRole(caller, "member", { defaultRole: true });
+  });
+});
+
+describe("a member left without a role holds the default role: only a caller holding it may leave them there", () => {
+  /** A tenant whose default role carries Audit/Read, and callers of it holding `pairs`. */
+  async function tenantWithWideDefault() {
+    const tenant = await makeTenant();
+    const [member] = await db.select().from(roles).where(and(eq(roles.tenantId, tenant.id), eq(roles.isDefault, true)));
+    await db.insert(rolePermissions).values({ roleId: member!.id, ...pair("Audit", "Read") });
+    const as = async (...pairs: { resource: string; action: string }[]) => {
+      const user = await makeUser({ tenantId: tenant.id, roles: [(await makeRoleWith(pairs, tenant.id)).name] });
+      return { user, caller: callerOf(user, tenant.id) };
+    };
+    return { tenant, as };
+  }
+
+  it("creating a member without roles needs the default role's permissions", async () => {
+    const { tenant, as } = await tenantWithWideDefault();
+    const { user, caller } = await as(pair("User", "Create"));
+    const before = await membershipCount();
+    await expect(createUser(caller, { email: uniqueEmail("sock"), password: "sock-puppet-passphrase-1", passwordChangeRequired: false })).rejects.toThrow(
+      'Members left without a role hold the default role "member", which carries permissions you do not hold yourself: Audit/Read',
+    );
+    expect(await membershipCount()).toBe(before);
+    expect(await denials(user.id)).toMatchObject([{ attempted: "user.created", missing: ["Audit/Read"] }]);
+    const { caller: auditor } = await as(pair("User", "Create"), pair("Audit", "Read"));
+    const made = await createUser(auditor, { email: uniqueEmail("fine"), password: "fine-passphrase-1" });
+    expect(await permissionsOf(made.id, tenant.id)).toEqual([pair("Audit", "Read")]);
+  });
+
+  it("taking away a member's roles or retiring a role needs the default role's permissions", async () => {
+    const { tenant, as } = await tenantWithWideDefault();
+    const { user, caller } = await as(pair("Role", "Edit"), pair("Role", "Read"), pair("Role", "Delete"), pair("User", "Read"));
+    const readers = await makeRoleWith([pair("User", "Read")], tenant.id);
+    const target = await makeUser({ tenantId: tenant.id, roles: [readers.name] });
+    await expect(unassignRoles(caller, target.id, tenant.id, [readers.name])).rejects.toThrow(/default role "member".*Audit\/Read/);
+    await expect(retireRole(caller, readers.id, tenant.id)).rejects.toThrow(/default role "member".*Audit\/Read/);
+    expect(await roleCodesOf(target.id, tenant.id)).toEqual([readers.name]);
+    expect((await getRole(callerOf(user, tenant.id), readers.id)).revokedAt).toBeNull();
+    expect(await permissionsOf(target.id, tenant.id)).toEqual([pair("User", "Read")]);
+    expect((await denials(user.id)).map((d) => d.attempted)).toEqual(["user.roles_unassigned", "role.retired"]);
+  });
+});
+
+describe("roles named by login (IamBackoffice AssignRoles)", () => {
+  it("tells nobody whether an email has an account in another tenant", async () => {
+    const other = await makeTenant();
+    const elsewhere = await makeUser({ tenantId: other.id });
+    const { caller: nobody } = await holding(pair("Audit", "Read"));
+    const { caller: editor } = await holding(pair("Role", "Edit"), pair("Role", "Read"));
+    // Without Role/Edit: forbidden either way. With it: an account elsewhere is as missing as none.
+    await expect(memberByLogin(nobody, elsewhere.email, nobody.tenantId)).rejects.toMatchObject({ kind: "forbidden" });
+    await expect(memberByLogin(nobody, "nobody-at-all@example.test", nobody.tenantId)).rejects.toMatchObject({ kind: "forbidden" });
+    await expect(memberByLogin(editor, elsewhere.email, editor.tenantId)).rejects.toMatchObject({ kind: "not_found", message: "User not found" });
+    await expect(memberByLogin(editor, "nobody-at-all@example.test", editor.tenantId)).rejects.toMatchObject({ kind: "not_found", message: "User not found" });
+    const here = await makeUser();
+    expect(await memberByLogin(editor, here.email, editor.tenantId)).toBe(here.id);
   });
 });

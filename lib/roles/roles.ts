@@ -5,7 +5,7 @@ import { audit } from "@/lib/audit/record";
 import { requirePermission, requireTenant, type Caller } from "@/lib/authz/caller";
 import { requireHoldsAll } from "@/lib/authz/escalation";
 import { AppError, conflict, isAppError, notFound, validation } from "@/lib/errors";
-import { resolveRoles } from "@/lib/users/records";
+import { findUserByLogin, resolveRoles } from "@/lib/users/records";
 import { userMatches } from "@/lib/users/search";
 
 export type RoleRow = typeof roles.$inferSelect;
@@ -185,7 +185,9 @@ export async function retireRole(caller: Caller, ref: string, tenantId?: string,
   await requireRoleInReach(caller, r, "role.retired");
   const heir = r.isDefault && opts.newDefault ? await getRole(caller, opts.newDefault, { tenantId: r.tenantId }).catch(missingAs(null)) : null;
   if (r.isDefault && (!heir || heir.id === r.id)) throw validation("Choose another live role to become the default role before retiring this one", "newDefault");
+  // Its holders with no other live role fall back to the default role: the heir, or the current one.
   if (heir) await requireRoleInReach(caller, heir, "role.updated");
+  else await requireHoldsDefaultRole(caller, r.tenantId, "role.retired");
   return await db.transaction(async (tx) => {
     if (heir) await unsetOtherDefaults(tx, r.tenantId, heir.id);
     await tx.update(roles).set({ revokedAt: new Date(), isDefault: false, changedBy: caller.userId }).where(eq(roles.id, r.id));
@@ -277,7 +279,37 @@ export async function rolesInReach(caller: Caller, tenantId: string, refs: strin
   const withPerms = await withPermissionsAll(found, false);
   for (const r of withPerms)
     await requireHoldsAll(caller, r.permissions, target(action, r), `You cannot ${verb} the role "${r.name}": it carries permissions you do not hold yourself`);
+  if (action === "user.roles_unassigned") await requireHoldsDefaultRole(caller, tenantId, action);
   return found;
+}
+
+/**
+ * A member left without a live role holds the tenant's default role (liveRoleOf), so creating a
+ * member without roles, taking roles away or retiring a role can hand out what the default role
+ * carries: the caller must hold all of it, as for giving that role. (The built-in "member" role
+ * carries nothing, so this refuses only where an administrator gave the default role permissions.)
+ */
+export async function requireHoldsDefaultRole(caller: Caller, tenantId: string, action: string) {
+  const [d] = await db.select().from(roles).where(and(eq(roles.tenantId, tenantId), eq(roles.isDefault, true), isNull(roles.revokedAt)));
+  if (!d) return;
+  const { permissions } = await withPermissions(d, false);
+  await requireHoldsAll(caller, permissions, target(action, d), `Members left without a role hold the default role "${d.name}", which carries permissions you do not hold yourself`);
+}
+
+/**
+ * The caller's tenant member with this email or username, for operations named by login: anyone
+ * else (no account, or an account only in other tenants) is "not found", and only after the
+ * caller's own permission and tenant, so nobody learns who has an account elsewhere.
+ */
+export async function memberByLogin(caller: Caller, loginId: string, tenantId: string) {
+  await requirePermission(caller, "Role", "Edit");
+  await requireTenant(caller, tenantId);
+  const user = await findUserByLogin(loginId);
+  if (user) {
+    const [m] = await db.select({ id: memberships.id }).from(memberships).where(and(eq(memberships.userId, user.id), eq(memberships.tenantId, tenantId)));
+    if (m) return user.id;
+  }
+  throw notFound("User not found");
 }
 
 const roleAudit = (caller: Caller, action: string, userId: string, tenantId: string, changed: RoleRow[], before: string[], after: string[]) => ({

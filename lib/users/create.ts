@@ -7,7 +7,7 @@ import { requirePermission, requireTenant, type Caller } from "@/lib/authz/calle
 import { conflict, validation } from "@/lib/errors";
 import { assertPasswordPolicy, hashPassword } from "@/lib/security/password";
 import { addMembersChecked, groupsInReach } from "@/lib/groups/groups";
-import { assignRolesChecked, rolesInReach } from "@/lib/roles/roles";
+import { assignRolesChecked, requireHoldsDefaultRole, rolesInReach } from "@/lib/roles/roles";
 import { systemRole } from "@/lib/tenants/defaults";
 import { tenantPolicy } from "@/lib/tenants/policy";
 import { imageUrlSchema } from "./image-url";
@@ -66,7 +66,9 @@ export async function createUser(caller: Caller, raw: CreateUserInput): Promise<
   // Handing out roles (or the admin role) and groups follows the rules of AssignRoles and
   // AssignUserToGroup, checked before the transaction so a refusal is recorded and nothing is created.
   const roleRefs = [...input.roles, ...(input.tenantAdmin ? [(await systemRole(db, tenantId, "admin"))!.id] : [])];
+  // Without roles the member holds the default role (requireHoldsDefaultRole).
   const granted = roleRefs.length ? await rolesInReach(caller, tenantId, roleRefs, "user.roles_assigned") : [];
+  if (!granted.length) await requireHoldsDefaultRole(caller, tenantId, "user.created");
   const joined = input.groups.length ? await groupsInReach(caller, tenantId, input.groups) : [];
   if (input.password) assertPasswordPolicy(input.password, await tenantPolicy(tenantId), "password", input.email);
   const passwordHash = input.password ? await hashPassword(input.password) : null;

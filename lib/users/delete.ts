@@ -1,6 +1,6 @@
-import { and, eq, isNotNull, isNull, ne } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull, ne } from "drizzle-orm";
 import { db, type DB, type Tx } from "@/db/client";
-import { memberships, users } from "@/db/schema";
+import { groupMembers, groups, memberships, users } from "@/db/schema";
 import { audit } from "@/lib/audit/record";
 import { requirePermission, type Caller } from "@/lib/authz/caller";
 import { validation } from "@/lib/errors";
@@ -43,9 +43,12 @@ export const deleteUserStep: JobStep = async (tx, id, job) => {
   const tenantId = job.tenantId;
   const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, id));
   if (!user) return;
-  if (!superAdmin && ((await otherTenantsOf(id, tenantId, tx)) || (await pendingHere(id, tenantId, tx))))
+  if (!superAdmin && ((await otherTenantsOf(id, tenantId, tx)) || (await pendingHere(id, tenantId, tx)))) {
     await tx.delete(memberships).where(and(eq(memberships.userId, id), eq(memberships.tenantId, tenantId)));
-  else await tx.delete(users).where(eq(users.id, id));
+    // Its groups go with the membership: they would keep showing the person to this tenant, and
+    // come back if they ever joined again.
+    await tx.delete(groupMembers).where(and(eq(groupMembers.userId, id), inArray(groupMembers.groupId, tx.select({ id: groups.id }).from(groups).where(eq(groups.tenantId, tenantId)))));
+  } else await tx.delete(users).where(eq(users.id, id));
   await audit({ tenantId, actorId: job.createdBy, actorEmail, ip, action: "user.deleted", targetType: "user", targetId: id, targetLabel: user.email }, tx);
 };
 

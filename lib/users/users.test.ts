@@ -4,7 +4,7 @@ import { selectRows } from "@/db/dialect";
 import { engine } from "@/db/engine";
 import { users } from "@/db/schema";
 import { eq, sql } from "drizzle-orm";
-import { addMembers, createGroup, listGroups } from "@/lib/groups/groups";
+import { addMembers, createGroup, groupsOfUser, listGroups, listMembers } from "@/lib/groups/groups";
 import { getJob } from "@/lib/jobs/jobs";
 import { runDueJobs } from "@/lib/jobs/runner";
 import { removeMfa, resetMfa, setMfa } from "@/lib/mfa/admin";
@@ -12,7 +12,8 @@ import { enableAuthenticator, listMethods } from "@/lib/mfa/methods";
 import { generateTotpSecret, totpAt } from "@/lib/mfa/totp";
 import { assignRoles, createRole, roleCodesOf } from "@/lib/roles/roles";
 import { callerOf, makeTenant, makeUser } from "@/test/factories";
-import { memberships, tenants } from "@/db/schema";
+import { groupMembers, groups, memberships, tenants } from "@/db/schema";
+import { ensureMembership } from "@/lib/users/records";
 import { randomUUID } from "node:crypto";
 import { runBulk } from "./bulk";
 import { createUser } from "./create";
@@ -150,6 +151,23 @@ describe("bulk and admin MFA", () => {
     await runDueJobs(); // what every instance's job runner does (none polls in unit tests)
     expect(await getJob(caller, jobId!)).toMatchObject({ status: "done", total: 3, done: 3 });
     for (const v of victims) expect(await userRow(v.id)).toBeUndefined();
+  });
+
+  it("someone who only leaves the tenant leaves its groups too, and no other tenant's", async () => {
+    const admin = await makeUser({ roles: ["admin"] });
+    const caller = callerOf(admin);
+    const elsewhere = await makeTenant();
+    const shared = await makeUser({ tenantId: elsewhere.id });
+    await db.transaction((tx) => ensureMembership(tx, shared.id, caller.tenantId, []));
+    const here = await createGroup(caller, { name: `leavers-${Date.now()}` });
+    await addMembers(caller, here.id, [shared.id, admin.id]);
+    const [there] = await db.insert(groups).values({ tenantId: elsewhere.id, name: `stays-${Date.now()}` }).returning();
+    await db.insert(groupMembers).values({ groupId: there!.id, userId: shared.id });
+    await runBulk(caller, { action: "delete", ids: [shared.id] });
+    await runDueJobs();
+    expect(await userRow(shared.id)).toBeDefined();
+    expect((await groupsOfUser(shared.id)).map((g) => g.id)).toEqual([there!.id]);
+    expect((await listMembers(caller, here.id)).map((m) => m.id)).toEqual([admin.id]);
   });
 
   it("reset keeps MFA required and wipes methods; remove is refused under forced 2FA", async () => {

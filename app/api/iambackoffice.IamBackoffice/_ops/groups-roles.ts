@@ -1,21 +1,13 @@
 import { z } from "zod";
 import type { OpSpec } from "@/app/api/_shared/surface";
 import type { Caller } from "@/lib/authz/caller";
-import { notFound } from "@/lib/errors";
 import { addMembers, createGroup, listGroups } from "@/lib/groups/groups";
-import { assignRoles, unassignRoles } from "@/lib/roles/roles";
-import { findUserByLogin } from "@/lib/users/records";
+import { assignRoles, memberByLogin, unassignRoles } from "@/lib/roles/roles";
 import { BASE, iam } from "../_shared/rpc";
 
 const tenantOf = (caller: Caller, tenantId?: string) => (tenantId && tenantId.length ? tenantId : caller.tenantId);
 
 /** loginId is an email address or a username. */
-async function userByLogin(loginId: string) {
-  const u = await findUserByLogin(loginId);
-  if (!u) throw notFound("User not found");
-  return u;
-}
-
 const RolesRequest = z.object({
   loginId: z.string().min(1, "loginId is required"),
   tenantId: z.string().optional(),
@@ -33,7 +25,10 @@ export const AssignRoles: OpSpec<typeof RolesRequest, z.ZodType, z.ZodType, type
   auth: "required",
   body: RolesRequest,
   response: RolesResponse,
-  run: async ({ body, caller }) => ({ roleCodes: await assignRoles(caller!, (await userByLogin(body.loginId)).id, tenantOf(caller!, body.tenantId), body.roleCodes) }),
+  async run({ body, caller }) {
+    const tenantId = tenantOf(caller!, body.tenantId);
+    return { roleCodes: await assignRoles(caller!, await memberByLogin(caller!, body.loginId, tenantId), tenantId, body.roleCodes) };
+  },
 };
 
 export const UnassignRoles: OpSpec<typeof RolesRequest, z.ZodType, z.ZodType, typeof RolesResponse> = {
@@ -41,7 +36,10 @@ export const UnassignRoles: OpSpec<typeof RolesRequest, z.ZodType, z.ZodType, ty
   path: `${BASE}/UnassignRoles`,
   operationId: "IamBackoffice_UnassignRoles",
   summary: "Remove role codes from the user's registration; returns the remaining roles",
-  run: async ({ body, caller }) => ({ roleCodes: await unassignRoles(caller!, (await userByLogin(body.loginId)).id, tenantOf(caller!, body.tenantId), body.roleCodes) }),
+  async run({ body, caller }) {
+    const tenantId = tenantOf(caller!, body.tenantId);
+    return { roleCodes: await unassignRoles(caller!, await memberByLogin(caller!, body.loginId, tenantId), tenantId, body.roleCodes) };
+  },
 };
 
 const AssignToGroupRequest = z.object({
