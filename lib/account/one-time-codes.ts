@@ -32,11 +32,27 @@ async function issueCode(userId: string, tenantId: string | null, purpose: "rese
 }
 
 /**
- * "Forgot password": always answers the same way and after the same work, whether or not the
- * address is registered. Limited per address and per IP.
+ * How long "Forgot password" takes at the least. For a registered address it issues a code, records
+ * an event and queues a mail (a few ms in process, more on PostgreSQL or under load), which an
+ * unknown address skips: without a floor the answer's timing tells the two apart.
+ */
+export const RESET_ANSWER_FLOOR_MS = 250;
+
+/**
+ * "Forgot password": always answers the same way and no sooner than RESET_ANSWER_FLOOR_MS after
+ * the request, whether or not the address is registered. Limited per address and per IP.
  */
 export async function requestPasswordReset(email: string, ctx: { ip: string }) {
   await consumeClientRate("reset-ip", ctx.ip, 20, 3600);
+  const answerAt = Date.now() + RESET_ANSWER_FLOOR_MS;
+  try {
+    return await resetRequestWork(email, ctx);
+  } finally {
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, answerAt - Date.now())));
+  }
+}
+
+async function resetRequestWork(email: string, ctx: { ip: string }) {
   const expiresAt = new Date(Date.now() + RESET_TTL_MS);
   const user = await findUserByEmail(email);
   try {
