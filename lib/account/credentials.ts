@@ -8,7 +8,7 @@ import { sendTemplatedMail } from "@/lib/email/templates";
 import { notFound, validation } from "@/lib/errors";
 import { assertPasswordPolicy, hashPassword, verifyPassword } from "@/lib/security/password";
 import { accountThrottleKey, claimAttempt, failedAttempt, succeededAttempt } from "@/lib/security/throttle";
-import { revokeAllCredentials } from "@/lib/sessions/revoke-all";
+import { endMailedCodes, revokeAllCredentials } from "@/lib/sessions/revoke-all";
 import { tenantPolicy } from "@/lib/tenants/policy";
 import { findUserByEmail, normalizeEmail } from "@/lib/users/records";
 
@@ -68,7 +68,10 @@ export async function changePassword(caller: Caller, input: { currentPassword?: 
   return { sessionsEnded: ended };
 }
 
-/** Changes the sign-in address after re-authentication; the old and the new address are told. */
+/**
+ * Changes the sign-in address after re-authentication; the old and the new address are told.
+ * Reset and invitation codes mailed to the old address die with it.
+ */
 export async function changeEmail(caller: Caller, input: { password: string; newEmail: string; confirmNewEmail: string }) {
   const user = await assertCurrentPassword(caller, input.password, "password");
   const next = normalizeEmail(input.newEmail);
@@ -77,6 +80,7 @@ export async function changeEmail(caller: Caller, input: { password: string; new
   if (await findUserByEmail(next)) throw validation("Email is already taken", "newEmail");
   await db.transaction(async (tx) => {
     await tx.update(users).set({ email: next, verified: false, changedBy: caller.userId }).where(eq(users.id, user.id));
+    await endMailedCodes(user.id, tx);
     await audit({ tenantId: caller.tenantId, actorId: user.id, actorEmail: user.email, ip: caller.ip, action: "email.changed", targetType: "user", targetId: user.id, targetLabel: next, data: { from: user.email, to: next } }, tx);
   });
   await notifyEmailChange(user.email, next, caller.tenantId);

@@ -8,7 +8,7 @@ import { conflict, validation } from "@/lib/errors";
 import { addMembersChecked, groupsInReach, groupsOfUser, removeMembersChecked, type GroupRow } from "@/lib/groups/groups";
 import { assignRolesChecked, roleCodesOf, rolesInReach, unassignRolesChecked } from "@/lib/roles/roles";
 import { requireRecentSignIn } from "@/lib/auth/step-up";
-import { revokeAllCredentials } from "@/lib/sessions/revoke-all";
+import { endMailedCodes, revokeAllCredentials } from "@/lib/sessions/revoke-all";
 import { systemRole } from "@/lib/tenants/defaults";
 import { findUserByEmail, fullNameOf, normalizeEmail, type UserRow } from "./records";
 import { manageableUser, userInScope } from "./scope";
@@ -96,6 +96,8 @@ export async function updateUsers(caller: Caller, userIds: string[], patch: User
         .returning();
       // Deactivation ends every credential for good: reactivating the account revives none.
       if (patch.active === false) await revokeAllCredentials(t.id, {}, tx);
+      // A code mailed to the old address (an invitation sent to a mistyped one) must not outlive it.
+      else if (email && email !== t.email) await endMailedCodes(t.id, tx);
       // The event names only what changed, with its value before and after.
       const changed = Object.fromEntries(
         fields.filter((k) => !same(t[k as AccountField], row![k as AccountField])).map((k) => [k, { before: t[k as AccountField], after: row![k as AccountField] }]),
