@@ -87,6 +87,7 @@ export const LIB_ERRORS: [message: string | RegExp, key: string, params?: string
   ["A role with this name already exists", "admin.errors.roleExists"],
   ["A tenant with this name already exists", "admin.errors.tenantExists"],
   ["Choose another live role to become the default role before retiring this one", "admin.errors.heirNeeded"],
+  ["You cannot deactivate yourself", "admin.users.bulk.skipReasons.deactivateSelf"],
   // thrown by the users page's bulk action itself (app/(app)/admin/users/actions.ts)
   [/^The filter now matches ([\d,]+) user\(s\): check the list and type that number to delete them$/, "admin.errors.countChanged", ["count"]],
 ];

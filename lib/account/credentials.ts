@@ -8,7 +8,7 @@ import { sendTemplatedMail } from "@/lib/email/templates";
 import { notFound, validation } from "@/lib/errors";
 import { assertPasswordPolicy, hashPassword, verifyPassword } from "@/lib/security/password";
 import { accountThrottleKey, claimAttempt, failedAttempt, succeededAttempt } from "@/lib/security/throttle";
-import { revokeAllCredentials } from "@/lib/sessions/revoke-all";
+import { endMailedCodes, revokeAllCredentials } from "@/lib/sessions/revoke-all";
 import { tenantPolicy } from "@/lib/tenants/policy";
 import { findUserByEmail, normalizeEmail } from "@/lib/users/records";
 
@@ -43,9 +43,10 @@ export function mayChangeRequiredPasswordWithoutCurrent(caller: Caller, now = Da
 /**
  * Sets a new password; every credential but the caller's own session ends (API tokens too), and no
  * browser stays trusted. Without `currentPassword` only a forced change right after signing in
- * (mayChangeRequiredPasswordWithoutCurrent) is allowed.
+ * (mayChangeRequiredPasswordWithoutCurrent) is allowed. `endOwnSession` ends the caller's session
+ * as well, in the same transaction (Forgiva documents that every session ends).
  */
-export async function changePassword(caller: Caller, input: { currentPassword?: string; newPassword: string }) {
+export async function changePassword(caller: Caller, input: { currentPassword?: string; newPassword: string }, opts: { endOwnSession?: boolean } = {}) {
   let user: typeof users.$inferSelect | undefined;
   if (input.currentPassword !== undefined) {
     user = await assertCurrentPassword(caller, input.currentPassword);
@@ -60,7 +61,7 @@ export async function changePassword(caller: Caller, input: { currentPassword?: 
   const passwordHash = await hashPassword(input.newPassword);
   const ended = await db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, passwordUpdatedAt: new Date(), passwordChangeRequired: false }).where(eq(users.id, user.id));
-    const ended = await revokeAllCredentials(user.id, { keepSessionId: caller.sessionId }, tx);
+    const ended = await revokeAllCredentials(user.id, { keepSessionId: opts.endOwnSession ? undefined : caller.sessionId }, tx);
     await audit({ tenantId: caller.tenantId, actorId: user.id, actorEmail: user.email, ip: caller.ip, action: "password.changed", targetType: "user", targetId: user.id, targetLabel: user.email, data: { sessionsEnded: ended.sessions, tokensRevoked: ended.tokens } }, tx);
     return ended.sessions;
   });
@@ -68,8 +69,13 @@ export async function changePassword(caller: Caller, input: { currentPassword?: 
   return { sessionsEnded: ended };
 }
 
-/** Changes the sign-in address after re-authentication; the old and the new address are told. */
-export async function changeEmail(caller: Caller, input: { password: string; newEmail: string; confirmNewEmail: string }) {
+/**
+ * Changes the sign-in address after re-authentication; the old and the new address are told.
+ * Reset and invitation codes mailed to the old address die with it. `revokeOtherCredentials`
+ * (BillForward revokeOldAccessTokens) also ends every credential but the caller's session, in the
+ * same transaction as the change.
+ */
+export async function changeEmail(caller: Caller, input: { password: string; newEmail: string; confirmNewEmail: string }, opts: { revokeOtherCredentials?: boolean } = {}) {
   const user = await assertCurrentPassword(caller, input.password, "password");
   const next = normalizeEmail(input.newEmail);
   if (next !== normalizeEmail(input.confirmNewEmail)) throw validation("The two email addresses do not match", "confirmNewEmail");
@@ -77,6 +83,8 @@ export async function changeEmail(caller: Caller, input: { password: string; new
   if (await findUserByEmail(next)) throw validation("Email is already taken", "newEmail");
   await db.transaction(async (tx) => {
     await tx.update(users).set({ email: next, verified: false, changedBy: caller.userId }).where(eq(users.id, user.id));
+    if (opts.revokeOtherCredentials) await revokeAllCredentials(user.id, { keepSessionId: caller.sessionId }, tx);
+    else await endMailedCodes(user.id, tx);
     await audit({ tenantId: caller.tenantId, actorId: user.id, actorEmail: user.email, ip: caller.ip, action: "email.changed", targetType: "user", targetId: user.id, targetLabel: next, data: { from: user.email, to: next } }, tx);
   });
   await notifyEmailChange(user.email, next, caller.tenantId);

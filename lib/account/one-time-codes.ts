@@ -110,23 +110,25 @@ async function liveCode(code: string, purposes: ("reset" | "invite")[]) {
 export async function codeAccount(code: string, purpose: "reset" | "invite"): Promise<{ email: string; tenantName: string | null } | undefined> {
   const row = await liveCode(code, [purpose]);
   if (!row) return undefined;
-  const [user] = await db.select({ email: users.email }).from(users).where(eq(users.id, row.userId));
-  if (!user) return undefined;
+  const [user] = await db.select({ email: users.email, active: users.active }).from(users).where(eq(users.id, row.userId));
+  if (!user?.active) return undefined; // as redeemCode would refuse it
   const [tenant] = row.tenantId ? await db.select({ name: tenants.name }).from(tenants).where(eq(tenants.id, row.tenantId)) : [];
   return { email: user.email, tenantName: tenant?.name ?? null };
 }
 
 /**
  * Redeems a reset or invitation code with a new password. Every credential of the user ends (sessions,
- * API tokens, trusted browsers), and the account's sign-in lock lifts: whoever proved control of the
- * mailbox is the owner, and failures by others must not keep them out.
+ * API tokens, trusted browsers, the user's other reset and invitation codes), and the account's
+ * sign-in lock lifts: whoever proved control of the mailbox is the owner, and failures by others
+ * must not keep them out.
  * `email`, when given (Quatrix signup), must match the code's user.
  */
 export async function redeemCode(input: { code: string; newPassword: string; email?: string }, purposes: ("reset" | "invite")[], ctx: { ip: string }) {
   await consumeClientRate("redeem-ip", ctx.ip, 30, 600);
   const row = await liveCode(input.code, purposes);
   const user = row && (await db.select().from(users).where(eq(users.id, row.userId)))[0];
-  if (!row || !user || (input.email && user.email !== input.email.trim().toLowerCase())) throw validation(INVALID_CODE, "code");
+  // A disabled account answers like a dead code: the link must not tell its holder the account's state.
+  if (!row || !user || !user.active || (input.email && user.email !== input.email.trim().toLowerCase())) throw validation(INVALID_CODE, "code");
   assertPasswordPolicy(input.newPassword, await tenantPolicy(row.tenantId), "newPassword", user.email);
   const passwordHash = await hashPassword(input.newPassword);
   return await db.transaction(async (tx) => {
@@ -136,6 +138,7 @@ export async function redeemCode(input: { code: string; newPassword: string; ema
       .update(users)
       .set({ passwordHash, passwordUpdatedAt: new Date(), passwordChangeRequired: false, verified: true })
       .where(eq(users.id, user.id));
+    // Also voids the user's other reset and invitation codes: one redemption ends them all.
     await revokeAllCredentials(user.id, {}, tx);
     await clearFailures([accountThrottleKey(user.id)], tx);
     await audit({ tenantId: row.tenantId, actorId: user.id, actorEmail: user.email, ip: ctx.ip, action: row.purpose === "invite" ? "invitation.accepted" : "password.reset", targetType: "user", targetId: user.id, targetLabel: user.email }, tx);

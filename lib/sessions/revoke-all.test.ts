@@ -3,19 +3,24 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { emails, trustedDevices } from "@/db/schema";
 import { changePassword } from "@/lib/account/credentials";
-import { redeemCode, requestPasswordReset } from "@/lib/account/one-time-codes";
+import { describeJoinCode, issueJoinCode } from "@/lib/account/join";
+import { redeemCode, requestPasswordReset, sendInvitation } from "@/lib/account/one-time-codes";
 import { knownDevice, newDeviceCookie } from "@/lib/auth/device-cookie";
 import { completeMfa, consumeTicket, issueTicket, passwordLogin, trustDevice } from "@/lib/auth/login";
 import { callerFromBearer, callerFromSessionId } from "@/lib/auth/resolve";
 import { defaultTenant } from "@/lib/bootstrap";
 import { openBody } from "@/lib/email/sealed";
 import { resetMfa, setMfa } from "@/lib/mfa/admin";
+import { storeChallenge } from "@/lib/passkeys/challenges";
+import { choosePasskeyTenant } from "@/lib/passkeys/sign-in";
 import { enableAuthenticator } from "@/lib/mfa/methods";
 import { generateTotpSecret, totpAt } from "@/lib/mfa/totp";
 import { generatePermanentToken, generateTemporaryTokens, refreshPermanentToken } from "@/lib/tokens/tokens";
 import { updateUsers } from "@/lib/users/update";
-import { callerOf, makeUser, PASSWORD } from "@/test/factories";
+import { ensureMembership } from "@/lib/users/records";
+import { callerOf, makeTenant, makeUser, PASSWORD } from "@/test/factories";
 import { signOut } from "./admin";
+import { revokeAllCredentials } from "./revoke-all";
 import { createSession, refreshSession } from "./sessions";
 
 const tenantId = async () => (await defaultTenant())!.id;
@@ -101,5 +106,49 @@ describe("every credential ends together", () => {
     await updateUsers(callerOf(admin), [user.id], { active: false });
     await updateUsers(callerOf(admin), [user.id], { active: true });
     await expectAllDead(user, c);
+  });
+});
+
+describe("what was mailed or is mid-ceremony ends too", () => {
+  const resetCodeOf = async (email: string) => {
+    await requestPasswordReset(email, { ip: "4.4.4.4" });
+    const [mail] = await db.select().from(emails).where(and(eq(emails.to, email), eq(emails.subject, "Reset your password"))).orderBy(desc(emails.createdAt)).limit(1);
+    return openBody(mail!).text.match(/Code: (\S+)/)![1]!;
+  };
+  const INVALID = "This link or code is invalid or has expired. Request a new one.";
+
+  it("reset and invitation codes stop setting a password; a join code (a membership to accept) stays", async () => {
+    const admin = await makeUser({ roles: ["admin"] });
+    const events = [
+      (id: string) => revokeAllCredentials(id),
+      (id: string) => resetMfa(callerOf(admin), [id]),
+      (id: string) => updateUsers(callerOf(admin), [id], { active: false }),
+    ];
+    for (const event of events) {
+      const user = await makeUser();
+      const other = await makeTenant();
+      const reset = await resetCodeOf(user.email);
+      const invite = (await sendInvitation(user.id, await tenantId()))!.code;
+      const join = await issueJoinCode(db, user.id, other.id);
+      await event(user.id);
+      await expect(redeemCode({ code: reset, newPassword: "a stolen passphrase" }, ["reset"], { ip: "" })).rejects.toThrow(INVALID);
+      await expect(redeemCode({ code: invite, newPassword: "a stolen passphrase" }, ["invite"], { ip: "" })).rejects.toThrow(INVALID);
+      expect(await describeJoinCode(join)).toBeDefined();
+    }
+  });
+
+  it("a passkey sign-in waiting on its tenant pick cannot be completed", async () => {
+    // A member of two tenants: only a super admin may reset that shared account's MFA.
+    const admin = await makeUser({ superAdmin: true });
+    const events = [(id: string) => revokeAllCredentials(id), (id: string) => resetMfa(callerOf(admin), [id])];
+    for (const event of events) {
+      const user = await makeUser();
+      const other = await makeTenant();
+      await db.transaction((tx) => ensureMembership(tx, user.id, other.id, []));
+      const token = `tenant-pick-${user.id}`;
+      await storeChallenge("tenant", token, { userId: user.id });
+      await event(user.id);
+      await expect(choosePasskeyTenant({ token, tenantId: other.id })).rejects.toThrow(/expired/);
+    }
   });
 });

@@ -1,12 +1,16 @@
 import { randomUUID } from "node:crypto";
-import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { and, eq } from "drizzle-orm";
+import { afterEach, describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { apiTokens } from "@/db/schema";
+import { apiTokens, auditEvents } from "@/db/schema";
 import { callerFromBearer } from "@/lib/auth/resolve";
 import { requireTenant } from "@/lib/authz/caller";
-import { callerOf, makeUser } from "@/test/factories";
-import { generateTemporaryTokens } from "./tokens";
+import { FREE_FAILURES } from "@/lib/security/throttle";
+import { checkSecondFactor, enableAuthenticator } from "@/lib/mfa/methods";
+import { generateTotpSecret, totpAt } from "@/lib/mfa/totp";
+import { failWrites } from "@/test/fail-writes";
+import { callerOf, makeUser, PASSWORD } from "@/test/factories";
+import { generatePermanentToken, generateTemporaryTokens, refreshPermanentToken } from "./tokens";
 
 const tokenCount = async (userId: string) => (await db.select().from(apiTokens).where(eq(apiTokens.userId, userId))).length;
 
@@ -29,5 +33,56 @@ describe("requireTenant", () => {
     const sa = await makeUser({ superAdmin: true });
     await expect(requireTenant(callerOf(sa), randomUUID())).rejects.toThrow("Tenant not found");
     await expect(requireTenant(callerOf(sa), callerOf(sa).tenantId)).resolves.toBeUndefined();
+  });
+});
+
+describe("the two-factor code asked for a permanent token", () => {
+  it("is throttled on the user's code counter: guesses end in 'Too many attempts', and sign-in's code check is locked too", async () => {
+    const u = await makeUser();
+    const secret = generateTotpSecret();
+    await enableAuthenticator(u.id, secret, totpAt(secret, Date.now()), { id: u.id, email: u.email, ip: "" });
+    const answers: string[] = [];
+    for (let i = 0; i < FREE_FAILURES + 1; i++)
+      answers.push(await generatePermanentToken(callerOf(u), { password: PASSWORD, code: "00000000" }).then(() => "minted", (e: Error) => e.message));
+    expect(answers.slice(0, FREE_FAILURES)).toEqual(Array(FREE_FAILURES).fill("code: the two-factor code is not valid"));
+    expect(answers[FREE_FAILURES]).toMatch(/^Too many attempts/);
+    await expect(checkSecondFactor(u.id, "00000000")).rejects.toThrow(/^Too many attempts/);
+  });
+});
+
+describe("token writes are all or nothing", () => {
+  let undo: (() => Promise<void>) | undefined;
+  afterEach(async () => {
+    await undo?.();
+    undo = undefined;
+  });
+  const kinds = async (userId: string) => (await db.select({ kind: apiTokens.kind }).from(apiTokens).where(eq(apiTokens.userId, userId))).map((r) => r.kind);
+
+  it("temporary tokens: when the public token cannot be stored, no private one is left behind", async () => {
+    const u = await makeUser();
+    undo = await failWrites("api_tokens", "INSERT", "NEW.kind = 'temporary_public'");
+    await expect(generateTemporaryTokens(callerOf(u))).rejects.toThrow();
+    expect(await kinds(u.id)).toEqual([]);
+  });
+
+  it("a permanent token exists only with its token.created event", async () => {
+    const u = await makeUser();
+    undo = await failWrites("audit_events", "INSERT", "NEW.action = 'token.created'");
+    await expect(generatePermanentToken(callerOf(u), { password: PASSWORD })).rejects.toThrow();
+    expect(await kinds(u.id)).toEqual([]);
+  });
+
+  it("a refresh without its token.refreshed event changes nothing: the old tokens keep working", async () => {
+    const u = await makeUser();
+    const minted = await generatePermanentToken(callerOf(u), { password: PASSWORD });
+    undo = await failWrites("audit_events", "INSERT", "NEW.action = 'token.refreshed'");
+    await expect(refreshPermanentToken(callerOf(u), { password: PASSWORD, refreshToken: minted.refreshToken })).rejects.toThrow();
+    await undo();
+    undo = undefined;
+    expect(await callerFromBearer(minted.accessToken, "")).not.toBeNull();
+    const rotated = await refreshPermanentToken(callerOf(u), { password: PASSWORD, refreshToken: minted.refreshToken });
+    expect(await callerFromBearer(minted.accessToken, "")).toBeNull();
+    expect(await callerFromBearer(rotated.accessToken, "")).not.toBeNull();
+    expect(await db.select().from(auditEvents).where(and(eq(auditEvents.action, "token.refreshed"), eq(auditEvents.targetId, minted.id)))).toHaveLength(1);
   });
 });

@@ -5,19 +5,23 @@ import { assertCurrentPassword } from "@/lib/account/credentials";
 import { audit } from "@/lib/audit/record";
 import type { Caller } from "@/lib/authz/caller";
 import { forbidden, notFound, validation } from "@/lib/errors";
-import { listMethods, verifySecondFactor } from "@/lib/mfa/methods";
+import { checkSecondFactor, listMethods } from "@/lib/mfa/methods";
 import { randomToken, sha256 } from "@/lib/security/crypto";
 import { selfOrPermitted } from "@/lib/users/scope";
 
 const TEMPORARY_TTL_MS = 3600_000;
 export type TokenRow = typeof apiTokens.$inferSelect;
 
-/** Re-authentication for minting long-lived credentials: password, plus a code when MFA is on. */
+/**
+ * Re-authentication for minting long-lived credentials: password, plus a code when MFA is on. The
+ * code goes through the throttled check: a correct password clears the password counters, so
+ * without it whoever holds the password could guess codes without limit.
+ */
 async function reauthenticate(caller: Caller, password: string, code: string | undefined) {
   await assertCurrentPassword(caller, password, "password");
   if ((await listMethods(caller.userId)).length > 0) {
     if (!code) throw validation("code: a two-factor code is required", "code");
-    if (!(await verifySecondFactor(caller.userId, code))) throw validation("code: the two-factor code is not valid", "code");
+    if (!(await checkSecondFactor(caller.userId, code))) throw validation("code: the two-factor code is not valid", "code");
   }
 }
 
@@ -27,12 +31,15 @@ export async function generatePermanentToken(caller: Caller, input: { password: 
   await reauthenticate(caller, input.password, input.code);
   const accessToken = randomToken();
   const refreshToken = randomToken();
-  const [row] = await db
-    .insert(apiTokens)
-    .values({ userId: caller.userId, tenantId: caller.tenantId, kind: "permanent", name: input.name?.trim() || "API token", tokenHash: sha256(accessToken), refreshTokenHash: sha256(refreshToken) })
-    .returning();
-  await audit({ tenantId: caller.tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "token.created", targetType: "token", targetId: row!.id, targetLabel: row!.name });
-  return { id: row!.id, accessToken, refreshToken };
+  // With its audit event or not at all: no live token may exist that the log does not show.
+  return await db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(apiTokens)
+      .values({ userId: caller.userId, tenantId: caller.tenantId, kind: "permanent", name: input.name?.trim() || "API token", tokenHash: sha256(accessToken), refreshTokenHash: sha256(refreshToken) })
+      .returning();
+    await audit({ tenantId: caller.tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "token.created", targetType: "token", targetId: row!.id, targetLabel: row!.name }, tx);
+    return { id: row!.id, accessToken, refreshToken };
+  });
 }
 
 /** Rotates a permanent token: the old access and refresh tokens stop working. */
@@ -46,8 +53,10 @@ export async function refreshPermanentToken(caller: Caller, input: { password: s
   await assertCurrentPassword(caller, input.password, "password");
   const accessToken = randomToken();
   const refreshToken = randomToken();
-  await db.update(apiTokens).set({ tokenHash: sha256(accessToken), refreshTokenHash: sha256(refreshToken) }).where(eq(apiTokens.id, row.id));
-  await audit({ tenantId: caller.tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "token.refreshed", targetType: "token", targetId: row.id, targetLabel: row.name });
+  await db.transaction(async (tx) => {
+    await tx.update(apiTokens).set({ tokenHash: sha256(accessToken), refreshTokenHash: sha256(refreshToken) }).where(eq(apiTokens.id, row.id));
+    await audit({ tenantId: caller.tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "token.refreshed", targetType: "token", targetId: row.id, targetLabel: row.name }, tx);
+  });
   return { accessToken, refreshToken };
 }
 
@@ -63,15 +72,16 @@ export async function generateTemporaryTokens(caller: Caller) {
     if (own?.kind !== "permanent") throw forbidden("A temporary token cannot create tokens; use a session or a permanent API token");
   }
   const expiresAt = new Date(Date.now() + TEMPORARY_TTL_MS);
-  const mint = async (kind: "temporary_private" | "temporary_public") => {
-    const token = randomToken();
-    await db
-      .insert(apiTokens)
-      .values({ userId: caller.userId, tenantId: caller.tenantId, kind, name: kind === "temporary_public" ? "Temporary public" : "Temporary private", tokenHash: sha256(token), readOnly: kind === "temporary_public", expiresAt });
-    return token;
-  };
-  const privateToken = await mint("temporary_private");
-  const publicToken = await mint("temporary_public");
+  const privateToken = randomToken();
+  const publicToken = randomToken();
+  const row = (kind: "temporary_private" | "temporary_public", token: string) => ({
+    userId: caller.userId, tenantId: caller.tenantId, kind, name: kind === "temporary_public" ? "Temporary public" : "Temporary private", tokenHash: sha256(token), readOnly: kind === "temporary_public", expiresAt,
+  });
+  // Both or neither: a failed second insert must not leave a private token nobody was given.
+  await db.transaction(async (tx) => {
+    await tx.insert(apiTokens).values(row("temporary_private", privateToken));
+    await tx.insert(apiTokens).values(row("temporary_public", publicToken));
+  });
   return { privateToken, publicToken, expiresAt };
 }
 

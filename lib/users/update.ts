@@ -4,11 +4,11 @@ import { users } from "@/db/schema";
 import { notifyEmailChange } from "@/lib/account/credentials";
 import { audit } from "@/lib/audit/record";
 import { requirePermission, type Caller } from "@/lib/authz/caller";
-import { conflict, validation } from "@/lib/errors";
+import { AppError, conflict, validation } from "@/lib/errors";
 import { addMembersChecked, groupsInReach, groupsOfUser, removeMembersChecked, type GroupRow } from "@/lib/groups/groups";
 import { assignRolesChecked, roleCodesOf, rolesInReach, unassignRolesChecked } from "@/lib/roles/roles";
 import { requireRecentSignIn } from "@/lib/auth/step-up";
-import { revokeAllCredentials } from "@/lib/sessions/revoke-all";
+import { endMailedCodes, revokeAllCredentials } from "@/lib/sessions/revoke-all";
 import { systemRole } from "@/lib/tenants/defaults";
 import { findUserByEmail, fullNameOf, normalizeEmail, type UserRow } from "./records";
 import { manageableUser, userInScope } from "./scope";
@@ -53,6 +53,8 @@ export async function updateUsers(caller: Caller, userIds: string[], patch: User
   for (const id of userIds) targets.push(fields.length ? await manageableUser(caller, id, "user.updated") : await userInScope(caller, id));
   if ((fields.length && targets.some((t) => t.id !== caller.userId)) || patch.active !== undefined || patch.quota !== undefined)
     await requirePermission(caller, "User", "Edit");
+  // Nobody locks themselves out by accident (bulk refuses it the same way): another admin can do it.
+  if (patch.active === false && targets.some((t) => t.id === caller.userId)) throw new AppError("precondition", "You cannot deactivate yourself");
   const tenantId = caller.tenantId;
   const adminRole =
     patch.tenantAdmin === undefined
@@ -96,6 +98,8 @@ export async function updateUsers(caller: Caller, userIds: string[], patch: User
         .returning();
       // Deactivation ends every credential for good: reactivating the account revives none.
       if (patch.active === false) await revokeAllCredentials(t.id, {}, tx);
+      // A code mailed to the old address (an invitation sent to a mistyped one) must not outlive it.
+      else if (email && email !== t.email) await endMailedCodes(t.id, tx);
       // The event names only what changed, with its value before and after.
       const changed = Object.fromEntries(
         fields.filter((k) => !same(t[k as AccountField], row![k as AccountField])).map((k) => [k, { before: t[k as AccountField], after: row![k as AccountField] }]),

@@ -2,7 +2,6 @@ import { z } from "zod";
 import type { OpSpec } from "@/app/api/_shared/surface";
 import { changePassword } from "@/lib/account/credentials";
 import { isAppError } from "@/lib/errors";
-import { revokeAllSessions } from "@/lib/sessions/sessions";
 import { getSetting, setSetting } from "@/lib/settings/settings";
 import { exportBackup, importBackup } from "@/lib/vault/backup";
 import { ANIMALS } from "@/lib/vault/derive";
@@ -209,8 +208,7 @@ export const passwordChange: OpSpec<typeof PasswordReq, z.ZodType, z.ZodType, ty
   response: OpResult,
   async run({ body, caller }) {
     try {
-      await changePassword(caller!, { currentPassword: body.oldPassword ?? "", newPassword: body.newPassword ?? "" });
-      await revokeAllSessions(caller!.userId);
+      await changePassword(caller!, { currentPassword: body.oldPassword ?? "", newPassword: body.newPassword ?? "" }, { endOwnSession: true });
       return { info: "Password changed. Sign in again." };
     } catch (e) {
       if (isAppError(e) && e.kind === "validation") return { error: e.field === "currentPassword" ? "Invalid current password" : e.message };

@@ -7,7 +7,6 @@ import { sendTemplatedMail } from "@/lib/email/templates";
 import { AppError, forbidden } from "@/lib/errors";
 import { hasAuthenticator } from "@/lib/mfa/methods";
 import { roleCodesOf } from "@/lib/roles/roles";
-import { revokeAllCredentials } from "@/lib/sessions/revoke-all";
 import { generatePermanentToken, generateTemporaryTokens, refreshPermanentToken } from "@/lib/tokens/tokens";
 import { createUser } from "@/lib/users/create";
 import { listTenantUsers, organizationsOf, userByEmailInScope } from "@/lib/users/directory";
@@ -315,8 +314,7 @@ export const updateEmail: OpSpec<typeof UpdateEmailRequest, typeof ScopeQuery, t
   response: UserEnvelope,
   async run({ body, params, caller }) {
     await ownAccount(caller!, params.email);
-    await changeEmail(caller!, body);
-    if (body.revokeOldAccessTokens) await revokeAllCredentials(caller!.userId, { keepSessionId: caller!.sessionId });
+    await changeEmail(caller!, body, { revokeOtherCredentials: body.revokeOldAccessTokens });
     return envelope(t(), [await ownUserResponse(caller!)]);
   },
 };
