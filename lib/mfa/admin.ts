@@ -37,7 +37,7 @@ export async function setMfa(caller: Caller, ids: string[], authType: AuthType, 
     for (const u of list) {
       if (authType === "2FA") {
         await tx.update(users).set({ mfaRequired: true }).where(eq(users.id, u.id));
-        await revokeAllCredentials(u.id, {}, tx);
+        await revokeAllCredentials(u.id, { keepInvitation: true }, tx);
       } else {
         await tx.delete(mfaMethods).where(and(eq(mfaMethods.userId, u.id), eq(mfaMethods.kind, "pin")));
         await tx.insert(mfaMethods).values({ userId: u.id, kind: "pin", pinHash });

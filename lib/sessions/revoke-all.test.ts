@@ -1,7 +1,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
-import { emails, trustedDevices } from "@/db/schema";
+import { emails, trustedDevices, users } from "@/db/schema";
 import { changePassword } from "@/lib/account/credentials";
 import { describeJoinCode, issueJoinCode } from "@/lib/account/join";
 import { redeemCode, requestPasswordReset, sendInvitation } from "@/lib/account/one-time-codes";
@@ -135,6 +135,17 @@ describe("what was mailed or is mid-ceremony ends too", () => {
       await expect(redeemCode({ code: invite, newPassword: "a stolen passphrase" }, ["invite"], { ip: "" })).rejects.toThrow(INVALID);
       expect(await describeJoinCode(join)).toBeDefined();
     }
+  });
+
+  it("forcing MFA ends a reset code but not an unaccepted invitation, whose sign-in then enrols", async () => {
+    const admin = await makeUser({ roles: ["admin"] });
+    const user = await makeUser();
+    const reset = await resetCodeOf(user.email);
+    const invite = (await sendInvitation(user.id, await tenantId()))!.code;
+    await setMfa(callerOf(admin), [user.id], "2FA", "");
+    await expect(redeemCode({ code: reset, newPassword: "a stolen passphrase" }, ["reset"], { ip: "" })).rejects.toThrow(INVALID);
+    await redeemCode({ code: invite, newPassword: "the invitee's own passphrase" }, ["invite"], { ip: "" });
+    expect((await db.select({ mfaRequired: users.mfaRequired }).from(users).where(eq(users.id, user.id)))[0]).toEqual({ mfaRequired: true });
   });
 
   it("a passkey sign-in waiting on its tenant pick cannot be completed", async () => {

@@ -12,8 +12,10 @@ import { revokeAllSessions } from "./sessions";
  * completed, and no mailed reset or invitation code still sets a password. Revoked rows stay
  * revoked, so reactivating the account revives none.
  * `keepSessionId` spares the session that just proved the password (a password change in place).
+ * `keepInvitation` spares an unaccepted invitation when nothing about the account is in doubt
+ * (an admin forcing MFA: accepting it then leads straight to enrolment, as any sign-in would).
  */
-export async function revokeAllCredentials(userId: string, opts: { keepSessionId?: string } = {}, tx: Tx | DB = db) {
+export async function revokeAllCredentials(userId: string, opts: { keepSessionId?: string; keepInvitation?: boolean } = {}, tx: Tx | DB = db) {
   // One transaction (a savepoint inside the caller's): the credentials end all together or not at all.
   return tx.transaction(async (t) => {
     // Device cookies sign the epoch (lib/auth/device-cookie), so every one issued before now stops counting.
@@ -33,7 +35,7 @@ export async function revokeAllCredentials(userId: string, opts: { keepSessionId
         .where(and(eq(webauthnChallenges.userId, userId), isNull(webauthnChallenges.usedAt)))
         .returning({ id: webauthnChallenges.id })
     ).length;
-    const codes = await endMailedCodes(userId, t);
+    const codes = await endMailedCodes(userId, t, opts.keepInvitation ? ["reset"] : undefined);
     const devices = (await t.delete(trustedDevices).where(eq(trustedDevices.userId, userId)).returning({ id: trustedDevices.id })).length;
     const tokens = (
       await t
@@ -53,11 +55,11 @@ export async function revokeAllCredentials(userId: string, opts: { keepSessionId
  * codes (lib/account/join) are left alone: accepting one sets no new password (a self-registration's
  * needs the password chosen when registering), it only turns on a membership.
  */
-export async function endMailedCodes(userId: string, tx: Tx | DB = db) {
+export async function endMailedCodes(userId: string, tx: Tx | DB = db, purposes: ("reset" | "invite")[] = ["reset", "invite"]) {
   const ended = await tx
     .update(oneTimeCodes)
     .set({ usedAt: new Date() })
-    .where(and(eq(oneTimeCodes.userId, userId), inArray(oneTimeCodes.purpose, ["reset", "invite"]), isNull(oneTimeCodes.usedAt)))
+    .where(and(eq(oneTimeCodes.userId, userId), inArray(oneTimeCodes.purpose, purposes), isNull(oneTimeCodes.usedAt)))
     .returning({ id: oneTimeCodes.id });
   return ended.length;
 }
