@@ -64,7 +64,7 @@ describe("withCappedBody", () => {
         c.enqueue(new Uint8Array(4096).fill(97));
       },
     });
-    const chunked = new NextRequest(URL_, { method: "POST", headers: { "content-type": "application/json" }, body: chunks, duplex: "half" } as RequestInit & { duplex: "half" });
+    const chunked = new NextRequest(URL_, { method: "POST", headers: { "content-type": "application/json" }, body: chunks, duplex: "half" } as ConstructorParameters<typeof NextRequest>[1]);
     const res = await withCappedBody(handler)(chunked, ctx);
     expect(res.status).toBe(413);
     expect(await res.json()).toEqual({ error: "The request body is larger than 16 KB" });
