@@ -14,9 +14,10 @@ import { imageUrlSchema } from "./image-url";
 import { accountFromElsewhere, markInvited } from "./invitations";
 import { ensureMembership, findUserByUsername, insertUser, type NewUser, type UserRow } from "./records";
 import { unsavedUser } from "./unsaved";
+import { emailAddress } from "@/lib/input/schemas";
 
 export const createUserSchema = z.object({
-  email: z.email("Enter a valid email address"),
+  email: emailAddress("Enter a valid email address", "An email address has at most 254 characters"),
   firstName: z.string().trim().max(100).default(""),
   lastName: z.string().trim().max(100).default(""),
   middleName: z.string().trim().max(100).default(""),

@@ -15,6 +15,7 @@ import type { UserRow } from "@/lib/users/records";
 import { userInScope } from "@/lib/users/scope";
 import { updateUsers } from "@/lib/users/update";
 import { BASE, quatrix, unix } from "../_shared/surface";
+import { emailAddress } from "@/lib/input/schemas";
 
 const common = { surface: quatrix, tag: "Quatrix UserApi", auth: "required" as const };
 
@@ -115,7 +116,7 @@ const yn = z.enum(["Y", "N"], "super_admin must be Y or N");
 const ad = z.enum(["A", "D"], "status must be A (active) or D (disabled)");
 const UserCreateReq = z.object({
   name: z.string().trim().min(1, "name is required").max(200),
-  email: z.email("email must be an email address"),
+  email: emailAddress("email must be an email address", "email must be at most 254 characters"),
   parent_id: z.uuid().optional(),
   quota: z.number().int().min(0).optional(),
   status: ad.optional(),
@@ -220,7 +221,7 @@ export const listUserGroups: OpSpec<z.ZodType, z.ZodType, z.ZodType, z.ZodArray<
 };
 
 const UserSignupReq = z.object({
-  email: z.email("email must be an email address"),
+  email: emailAddress("email must be an email address", "email must be at most 254 characters"),
   password: z.string().min(1, "password is required"),
   code: z.string().min(1, "code (the invitation code from the email) is required"),
 });
