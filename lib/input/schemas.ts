@@ -20,3 +20,6 @@ export const loginIdentifier = (field: string) =>
 
 /** A list of role names, role codes or group ids. */
 export const nameList = <T extends z.ZodType>(item: T, field: string) => z.array(item).max(LIST_MAX, `${field} must list at most ${LIST_MAX} entries`);
+
+/** Quatrix quotas are stored in a 32-bit integer column; PostgreSQL refuses more ("integer out of range"). */
+export const QUOTA_MAX = 2_147_483_647;

@@ -6,7 +6,7 @@ import { addMembers, createGroup, listGroups } from "@/lib/groups/groups";
 import { assignRoles, unassignRoles } from "@/lib/roles/roles";
 import { findUserByLogin } from "@/lib/users/records";
 import { BASE, iam } from "../_shared/rpc";
-import { loginIdentifier } from "@/lib/input/schemas";
+import { loginIdentifier, nameList } from "@/lib/input/schemas";
 
 const tenantOf = (caller: Caller, tenantId?: string) => (tenantId && tenantId.length ? tenantId : caller.tenantId);
 
@@ -20,7 +20,7 @@ async function userByLogin(loginId: string) {
 const RolesRequest = z.object({
   loginId: loginIdentifier("loginId"),
   tenantId: z.string().optional(),
-  roleCodes: z.array(z.string().min(1)).min(1, "roleCodes must name at least one role"),
+  roleCodes: nameList(z.string().min(1), "roleCodes").min(1, "roleCodes must name at least one role"),
 });
 const RolesResponse = z.object({ roleCodes: z.array(z.string()) });
 

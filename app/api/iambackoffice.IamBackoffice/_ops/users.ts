@@ -9,7 +9,7 @@ import { selfRegister } from "@/lib/users/register";
 import { userInScope } from "@/lib/users/scope";
 import { BASE, iam } from "../_shared/rpc";
 import { toIamUser, User, UserRegistration } from "../_shared/user";
-import { emailAddress, LOGIN_ID_MAX } from "@/lib/input/schemas";
+import { emailAddress, LOGIN_ID_MAX, nameList } from "@/lib/input/schemas";
 
 const GetUserRequest = z.object({
   tenantId: z.string().optional(),
@@ -59,7 +59,7 @@ const RegisterUser = z.object({
 
 const RegisterRequest = z.object({
   tenantId: z.string().optional(),
-  registration: UserRegistration.optional(),
+  registration: UserRegistration.extend({ roles: nameList(z.string(), "registration.roles").optional() }).optional(),
   sendSetPasswordEmail: z.boolean().optional(),
   skipRegistrationVerification: z.boolean().optional(),
   skipVerification: z.boolean().optional(),

@@ -15,7 +15,7 @@ import { findUserById, findUserWithAuthenticator, type UserRow } from "@/lib/use
 import { updateUsers } from "@/lib/users/update";
 import { bfTimeZone } from "../_shared/timezone";
 import { BASE, bf, Envelope, envelope, iso, PagedEnvelope, pagedEnvelope, PagingQuery, ScopeQuery, tenantFrom } from "../_shared/surface";
-import { LOGIN_ID_MAX, emailAddress } from "@/lib/input/schemas";
+import { emailAddress, LOGIN_ID_MAX, nameList } from "@/lib/input/schemas";
 
 const common = { surface: bf, tag: "BillForward SecurityApi", auth: "required" as const };
 const t = () => Date.now();
@@ -77,7 +77,7 @@ const UserCreateRequest = z.object({
   lastName: z.string().max(100).optional(),
   companyName: z.string().max(200).optional(),
   password: z.string().min(1, "password must not be empty").max(256).optional(),
-  roles: z.array(z.string().min(1)).optional(),
+  roles: nameList(z.string().min(1), "roles").optional(),
   sendEmail: z.boolean().optional(),
   id: z.string().optional(),
 });
