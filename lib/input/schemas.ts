@@ -23,3 +23,20 @@ export const nameList = <T extends z.ZodType>(item: T, field: string) => z.array
 
 /** Quatrix quotas are stored in a 32-bit integer column; PostgreSQL refuses more ("integer out of range"). */
 export const QUOTA_MAX = 2_147_483_647;
+
+/** True for a real day of the Gregorian calendar written YYYY-MM-DD (no 2024-13-01, no 2024-02-30). */
+export function isCalendarDate(text: string) {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return false;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+  return days !== undefined && day >= 1 && day <= days;
+}
+
+/**
+ * A date filter. The regex alone let 2024-13-01 through: it became an Invalid Date, which
+ * Drizzle's PostgreSQL encoder throws on (500) and SQLite bound as NaN. Checked on the calendar
+ * itself, as Date.parse rolls 2024-02-30 over to March in some engines.
+ */
+export const calendarDate = z.string().refine(isCalendarDate, "Enter a real date as YYYY-MM-DD");
