@@ -6,7 +6,7 @@ import { db } from "@/db/client";
 import { vaultEntries, vaultGroups } from "@/db/schema";
 import { tooLarge } from "@/lib/errors";
 import { gunzipCapped, InflateLimitError } from "./inflate";
-import { listVaultGroups, ownGroup, VaultError } from "./vault";
+import { GROUP_DESCRIPTION_MAX, listVaultGroups, ownGroup, VaultError } from "./vault";
 
 export const BACKUP_VERSION = 1;
 /** Decompressed size cap (about 250,000 entries): a few hundred KB of gzip can otherwise expand to gigabytes. */
@@ -17,7 +17,7 @@ export const MAX_BACKUP_JSON_BYTES = 64 * 1024 * 1024;
  */
 export const MAX_BACKUP_RATIO = 400;
 
-const Group = z.object({ ref: z.string().min(1).max(64), parentRef: z.string().max(64).nullable(), name: z.string().trim().min(1).max(200), description: z.string().max(2000).default("") });
+const Group = z.object({ ref: z.string().min(1).max(64), parentRef: z.string().max(64).nullable(), name: z.string().trim().min(1).max(200), description: z.string().max(GROUP_DESCRIPTION_MAX).default("") });
 const Entry = z.object({
   groupRef: z.string().min(1).max(64),
   host: z.string().max(500),
