@@ -64,3 +64,11 @@ describe("server actions: U+0000 in the input", () => {
     expect(fn).not.toHaveBeenCalled();
   });
 });
+
+describe("vault backup: U+0000 inside the encoded file", () => {
+  it("is refused as not a backup of this app, naming the field", async () => {
+    const { parseBackup } = await import("@/lib/vault/backup");
+    const file = { version: 1, groups: [{ ref: "g", parentRef: null, name: "a\u0000" }], metadatas: [] };
+    await expect(parseBackup(Buffer.from(JSON.stringify(file)).toString("base64"))).rejects.toThrow("This is not a vault backup of this app: groups.0.name must not contain the NUL character (U+0000)");
+  });
+});
