@@ -2,8 +2,9 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { NextRequest } from "next/server";
 import { describe, expect, it, vi } from "vitest";
-import { AUTH_MAX_BODY_BYTES, withCappedBody } from "@/app/api/_shared/auth-body";
+import { withCappedBody } from "@/app/api/_shared/auth-body";
 import { POST } from "@/app/api/auth/[...nextauth]/route";
+import { AUTH_MAX_BODY_BYTES } from "@/lib/security/limits";
 
 // The next-auth route reads its body through a 16 KB cap and refuses bad JSON itself; everything
 // else reaches next-auth as it was sent.

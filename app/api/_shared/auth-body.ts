@@ -1,9 +1,7 @@
 import { NextRequest, NextResponse } from "next/server";
 import { isAppError } from "@/lib/errors";
+import { AUTH_MAX_BODY_BYTES } from "@/lib/security/limits";
 import { readBodyText } from "./body";
-
-/** Sign-in, sign-out and CSRF posts are a few hundred bytes; nothing legitimate comes near this. */
-export const AUTH_MAX_BODY_BYTES = 16 * 1024;
 
 type RouteHandler = (req: NextRequest, ctx: { params: Promise<{ nextauth: string[] }> }) => Promise<Response> | Response;
 
