@@ -7,7 +7,7 @@ import { sendTemplatedMail } from "@/lib/email/templates";
 import { AppError, validation } from "@/lib/errors";
 import { randomToken, sha256 } from "@/lib/security/crypto";
 import { assertPasswordPolicy, hashPassword } from "@/lib/security/password";
-import { accountThrottleKey, clearFailures, consumeClientRate, consumeRate } from "@/lib/security/throttle";
+import { accountThrottleKey, clearFailures, consumeClientRate, consumeRate, identifierKey } from "@/lib/security/throttle";
 import { revokeAllCredentials } from "@/lib/sessions/revoke-all";
 import { tenantPolicy } from "@/lib/tenants/policy";
 import { findUserByEmail } from "@/lib/users/records";
@@ -56,7 +56,7 @@ async function resetRequestWork(email: string, ctx: { ip: string }) {
   const expiresAt = new Date(Date.now() + RESET_TTL_MS);
   const user = await findUserByEmail(email);
   try {
-    await consumeRate(`reset-acct:${email.trim().toLowerCase()}`, 5, 3600);
+    await consumeRate(identifierKey("reset-acct", email.trim().toLowerCase()), 5, 3600);
   } catch {
     return { expiresAt }; // silently drop: answering differently would reveal the account
   }

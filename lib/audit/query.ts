@@ -4,6 +4,7 @@ import { db } from "@/db/client";
 import { contains, startsWith } from "@/db/dialect";
 import { auditEvents, memberships, tenants, users } from "@/db/schema";
 import { requirePermission, requireTenant, type Caller } from "@/lib/authz/caller";
+import { calendarDate } from "@/lib/input/schemas";
 import { userInScope } from "@/lib/users/scope";
 
 export const auditQuerySchema = z.object({
@@ -15,8 +16,8 @@ export const auditQuerySchema = z.object({
   /** Super admins only: one tenant's events (otherwise all); everyone else always sees their own tenant. */
   tenant: z.string().trim().max(100).optional().catch(undefined),
   ip: z.string().trim().max(100).optional().catch(undefined),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  from: calendarDate.optional().catch(undefined),
+  to: calendarDate.optional().catch(undefined),
   page: z.coerce.number().int().min(1).default(1).catch(1),
 });
 export type AuditQuery = z.infer<typeof auditQuerySchema>;

@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Caller } from "@/lib/authz/caller";
 import { localizeFailure } from "@/i18n/action-errors";
 import { isAppError } from "@/lib/errors";
+import { findNul } from "@/lib/input/nul";
 import { currentCaller, pendingRequirement } from "./current";
 import { clientIp, userAgentOf } from "./request-meta";
 
@@ -41,6 +42,16 @@ async function meta(): Promise<RequestMeta> {
   return { ip: clientIp(h), userAgent: userAgentOf(h) };
 }
 
+/**
+ * Refuses input holding U+0000 anywhere (lib/input/nul.ts). Runs first in both wrappers, before
+ * the session lookup: nothing from the input may reach PostgreSQL, which would fail on it.
+ */
+function refuseNul(input: unknown) {
+  const at = findNul(input);
+  if (at === null) return null;
+  return { ok: false as const, message: "validation.nul", fieldErrors: { [at || "_"]: "validation.nul" } };
+}
+
 function parse<S extends z.ZodType>(schema: S, input: unknown) {
   const parsed = schema.safeParse(input);
   if (parsed.success) return { data: parsed.data as z.infer<S> };
@@ -59,6 +70,8 @@ export function authedAction<S extends z.ZodType, T>(
   opts: { allowPending?: boolean } = {},
 ) {
   return async (input: z.input<S>): Promise<ActionResult<T>> => {
+    const nul = refuseNul(input);
+    if (nul) return await localizeFailure(nul);
     const caller = await currentCaller();
     if (!caller) return await localizeFailure({ ok: false, message: "Your session has ended. Sign in again." });
     if (!opts.allowPending && (await pendingRequirement(caller)))
@@ -76,6 +89,8 @@ export function authedAction<S extends z.ZodType, T>(
 /** For the pages used without a session (sign-in, reset, invitation, setup). */
 export function publicAction<S extends z.ZodType, T>(schema: S, fn: (input: z.infer<S>, meta: RequestMeta) => Promise<T> | T) {
   return async (input: z.input<S>): Promise<ActionResult<T>> => {
+    const nul = refuseNul(input);
+    if (nul) return await localizeFailure(nul);
     const parsed = parse(schema, input);
     if (parsed.error) return await localizeFailure(parsed.error);
     try {

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { and, eq, gt, gte, inArray, lte, or, sql } from "drizzle-orm";
 import { db, type DB, type Tx } from "@/db/client";
 import { throttles } from "@/db/schema";
@@ -14,8 +15,19 @@ const WINDOW_MS = 60 * 60 * 1000;
 /** An address is shared by many people (offices, NAT), so it gets more room than one account. */
 export const IP_FREE_FAILURES = Number(process.env.THROTTLE_IP_FREE_FAILURES ?? 20);
 
+/** Identifiers up to this length stay readable in keys (every valid email address or username does). */
+const KEY_IDENTIFIER_MAX = 320;
+
+/**
+ * A throttle key for something the client typed. A longer value is hashed: the key is a primary
+ * key (PostgreSQL's btree refuses rows past ~2.7 KB, a 500) and is written on every failure, so
+ * its size must not follow the request. Same value, same key; callers normalise case first.
+ */
+export const identifierKey = (prefix: string, identifier: string) =>
+  identifier.length <= KEY_IDENTIFIER_MAX ? `${prefix}:${identifier}` : `${prefix}:sha256:${createHash("sha256").update(identifier).digest("hex")}`;
+
 /** The throttle key of one account, whether it is named by email or by username. */
-export const accountThrottleKey = (account: string) => `acct:${account}`;
+export const accountThrottleKey = (account: string) => identifierKey("acct", account);
 
 const freeFor = (key: string) => (key.startsWith("ip:") ? IP_FREE_FAILURES : FREE_FAILURES);
 

@@ -14,9 +14,10 @@ import { imageUrlSchema } from "./image-url";
 import { accountFromElsewhere, markInvited } from "./invitations";
 import { ensureMembership, findUserByUsername, insertUser, type NewUser, type UserRow } from "./records";
 import { unsavedUser } from "./unsaved";
+import { emailAddress, nameList, QUOTA_MAX } from "@/lib/input/schemas";
 
 export const createUserSchema = z.object({
-  email: z.email("Enter a valid email address"),
+  email: emailAddress("Enter a valid email address", "An email address has at most 254 characters"),
   firstName: z.string().trim().max(100).default(""),
   lastName: z.string().trim().max(100).default(""),
   middleName: z.string().trim().max(100).default(""),
@@ -27,8 +28,8 @@ export const createUserSchema = z.object({
   /** An initial password set by an admin must be replaced at first sign-in (default). */
   passwordChangeRequired: z.boolean().default(true),
   sendInvitation: z.boolean().default(true),
-  roles: z.array(z.string().min(1)).default([]),
-  groups: z.array(z.string().min(1)).default([]),
+  roles: nameList(z.string().min(1), "roles").default([]),
+  groups: nameList(z.string().min(1), "groups").default([]),
   /** Tenant-level "super admin" flag of Quatrix: the admin role in the tenant. */
   tenantAdmin: z.boolean().default(false),
   active: z.boolean().default(true),
@@ -38,7 +39,7 @@ export const createUserSchema = z.object({
   data: z.record(z.string(), z.string()).default({}),
   /** The tenant membership's own data (IamBackoffice `registration.data`). */
   membershipData: z.record(z.string(), z.string()).default({}),
-  quota: z.number().int().min(0).optional(),
+  quota: z.number().int().min(0).max(QUOTA_MAX, `quota must be at most ${QUOTA_MAX}`).optional(),
   mobilePhone: z.string().max(40).optional(),
   birthDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "birthDate must be YYYY-MM-DD").optional(),
   imageUrl: imageUrlSchema.optional(),

@@ -4,6 +4,7 @@ import { db } from "@/db/client";
 import { orderedJoin, selectRows } from "@/db/dialect";
 import { groupMembers, membershipRoles, memberships, roles, users } from "@/db/schema";
 import { requirePermission, requireTenant, type Caller } from "@/lib/authz/caller";
+import { calendarDate } from "@/lib/input/schemas";
 import { validation } from "@/lib/errors";
 import type { BulkAction } from "./bulk";
 import { asInvitedMember } from "./invitations";
@@ -20,8 +21,8 @@ export const userQuerySchema = z.object({
   role: z.string().max(100).optional().catch(undefined),
   group: z.string().max(100).optional().catch(undefined),
   mfa: z.enum(["yes", "no"]).optional().catch(undefined),
-  loginFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
-  loginTo: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional().catch(undefined),
+  loginFrom: calendarDate.optional().catch(undefined),
+  loginTo: calendarDate.optional().catch(undefined),
   sort: z.enum(SORTS).default("created").catch("created"),
   dir: z.enum(["asc", "desc"]).default("desc").catch("desc"),
   /** Keyset cursors (see cursorOf): the page after or before a row. At most one is used, `after` first. */
@@ -127,10 +128,21 @@ const cursorSchema = z.tuple([z.union([z.string(), z.number(), z.boolean(), z.nu
 /** A row's place in the sort order, as an opaque URL-safe cursor. */
 export const cursorOf = (value: SortValue, id: string) => Buffer.from(JSON.stringify([value, id])).toString("base64url");
 
-function readCursor(cursor: string | undefined): Cursor | undefined {
+/**
+ * Whether a cursor's value can be of this sort's column: a time must be a representable instant
+ * (a string or an out-of-range number became an Invalid Date, which PostgreSQL's encoder throws on).
+ */
+function fitsKind(kind: SortKey["kind"], value: SortValue) {
+  if (value === null) return true;
+  if (kind === "time") return typeof value === "number" && !Number.isNaN(new Date(value).getTime());
+  return typeof value === (kind === "bool" ? "boolean" : "string");
+}
+
+function readCursor(cursor: string | undefined, kind: SortKey["kind"]): Cursor | undefined {
   if (!cursor) return undefined;
   try {
-    return cursorSchema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
+    const parsed = cursorSchema.parse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
+    return fitsKind(kind, parsed[0]) ? parsed : undefined;
   } catch {
     return undefined; // a hand-edited cursor starts from the first page
   }
@@ -169,8 +181,8 @@ export async function listUsers(caller: Caller, q: UserQuery, tenantId = caller.
   await requireTenant(caller, tenantId);
   const { where, rowTest, memberRowTest, counted, walk, searched, accountFree, source } = await userFilter(tenantId, q, q.sort);
   const sort = SORT_KEYS[q.sort];
-  const after = readCursor(q.after);
-  const before = after ? undefined : readCursor(q.before);
+  const after = readCursor(q.after, sort.kind);
+  const before = after ? undefined : readCursor(q.before, sort.kind);
   // NULLS FIRST/LAST only where the column has NULLs: on PostgreSQL a NULLS clause that differs
   // from an index's own order (ASC NULLS LAST, read backwards as DESC NULLS FIRST) means a full sort.
   const nullable = !sort.col.notNull;

@@ -5,8 +5,9 @@ import { z } from "zod";
 import { db } from "@/db/client";
 import { vaultEntries, vaultGroups } from "@/db/schema";
 import { tooLarge } from "@/lib/errors";
+import { findNul, NUL_MESSAGE } from "@/lib/input/nul";
 import { gunzipCapped, InflateLimitError } from "./inflate";
-import { listVaultGroups, ownGroup, VaultError } from "./vault";
+import { GROUP_DESCRIPTION_MAX, listVaultGroups, ownGroup, VaultError } from "./vault";
 
 export const BACKUP_VERSION = 1;
 /** Decompressed size cap (about 250,000 entries): a few hundred KB of gzip can otherwise expand to gigabytes. */
@@ -17,7 +18,7 @@ export const MAX_BACKUP_JSON_BYTES = 64 * 1024 * 1024;
  */
 export const MAX_BACKUP_RATIO = 400;
 
-const Group = z.object({ ref: z.string().min(1).max(64), parentRef: z.string().max(64).nullable(), name: z.string().trim().min(1).max(200), description: z.string().max(2000).default("") });
+const Group = z.object({ ref: z.string().min(1).max(64), parentRef: z.string().max(64).nullable(), name: z.string().trim().min(1).max(200), description: z.string().max(GROUP_DESCRIPTION_MAX).default("") });
 const Entry = z.object({
   groupRef: z.string().min(1).max(64),
   host: z.string().max(500),
@@ -78,6 +79,10 @@ export async function parseBackup(encoded: string, maxJsonBytes = MAX_BACKUP_JSO
     const issue = parsed.error.issues[0]!;
     throw new VaultError(`This is not a vault backup of this app: ${issue.path.join(".") || "file"} ${issue.message}`);
   }
+  // A NUL would reach PostgreSQL on import and fail there (500); the API's own check (handle())
+  // cannot see inside the encoded file. Only walked when the text can hold one.
+  const nulAt = text.includes("\\u0000") ? findNul(parsed.data) : null;
+  if (nulAt !== null) throw new VaultError(`This is not a vault backup of this app: ${nulAt} ${NUL_MESSAGE}`);
   const parentOf = new Map<string, string | null>();
   for (const g of parsed.data.groups) {
     if (parentOf.has(g.ref)) throw new VaultError(`The backup is inconsistent: two groups share the ref "${g.ref}"`);

@@ -49,12 +49,17 @@ export async function ownGroup(userId: string, groupId: string) {
   return g;
 }
 
+/** The backup schema (./backup) refuses more, so a longer one would make the owner's own backup impossible to re-import. */
+export const GROUP_DESCRIPTION_MAX = 2000;
+
 export async function addVaultGroup(userId: string, input: { name: string; description?: string; parentId?: string | null }) {
   const name = input.name.trim();
   if (!name) throw new VaultError("Group name must not be empty");
   if (name.length > 200) throw new VaultError("Group name is too long");
+  const description = input.description?.trim() ?? "";
+  if (description.length > GROUP_DESCRIPTION_MAX) throw new VaultError(`Group description is too long (at most ${GROUP_DESCRIPTION_MAX.toLocaleString("en-US")} characters)`);
   const parentId = input.parentId && input.parentId !== "0" ? (await ownGroup(userId, input.parentId)).id : null;
-  const [g] = await db.insert(vaultGroups).values({ userId, name, description: input.description?.trim() ?? "", parentId }).returning();
+  const [g] = await db.insert(vaultGroups).values({ userId, name, description, parentId }).returning();
   return g!;
 }
 

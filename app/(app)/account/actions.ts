@@ -7,6 +7,7 @@ import { profileSchema, updateProfile } from "@/lib/account/profile";
 import { authedAction } from "@/lib/auth/action";
 import { disableOwnMethod, regenerateRecoveryCodes } from "@/lib/mfa/self-service";
 import { revokeUserSession, signOut } from "@/lib/sessions/admin";
+import { emailAddress } from "@/lib/input/schemas";
 
 export const updateProfileAction = authedAction(profileSchema, async (caller, input) => {
   await updateProfile(caller, input);
@@ -27,7 +28,7 @@ export const changePasswordAction = authedAction(passwordSchema, (caller, input)
 
 const emailSchema = z.object({
   password: z.string().min(1, "validation.currentPassword"),
-  newEmail: z.email("validation.email"),
+  newEmail: emailAddress("validation.email", "validation.emailTooLong"),
   confirmNewEmail: z.string().min(1, "validation.repeatEmail"),
 });
 

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import { CodePage } from "@/components/auth/code-page";
+import { codeParam } from "@/lib/account/code-param";
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations("meta"))("acceptInvitation") };
 }
 
-export default async function InvitePage({ searchParams }: { searchParams: Promise<{ code?: string }> }) {
+export default async function InvitePage({ searchParams }: { searchParams: Promise<{ code?: string | string[] }> }) {
   const { code } = await searchParams;
-  return <CodePage code={code} purpose="invite" />;
+  return <CodePage code={codeParam(code)} purpose="invite" />;
 }

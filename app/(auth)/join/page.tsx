@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import Link from "next/link";
 import { JoinForm } from "@/components/auth/join-form";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
+import { codeParam } from "@/lib/account/code-param";
 import { describeJoinCode } from "@/lib/account/join";
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -11,8 +12,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** Opening the link changes nothing (mail scanners follow links): joining takes the button. */
 export default async function JoinPage({ searchParams }: { searchParams: Promise<{ code?: string | string[] }> }) {
-  const { code: raw } = await searchParams;
-  const code = typeof raw === "string" ? raw.slice(0, 200) : undefined;
+  const code = codeParam((await searchParams).code);
   const join = code ? await describeJoinCode(code) : undefined;
   const t = await getTranslations("auth.join");
   const tc = await getTranslations("common");

@@ -9,9 +9,10 @@ import { DEVICE_COOKIE } from "@/lib/auth/device-cookie";
 import { completeMfa, issueTicket, passwordLogin, trustDevice } from "@/lib/auth/login";
 import { choosePasskeyTenant, completeMfaWithPasskey, passkeyLogin, passwordlessOptions, secondFactorOptions } from "@/lib/passkeys/sign-in";
 import { authenticationResponse } from "@/lib/passkeys/wire";
+import { emailAddress } from "@/lib/input/schemas";
 
 const loginSchema = z.object({
-  email: z.email("validation.email"),
+  email: emailAddress("validation.email", "validation.emailTooLong"),
   password: z.string().min(1, "validation.password").max(256),
   tenantId: z.uuid().optional(),
 });

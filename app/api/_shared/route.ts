@@ -3,6 +3,7 @@ import { z } from "zod";
 import { pendingRequirement } from "@/lib/auth/current";
 import { clientIp, userAgentOf } from "@/lib/auth/request-meta";
 import { isAppError } from "@/lib/errors";
+import { findNul, NUL_MESSAGE } from "@/lib/input/nul";
 import { API_MAX_BODY_BYTES } from "@/lib/security/limits";
 import { readBodyText } from "./body";
 import { resolveApiCaller } from "./caller";
@@ -66,6 +67,12 @@ export function handle<B extends z.ZodType, Q extends z.ZodType, P extends z.Zod
         const all = url.searchParams.getAll(key);
         rawQuery[key] = all.length > 1 ? all : all[0]!;
       }
+      const rawParams = await ctx.params;
+      // Before the caller is resolved: that is the first query, and PostgreSQL would 500 on a NUL.
+      for (const [where, raw] of [["body", rawBody], ["query", rawQuery], ["path", rawParams]] as const) {
+        const at = findNul(raw);
+        if (at !== null) return fail(anySpec, "validation", `${at || where} ${NUL_MESSAGE}`, at || undefined);
+      }
       const bodyToken =
         typeof rawBody === "object" && rawBody && "header" in rawBody
           ? ((rawBody as { header?: { sessionId?: unknown } }).header?.sessionId as string | undefined)
@@ -83,7 +90,7 @@ export function handle<B extends z.ZodType, Q extends z.ZodType, P extends z.Zod
       for (const [key, schema, raw] of [
         ["body", spec.body, rawBody],
         ["query", spec.query, rawQuery],
-        ["params", spec.params, await ctx.params],
+        ["params", spec.params, rawParams],
       ] as const) {
         if (!schema) continue;
         const parsed = schema.safeParse(raw);

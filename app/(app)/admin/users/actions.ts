@@ -8,10 +8,11 @@ import { validation } from "@/lib/errors";
 import { bulkSchema, runBulk } from "@/lib/users/bulk";
 import { createUser } from "@/lib/users/create";
 import { matchingUserIds, userQuerySchema } from "@/lib/users/list";
+import { emailAddress } from "@/lib/input/schemas";
 
 const createSchema = z.discriminatedUnion("mode", [
-  z.object({ mode: z.literal("invite"), email: z.email("validation.email"), firstName: z.string().trim().max(100), lastName: z.string().trim().max(100), role: z.string().optional() }),
-  z.object({ mode: z.literal("password"), email: z.email("validation.email"), firstName: z.string().trim().max(100), lastName: z.string().trim().max(100), role: z.string().optional(), password: z.string().min(1, "admin.validation.initialPassword") }),
+  z.object({ mode: z.literal("invite"), email: emailAddress("validation.email", "validation.emailTooLong"), firstName: z.string().trim().max(100), lastName: z.string().trim().max(100), role: z.string().optional() }),
+  z.object({ mode: z.literal("password"), email: emailAddress("validation.email", "validation.emailTooLong"), firstName: z.string().trim().max(100), lastName: z.string().trim().max(100), role: z.string().optional(), password: z.string().min(1, "admin.validation.initialPassword") }),
 ]);
 
 export const createUserAction = authedAction(createSchema, async (caller, input) => {

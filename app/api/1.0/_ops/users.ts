@@ -15,6 +15,7 @@ import type { UserRow } from "@/lib/users/records";
 import { userInScope } from "@/lib/users/scope";
 import { updateUsers } from "@/lib/users/update";
 import { BASE, quatrix, unix } from "../_shared/surface";
+import { emailAddress, nameList, QUOTA_MAX } from "@/lib/input/schemas";
 
 const common = { surface: quatrix, tag: "Quatrix UserApi", auth: "required" as const };
 
@@ -115,17 +116,17 @@ const yn = z.enum(["Y", "N"], "super_admin must be Y or N");
 const ad = z.enum(["A", "D"], "status must be A (active) or D (disabled)");
 const UserCreateReq = z.object({
   name: z.string().trim().min(1, "name is required").max(200),
-  email: z.email("email must be an email address"),
+  email: emailAddress("email must be an email address", "email must be at most 254 characters"),
   parent_id: z.uuid().optional(),
-  quota: z.number().int().min(0).optional(),
+  quota: z.number().int().min(0).max(QUOTA_MAX, `quota must be at most ${QUOTA_MAX}`).optional(),
   status: ad.optional(),
   super_admin: yn.optional(),
   home_id: z.uuid().optional(),
   user_operations: z.number().int().optional(),
   home_operations: z.number().int().optional(),
   language: z.string().max(20).optional(),
-  groups: z.array(z.uuid("groups must be group ids")).optional(),
-  services: z.array(z.uuid()).optional(),
+  groups: nameList(z.uuid("groups must be group ids"), "groups").optional(),
+  services: nameList(z.uuid(), "services").optional(),
   sftp_login: z.string().optional(),
 });
 
@@ -220,7 +221,7 @@ export const listUserGroups: OpSpec<z.ZodType, z.ZodType, z.ZodType, z.ZodArray<
 };
 
 const UserSignupReq = z.object({
-  email: z.email("email must be an email address"),
+  email: emailAddress("email must be an email address", "email must be at most 254 characters"),
   password: z.string().min(1, "password is required"),
   code: z.string().min(1, "code (the invitation code from the email) is required"),
 });

@@ -4,14 +4,15 @@ import type { Caller } from "@/lib/authz/caller";
 import { addMembers, createGroup, listGroups } from "@/lib/groups/groups";
 import { assignRoles, memberByLogin, unassignRoles } from "@/lib/roles/roles";
 import { BASE, iam } from "../_shared/rpc";
+import { loginIdentifier, nameList } from "@/lib/input/schemas";
 
 const tenantOf = (caller: Caller, tenantId?: string) => (tenantId && tenantId.length ? tenantId : caller.tenantId);
 
 /** loginId is an email address or a username. */
 const RolesRequest = z.object({
-  loginId: z.string().min(1, "loginId is required"),
+  loginId: loginIdentifier("loginId"),
   tenantId: z.string().optional(),
-  roleCodes: z.array(z.string().min(1)).min(1, "roleCodes must name at least one role"),
+  roleCodes: nameList(z.string().min(1), "roleCodes").min(1, "roleCodes must name at least one role"),
 });
 const RolesResponse = z.object({ roleCodes: z.array(z.string()) });
 

@@ -7,12 +7,13 @@ import { signOut } from "@/lib/sessions/admin";
 import { findUserById, type UserRow } from "@/lib/users/records";
 import { BASE, iam } from "../_shared/rpc";
 import { methodsOf, toIamUser, TwoFactorMethod, User } from "../_shared/user";
+import { loginIdentifier } from "@/lib/input/schemas";
 
 const Device = z.object({ description: z.string().optional(), name: z.string().optional(), deviceType: z.string().optional() });
 
 const LoginRequest = z.object({
   tenantId: z.string().optional(),
-  loginId: z.string().min(1, "loginId is required"),
+  loginId: loginIdentifier("loginId"),
   password: z.string().min(1, "password is required"),
   ipAddress: z.string().optional(),
   metaData: z.object({ device: Device.optional() }).optional(),

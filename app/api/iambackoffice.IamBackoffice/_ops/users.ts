@@ -9,12 +9,13 @@ import { selfRegister } from "@/lib/users/register";
 import { userInScope } from "@/lib/users/scope";
 import { BASE, iam } from "../_shared/rpc";
 import { toIamUser, User, UserRegistration } from "../_shared/user";
+import { emailAddress, LOGIN_ID_MAX, nameList } from "@/lib/input/schemas";
 
 const GetUserRequest = z.object({
   tenantId: z.string().optional(),
   userId: z.string().optional(),
-  email: z.string().optional(),
-  username: z.string().optional(),
+  email: z.string().max(LOGIN_ID_MAX, `email must be at most ${LOGIN_ID_MAX} characters`).optional(),
+  username: z.string().max(LOGIN_ID_MAX, `username must be at most ${LOGIN_ID_MAX} characters`).optional(),
 });
 const GetUserResponse = z.object({ user: User });
 
@@ -40,7 +41,7 @@ export const GetUser: OpSpec<typeof GetUserRequest, z.ZodType, z.ZodType, typeof
 };
 
 const RegisterUser = z.object({
-  email: z.email("user.email must be an email address"),
+  email: emailAddress("user.email must be an email address", "user.email must be at most 254 characters"),
   username: z.string().min(1).max(100).optional(),
   password: z.string().min(1).max(256).optional(),
   firstName: z.string().max(100).optional(),
@@ -58,7 +59,7 @@ const RegisterUser = z.object({
 
 const RegisterRequest = z.object({
   tenantId: z.string().optional(),
-  registration: UserRegistration.optional(),
+  registration: UserRegistration.extend({ roles: nameList(z.string(), "registration.roles").optional() }).optional(),
   sendSetPasswordEmail: z.boolean().optional(),
   skipRegistrationVerification: z.boolean().optional(),
   skipVerification: z.boolean().optional(),

@@ -5,7 +5,7 @@ import { isAppError } from "@/lib/errors";
 import { getSetting, setSetting } from "@/lib/settings/settings";
 import { exportBackup, importBackup } from "@/lib/vault/backup";
 import { ANIMALS } from "@/lib/vault/derive";
-import { addEntry, addVaultGroup, entriesByGroup, generateForEntry, hostsLike, listVaultGroups, removeEntry, removeVaultGroup, searchEntries, VaultError, type VaultEntry, type VaultGroup } from "@/lib/vault/vault";
+import { addEntry, addVaultGroup, GROUP_DESCRIPTION_MAX, entriesByGroup, generateForEntry, hostsLike, listVaultGroups, removeEntry, removeVaultGroup, searchEntries, VaultError, type VaultEntry, type VaultGroup } from "@/lib/vault/vault";
 import { BASE, domain, forgiva, type OperationResult } from "../_shared/surface";
 
 const common = { surface: forgiva, tag: "Forgiva UserOperationsApi", auth: "required" as const, method: "POST" as const };
@@ -124,7 +124,11 @@ export const metadataByGroup: OpSpec<typeof ByGroupReq, z.ZodType, z.ZodType, ty
   },
 };
 
-const GroupAddReq = z.object({ header: Header, group: MetadataGroup.optional() });
+// Capped here too, so the API refuses it before any work; the response shape stays uncapped.
+const GroupAddReq = z.object({
+  header: Header,
+  group: MetadataGroup.extend({ groupDescription: z.string().max(GROUP_DESCRIPTION_MAX, `groupDescription must be at most ${GROUP_DESCRIPTION_MAX} characters`).optional() }).optional(),
+});
 export const groupAdd: OpSpec<typeof GroupAddReq, z.ZodType, z.ZodType, typeof OpResult> = {
   ...common,
   path: `${BASE}/metadata/group/add`,

@@ -14,6 +14,7 @@ import { findUserById, findUserWithAuthenticator, type UserRow } from "@/lib/use
 import { updateUsers } from "@/lib/users/update";
 import { bfTimeZone } from "../_shared/timezone";
 import { BASE, bf, Envelope, envelope, iso, PagedEnvelope, pagedEnvelope, PagingQuery, ScopeQuery, tenantFrom } from "../_shared/surface";
+import { emailAddress, LOGIN_ID_MAX, nameList } from "@/lib/input/schemas";
 
 const common = { surface: bf, tag: "BillForward SecurityApi", auth: "required" as const };
 const t = () => Date.now();
@@ -70,12 +71,12 @@ const UserCreateRequest = z.object({
   created: z.string().optional(),
   changedBy: z.string().optional(),
   organizationID: z.string().optional(),
-  email: z.email("email must be an email address"),
+  email: emailAddress("email must be an email address", "email must be at most 254 characters"),
   firstName: z.string().max(100).optional(),
   lastName: z.string().max(100).optional(),
   companyName: z.string().max(200).optional(),
   password: z.string().min(1, "password must not be empty").max(256).optional(),
-  roles: z.array(z.string().min(1)).optional(),
+  roles: nameList(z.string().min(1), "roles").optional(),
   sendEmail: z.boolean().optional(),
   id: z.string().optional(),
 });
@@ -247,7 +248,7 @@ export const getMyOrganizations: OpSpec<z.ZodType, z.ZodType, z.ZodType, typeof 
   },
 };
 
-const EmailParams = z.object({ email: z.string().min(3, "email is required") });
+const EmailParams = z.object({ email: z.string().min(3, "email is required").max(LOGIN_ID_MAX, "email must be at most 320 characters") });
 
 export const getUserByUsername: OpSpec<z.ZodType, typeof ScopeQuery, typeof EmailParams, typeof UserPage> = {
   ...common,
@@ -296,7 +297,7 @@ async function ownAccount(caller: Caller, email: string) {
 
 const UpdateEmailRequest = z.object({
   password: z.string().min(1, "password is required"),
-  newEmail: z.email("newEmail must be an email address"),
+  newEmail: emailAddress("newEmail must be an email address", "newEmail must be at most 254 characters"),
   confirmNewEmail: z.string().min(1, "confirmNewEmail is required"),
   revokeOldAccessTokens: z.boolean().optional(),
   organizationID: z.string().optional(),
@@ -351,7 +352,7 @@ export const updateUserPassword: OpSpec<typeof UpdatePasswordRequest, typeof Sco
 
 // ---- password reset (open) -------------------------------------------------------------------
 
-const PasswordResetCodeRequest = z.union([z.object({ email: z.email("email must be an email address") }), z.email("the body must be an email address").transform((email) => ({ email }))]);
+const PasswordResetCodeRequest = z.union([z.object({ email: emailAddress("email must be an email address", "email must be at most 254 characters") }), emailAddress("the body must be an email address", "the body must be at most 254 characters").transform((email) => ({ email }))]);
 const ResetEnvelope = Envelope(z.object({ created: z.string().optional(), passwordResetValidTill: z.string(), organizationID: z.string().optional() }));
 
 export const requestPasswordResetCode: OpSpec<typeof PasswordResetCodeRequest, z.ZodType, z.ZodType, typeof ResetEnvelope> = {

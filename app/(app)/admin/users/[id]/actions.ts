@@ -11,13 +11,14 @@ import { assignRoles, unassignRoles } from "@/lib/roles/roles";
 import { revokeUserSession, signOutUserEverywhere } from "@/lib/sessions/admin";
 import { startDeleteUsers } from "@/lib/users/delete";
 import { updateUsers } from "@/lib/users/update";
+import { emailAddress } from "@/lib/input/schemas";
 
 const done = (id: string) => revalidatePath(`/admin/users/${id}`);
 
 export const updateUserAction = authedAction(
   z.object({
     userId: z.uuid(),
-    email: z.email("validation.email"),
+    email: emailAddress("validation.email", "validation.emailTooLong"),
     firstName: z.string().trim().max(100),
     lastName: z.string().trim().max(100),
     active: z.boolean(),
