@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { handle } from "@/app/api/_shared/route";
-import { createUserOp, editUsers } from "@/app/api/1.0/_ops/users";
+import { createUserOp, deleteUsers, editUsers, setMfaOp } from "@/app/api/1.0/_ops/users";
 import { AssignRoles } from "@/app/api/iambackoffice.IamBackoffice/_ops/groups-roles";
 import { Login } from "@/app/api/iambackoffice.IamBackoffice/_ops/login";
 import { Register } from "@/app/api/iambackoffice.IamBackoffice/_ops/users";
@@ -48,6 +48,17 @@ describe("role and group lists", () => {
     const qx = await call(createUserOp, token, { name: "Ada", email: uniqueEmail(), groups: uuids(40_000) });
     expect(qx).toMatchObject({ status: 400 });
     expect(qx.text).toContain("groups must list at most 100 entries");
+  });
+});
+
+describe("Quatrix user ids", () => {
+  it("edit, delete and MFA answer 400 past the bulk limit of 10,000 ids, before any is looked up", async () => {
+    const { token } = await adminToken();
+    for (const [op, extra] of [[editUsers, { status: "D" }], [deleteUsers, {}], [setMfaOp, { auth_type: "2FA" }]] as const) {
+      const res = await call(op, token, { ids: uuids(10_001), ...extra });
+      expect(res).toMatchObject({ status: 400 });
+      expect(res.text).toContain("ids must name at most 10,000 users");
+    }
   });
 });
 

@@ -16,6 +16,13 @@ import { userInScope } from "@/lib/users/scope";
 import { updateUsers } from "@/lib/users/update";
 import { BASE, quatrix, unix } from "../_shared/surface";
 import { emailAddress, nameList, QUOTA_MAX } from "@/lib/input/schemas";
+import { BULK_CHANGE_LIMIT } from "@/lib/users/list";
+
+/** Users named by id: as many as the console's bulk actions take at once (each is checked one by one). */
+const ids = z
+  .array(z.uuid("ids must be user ids"))
+  .min(1, "ids must name at least one user")
+  .max(BULK_CHANGE_LIMIT, `ids must name at most ${BULK_CHANGE_LIMIT.toLocaleString("en")} users`);
 
 const common = { surface: quatrix, tag: "Quatrix UserApi", auth: "required" as const };
 
@@ -154,7 +161,7 @@ export const createUserOp: OpSpec<typeof UserCreateReq, z.ZodType, z.ZodType, ty
   },
 };
 
-const UserEditReq = UserCreateReq.partial().extend({ ids: z.array(z.uuid("ids must be user ids")).min(1, "ids must name at least one user") });
+const UserEditReq = UserCreateReq.partial().extend({ ids });
 
 export const editUsers: OpSpec<typeof UserEditReq, z.ZodType, z.ZodType, z.ZodArray<typeof UserResp>> = {
   ...common,
@@ -178,7 +185,7 @@ export const editUsers: OpSpec<typeof UserEditReq, z.ZodType, z.ZodType, z.ZodAr
   },
 };
 
-const UserDeleteReq = z.object({ ids: z.array(z.uuid("ids must be user ids")).min(1, "ids must name at least one user"), delete_home: z.boolean().optional() });
+const UserDeleteReq = z.object({ ids, delete_home: z.boolean().optional() });
 const JobResp = z.object({ job_id: z.string() });
 
 export const deleteUsers: OpSpec<typeof UserDeleteReq, z.ZodType, z.ZodType, typeof JobResp> = {
@@ -243,7 +250,6 @@ export const signup: OpSpec<typeof UserSignupReq, z.ZodType, z.ZodType, z.ZodTyp
   },
 };
 
-const ids = z.array(z.uuid("ids must be user ids")).min(1, "ids must name at least one user");
 const StatusResp = z.object({ status: z.literal("success") });
 // `code` is the PIN for auth_type "PIN" (checked by lib/mfa); for "2FA" it carries nothing, so "" is fine.
 const SetMfaReq = z.object({ ids, auth_type: z.enum(["2FA", "PIN"], "auth_type must be 2FA or PIN"), code: z.string().max(64, "code is at most 64 characters").default("") });
