@@ -6,16 +6,21 @@ import { SERVER_ACTION_MAX_BYTES } from "@/lib/security/limits";
 const PUBLIC_PREFIXES = ["/login", "/setup", "/forgot-password", "/reset-password", "/invite", "/join", "/signup", "/api", "/api-reference", "/_next", "/favicon"];
 
 /**
- * Thin by design: a per-request CSP nonce, a 413 for server action bodies over their limit, a 400
+ * Thin by design: a per-request CSP nonce, a 413 (411) for server action bodies over their limit
+ * (of no declared length), a 400
  * for API paths that cannot be decoded, and signed-out page requests sent to /login with a
  * same-origin callbackUrl. Authorization happens
  * in every page, action and handler, never here.
  */
 export function proxy(req: NextRequest) {
-  // Next answers an oversized action body with a 500; refuse it here by its declared length (the
-  // browser always sends one; without it Next's own limit still stops the read).
-  if (req.method === "POST" && req.headers.has("next-action") && Number(req.headers.get("content-length")) > SERVER_ACTION_MAX_BYTES)
-    return new NextResponse("The form data is too large", { status: 413, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+  // Next answers an oversized action body with a 500; refuse it here by its declared length. A
+  // browser always declares one, so a body without it (chunked) is refused too: past the limit Next
+  // would stop the read with a 500.
+  if (req.method === "POST" && req.headers.has("next-action")) {
+    const length = req.headers.get("content-length");
+    if (length === null) return plain("Send the form with a Content-Length", 411);
+    if (Number(length) > SERVER_ACTION_MAX_BYTES) return plain("The form data is too large", 413);
+  }
   // Next.js answers an API path it cannot percent-decode with a bare 500: a 400 in the surface's format instead.
   if (req.nextUrl.pathname.startsWith("/api/")) return hasBadEscape(req.nextUrl.pathname) ? badPathResponse(req.nextUrl.pathname) : NextResponse.next();
   const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
@@ -34,6 +39,8 @@ export function proxy(req: NextRequest) {
   headers.set("Content-Security-Policy", csp);
   return withCsp(NextResponse.next({ request: { headers } }), csp);
 }
+
+const plain = (text: string, status: number) => new NextResponse(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
 
 const withCsp = (res: NextResponse, csp: string) => {
   res.headers.set("Content-Security-Policy", csp);

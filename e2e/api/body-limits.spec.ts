@@ -1,3 +1,4 @@
+import { request as httpRequest } from "node:http";
 import { gzipSync } from "node:zlib";
 import { expect, request as newRequest, test } from "@playwright/test";
 import { bearer } from "../support/api";
@@ -72,5 +73,19 @@ test.describe("request bodies", () => {
     const res = await request.post("/login", { headers: { "Next-Action": "0".repeat(42), "Content-Type": "text/plain;charset=UTF-8" }, data: "x".repeat(3 * MB) });
     expect(res.status()).toBe(413);
     expect((await request.get("/login")).status()).toBe(200);
+  });
+
+  test("a server action body of no declared length (chunked) is a 411, whatever its size", async ({ baseURL }) => {
+    for (const size of [1024, 3 * MB]) {
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = httpRequest(new URL("/forgot-password", baseURL), { method: "POST", headers: { "Next-Action": "0".repeat(42), "Content-Type": "text/plain;charset=UTF-8", "Transfer-Encoding": "chunked" } }, (res) => {
+          res.resume();
+          resolve(res.statusCode!);
+        });
+        req.on("error", reject);
+        req.end(Buffer.alloc(size, 120));
+      });
+      expect(status, `${size} bytes`).toBe(411);
+    }
   });
 });
