@@ -2,7 +2,7 @@
  * A software WebAuthn authenticator for unit tests: ES256 keys, "none" attestation, flags and
  * counter under the test's control. It answers the JSON options our server hands the browser.
  */
-import { createHash, generateKeyPairSync, sign, type KeyObject } from "node:crypto";
+import { createHash, generateKeyPairSync, randomBytes, sign, type KeyObject } from "node:crypto";
 import { isoCBOR } from "@simplewebauthn/server/helpers";
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
 
@@ -27,12 +27,14 @@ function counterBytes(n: number) {
 }
 
 export class SoftAuthenticator {
-  readonly credentialId = Buffer.from(crypto.getRandomValues(new Uint8Array(16)));
+  readonly credentialId: Buffer;
   private readonly key: KeyObject;
   private readonly cose: Uint8Array;
   userHandle?: string;
 
-  constructor() {
+  /** `idBytes`: the credential id's length (WebAuthn allows at most 1023 bytes; authenticators use 16 to 64). */
+  constructor(idBytes = 16) {
+    this.credentialId = randomBytes(idBytes);
     const { privateKey, publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
     this.key = privateKey;
     const jwk = publicKey.export({ format: "jwk" });

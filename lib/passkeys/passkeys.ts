@@ -55,7 +55,10 @@ export async function registerPasskey(caller: Caller, input: { name: string; res
   let info;
   try {
     const v = await verifyRegistrationResponse({ response: input.response, expectedChallenge: challenge!, expectedOrigin: origin, expectedRPID: rpID, requireUserVerification: true });
-    info = v.verified ? v.registrationInfo : undefined;
+    // The library returns the credential id from inside the attestation without comparing it to
+    // the one the answer names (bounded in wire.ts): a browser's never differ, a crafted answer's
+    // could be far longer than WebAuthn allows.
+    info = v.verified && v.registrationInfo.credential.id === input.response.id ? v.registrationInfo : undefined;
   } catch {
     info = undefined;
   }

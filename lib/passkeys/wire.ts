@@ -1,42 +1,57 @@
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from "@simplewebauthn/server";
 import { z } from "zod";
 
-const b64u = z.string().max(16_384).regex(/^[A-Za-z0-9_-]*$/, "not base64url");
+// Anyone can post an "answer from the browser", so every field is bounded here, before the
+// database: a credential id past the WebAuthn maximum used to be stored, and on PostgreSQL its
+// unique index refused it (index row size) with a 500. The bounds are in base64url characters.
+/** Credential ids are at most 1023 bytes (WebAuthn "Credential ID"; registration §7.1 refuses longer ones). */
+export const CREDENTIAL_ID_MAX = 1364;
+/** User handles are at most 64 bytes (ours: a UUID, 36). */
+const USER_HANDLE_MAX = 86;
+/** clientDataJSON, signatures, public keys: a few hundred bytes in practice, ~4.6 KB for ML-DSA-87 signatures. */
+const SMALL_MAX = 8192;
+/** An attestation with its authenticator data and, if a browser passes one on, a certificate chain. */
+const ATTESTATION_MAX = 16_384;
+
+// A message key (i18n/action-errors): the user cannot fix a field the browser wrote, only retry.
+const MALFORMED = "validation.passkeyResponse";
+const b64u = (max: number) => z.string(MALFORMED).max(max, MALFORMED).regex(/^[A-Za-z0-9_-]*$/, MALFORMED);
+const credentialId = b64u(CREDENTIAL_ID_MAX).min(1, MALFORMED);
 // Extension outputs are not used (no extensions are requested): dropped.
 const extensions = z.unknown().transform(() => ({}));
 
 /** The browser's answer to navigator.credentials.create(), as @simplewebauthn/browser sends it. */
 export const registrationResponse = z
   .object({
-    id: b64u,
-    rawId: b64u,
-    type: z.literal("public-key"),
-    authenticatorAttachment: z.enum(["platform", "cross-platform"]).optional(),
+    id: credentialId,
+    rawId: credentialId,
+    type: z.literal("public-key", MALFORMED),
+    authenticatorAttachment: z.enum(["platform", "cross-platform"], MALFORMED).optional(),
     clientExtensionResults: extensions,
     response: z.object({
-      clientDataJSON: b64u,
-      attestationObject: b64u,
-      authenticatorData: b64u.optional(),
-      transports: z.array(z.enum(["ble", "cable", "hybrid", "internal", "nfc", "smart-card", "usb"])).max(10).optional(),
-      publicKeyAlgorithm: z.number().int().optional(),
-      publicKey: b64u.optional(),
-    }),
-  })
+      clientDataJSON: b64u(SMALL_MAX),
+      attestationObject: b64u(ATTESTATION_MAX),
+      authenticatorData: b64u(ATTESTATION_MAX).optional(),
+      transports: z.array(z.enum(["ble", "cable", "hybrid", "internal", "nfc", "smart-card", "usb"], MALFORMED)).max(10, MALFORMED).optional(),
+      publicKeyAlgorithm: z.number(MALFORMED).int(MALFORMED).optional(),
+      publicKey: b64u(SMALL_MAX).optional(),
+    }, MALFORMED),
+  }, MALFORMED)
   .transform((r) => r as RegistrationResponseJSON);
 
 /** The browser's answer to navigator.credentials.get(). */
 export const authenticationResponse = z
   .object({
-    id: b64u.min(1),
-    rawId: b64u,
-    type: z.literal("public-key"),
-    authenticatorAttachment: z.enum(["platform", "cross-platform"]).optional(),
+    id: credentialId,
+    rawId: credentialId,
+    type: z.literal("public-key", MALFORMED),
+    authenticatorAttachment: z.enum(["platform", "cross-platform"], MALFORMED).optional(),
     clientExtensionResults: extensions,
     response: z.object({
-      clientDataJSON: b64u,
-      authenticatorData: b64u,
-      signature: b64u,
-      userHandle: b64u.optional(),
-    }),
-  })
+      clientDataJSON: b64u(SMALL_MAX),
+      authenticatorData: b64u(SMALL_MAX),
+      signature: b64u(SMALL_MAX),
+      userHandle: b64u(USER_HANDLE_MAX).optional(),
+    }, MALFORMED),
+  }, MALFORMED)
   .transform((r) => r as AuthenticationResponseJSON);

@@ -1,16 +1,33 @@
 import { randomUUID } from "node:crypto";
 import { and, eq } from "drizzle-orm";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { db } from "@/db/client";
 import { apiTokens, auditEvents } from "@/db/schema";
 import { callerFromBearer } from "@/lib/auth/resolve";
+import { AppError } from "@/lib/errors";
+import { sha256 } from "@/lib/security/crypto";
 import { requireTenant } from "@/lib/authz/caller";
 import { FREE_FAILURES } from "@/lib/security/throttle";
 import { checkSecondFactor, enableAuthenticator } from "@/lib/mfa/methods";
 import { generateTotpSecret, totpAt } from "@/lib/mfa/totp";
 import { failWrites } from "@/test/fail-writes";
 import { callerOf, makeUser, PASSWORD } from "@/test/factories";
-import { generatePermanentToken, generateTemporaryTokens, refreshPermanentToken } from "./tokens";
+import { generatePermanentToken, generateTemporaryTokens, refreshPermanentToken, revokeToken } from "./tokens";
+
+/** Runs inside the next password check: between a refresh's read of its token and its write. */
+let duringPasswordCheck: (() => Promise<unknown>) | undefined;
+vi.mock("@/lib/security/password", async (importOriginal) => {
+  const real = await importOriginal<typeof import("@/lib/security/password")>();
+  return {
+    ...real,
+    verifyPassword: async (...args: Parameters<typeof real.verifyPassword>) => {
+      const hook = duringPasswordCheck;
+      duringPasswordCheck = undefined;
+      await hook?.();
+      return real.verifyPassword(...args);
+    },
+  };
+});
 
 const tokenCount = async (userId: string) => (await db.select().from(apiTokens).where(eq(apiTokens.userId, userId))).length;
 
@@ -84,5 +101,36 @@ describe("token writes are all or nothing", () => {
     expect(await callerFromBearer(minted.accessToken, "")).toBeNull();
     expect(await callerFromBearer(rotated.accessToken, "")).not.toBeNull();
     expect(await db.select().from(auditEvents).where(and(eq(auditEvents.action, "token.refreshed"), eq(auditEvents.targetId, minted.id)))).toHaveLength(1);
+  });
+});
+
+describe("refreshing a permanent token", () => {
+  afterEach(() => {
+    duringPasswordCheck = undefined;
+  });
+  it("with one refresh token in parallel: exactly one refresh wins, the rest answer not found, and the winner's tokens work", async () => {
+    const u = await makeUser();
+    const minted = await generatePermanentToken(callerOf(u), { password: PASSWORD });
+    const results = await Promise.allSettled(Array.from({ length: 5 }, () => refreshPermanentToken(callerOf(u), { password: PASSWORD, refreshToken: minted.refreshToken })));
+    const won = results.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
+    const lost = results.flatMap((r) => (r.status === "rejected" ? [r.reason] : []));
+    expect(won).toHaveLength(1);
+    expect(lost.map((e) => [e instanceof AppError && e.kind, (e as Error).message])).toEqual(Array(4).fill(["not_found", "Unknown refresh token"]));
+    expect((await callerFromBearer(won[0]!.accessToken, ""))?.userId).toBe(u.id);
+    expect(await callerFromBearer(minted.accessToken, "")).toBeNull();
+    const again = await refreshPermanentToken(callerOf(u), { password: PASSWORD, refreshToken: won[0]!.refreshToken });
+    expect((await callerFromBearer(again.accessToken, ""))?.userId).toBe(u.id);
+    expect(await db.select().from(auditEvents).where(and(eq(auditEvents.action, "token.refreshed"), eq(auditEvents.targetId, minted.id)))).toHaveLength(2);
+  });
+
+  it("revoked while its password is being checked: the refresh answers not found and leaves the revoked row as it was", async () => {
+    const u = await makeUser();
+    const minted = await generatePermanentToken(callerOf(u), { password: PASSWORD });
+    duringPasswordCheck = () => revokeToken(callerOf(u), u.id, minted.id);
+    await expect(refreshPermanentToken(callerOf(u), { password: PASSWORD, refreshToken: minted.refreshToken })).rejects.toThrow("Unknown refresh token");
+    const [row] = await db.select().from(apiTokens).where(eq(apiTokens.id, minted.id));
+    expect(row!.revokedAt).not.toBeNull();
+    expect(row!.refreshTokenHash).toBe(sha256(minted.refreshToken));
+    expect(await db.select().from(auditEvents).where(and(eq(auditEvents.action, "token.refreshed"), eq(auditEvents.targetId, minted.id)))).toEqual([]);
   });
 });

@@ -42,19 +42,23 @@ export async function generatePermanentToken(caller: Caller, input: { password: 
   });
 }
 
-/** Rotates a permanent token: the old access and refresh tokens stop working. */
+/**
+ * Rotates a permanent token: the old access and refresh tokens stop working. The rotation is
+ * conditional on the refresh token still being the row's and the row unrevoked: between the read
+ * and the write (the password check) a parallel refresh or a revocation may have changed it, and
+ * then this one must lose, so that exactly one caller holds working tokens and a stolen refresh
+ * token used beside the real one shows as a failure instead of two successes.
+ */
 export async function refreshPermanentToken(caller: Caller, input: { password: string; refreshToken: string }) {
-  const [row] = await db
-    .select()
-    .from(apiTokens)
-    .where(and(eq(apiTokens.refreshTokenHash, sha256(input.refreshToken)), eq(apiTokens.userId, caller.userId), isNull(apiTokens.revokedAt)))
-    .limit(1);
+  const live = and(eq(apiTokens.refreshTokenHash, sha256(input.refreshToken)), eq(apiTokens.userId, caller.userId), isNull(apiTokens.revokedAt));
+  const [row] = await db.select().from(apiTokens).where(live).limit(1);
   if (!row) throw notFound("Unknown refresh token");
   await assertCurrentPassword(caller, input.password, "password");
   const accessToken = randomToken();
   const refreshToken = randomToken();
   await db.transaction(async (tx) => {
-    await tx.update(apiTokens).set({ tokenHash: sha256(accessToken), refreshTokenHash: sha256(refreshToken) }).where(eq(apiTokens.id, row.id));
+    const rotated = await tx.update(apiTokens).set({ tokenHash: sha256(accessToken), refreshTokenHash: sha256(refreshToken) }).where(and(eq(apiTokens.id, row.id), live)).returning({ id: apiTokens.id });
+    if (!rotated.length) throw notFound("Unknown refresh token");
     await audit({ tenantId: caller.tenantId, actorId: caller.userId, actorEmail: caller.email, ip: caller.ip, action: "token.refreshed", targetType: "token", targetId: row.id, targetLabel: row.name }, tx);
   });
   return { accessToken, refreshToken };
