@@ -51,6 +51,16 @@ export const authOptions: NextAuthOptions = {
       },
     }),
   ],
+  events: {
+    // next-auth's own POST /api/auth/signout only drops the cookie; end the session row as our
+    // sign-out does, so a copy of that JWT (taken earlier) dies with it.
+    async signOut({ token }) {
+      if (!token?.sid) return;
+      const [{ callerFromSessionId }, { signOut }] = await Promise.all([import("./resolve"), import("@/lib/sessions/admin")]);
+      const caller = await callerFromSessionId(token.sid, "");
+      if (caller) await signOut(caller);
+    },
+  },
   callbacks: {
     jwt({ token, user }) {
       if (user) token.sid = user.sid;
