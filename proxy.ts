@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { badPathResponse, hasBadEscape } from "@/app/api/_shared/bad-path";
-import { pageCsp } from "@/lib/security/csp";
+import { hstsFor, pageCsp } from "@/lib/security/csp";
 import { SERVER_ACTION_MAX_BYTES } from "@/lib/security/limits";
 
 const PUBLIC_PREFIXES = ["/login", "/setup", "/forgot-password", "/reset-password", "/invite", "/join", "/signup", "/api", "/api-reference", "/_next", "/favicon"];
@@ -44,6 +44,9 @@ const plain = (text: string, status: number) => new NextResponse(text, { status,
 
 const withCsp = (res: NextResponse, csp: string) => {
   res.headers.set("Content-Security-Policy", csp);
+  // As lib/env reads it (APP_URL, else NEXTAUTH_URL); read here without it to keep the proxy bundle small.
+  const hsts = hstsFor(process.env.APP_URL || process.env.NEXTAUTH_URL);
+  if (hsts) res.headers.set("Strict-Transport-Security", hsts);
   return res;
 };
 

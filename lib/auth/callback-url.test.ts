@@ -37,6 +37,13 @@ describe("safeCallbackUrl", () => {
       expect(parse(v), JSON.stringify(v)).toBe("/");
   });
 
+  it("refuses API paths, which the sign-in would open with a same-origin request (credential-minting GETs)", () => {
+    for (const v of ["/api/v1/users/generate-tokens", "/api/v1/users/generate-tokens?x=1", "/API/v1/users/generate-tokens", "/%61pi/v1/users/generate-tokens", "/a/../api/v1/users/generate-tokens", "/api"])
+      expect(parse(v), v).toBe("/");
+    expect(parse("/api-reference")).toBe("/api-reference");
+    expect(parse("/apiary")).toBe("/apiary");
+  });
+
   it("refuses control characters anywhere (they would break the Location header)", () => {
     expect(parse("/account\r\nSet-Cookie: x=1")).toBe("/");
     expect(parse("/account\u0000")).toBe("/");

@@ -6,6 +6,7 @@ import { appUrl } from "@/lib/env";
  * `/\evil.test` would leave the site: such values are refused before parsing. The rest is parsed
  * with `URL` against the app URL and kept only when it stays on our origin; the answer is the
  * parser's own serialization (percent-encoded ASCII), so it is also safe in a Location header.
+ * API paths are refused too: a callback is a page.
  */
 export function safeCallbackUrl(value: unknown, base: string = appUrl): string {
   if (typeof value !== "string" || !value.startsWith("/")) return "/";
@@ -20,7 +21,19 @@ export function safeCallbackUrl(value: unknown, base: string = appUrl): string {
     return "/";
   }
   if (url.origin !== origin) return "/";
+  // Only pages: the login form navigates there with a same-origin request, which would pass the
+  // API's CSRF check, so /login?callbackUrl=/api/v1/users/generate-tokens minted tokens on sign-in.
+  if (/^\/api(\/|$)/i.test(decodedPath(url.pathname))) return "/";
   const path = `${url.pathname}${url.search}${url.hash}`;
   // "/.//evil.test" normalizes to "//evil.test", which a browser reads as another host.
   return path.startsWith("//") ? "/" : path;
+}
+
+/** The path as a router would match it (`/%61pi/…` is `/api/…`); undecodable stays as it is. */
+function decodedPath(pathname: string) {
+  try {
+    return decodeURIComponent(pathname);
+  } catch {
+    return pathname;
+  }
 }

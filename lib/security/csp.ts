@@ -22,3 +22,12 @@ export function pageCsp(nonce: string, dev = process.env.NODE_ENV !== "productio
 }
 
 export const API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+/**
+ * Strict-Transport-Security for an app served over HTTPS (by its APP_URL), else none: without it
+ * a first visit by http:// (a typed address, an old bookmark) can be stripped of TLS by anyone on
+ * the network, session and reset links included. One year; no includeSubDomains or preload, as the
+ * other hosts of the domain are not ours to pin. Read per request (proxy.ts): APP_URL is a runtime
+ * setting, and next.config.ts headers are fixed at build time.
+ */
+export const hstsFor = (appUrl: string | undefined) => (appUrl?.startsWith("https://") ? "max-age=31536000" : undefined);

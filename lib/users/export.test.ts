@@ -1,10 +1,13 @@
 import { describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
 import { db } from "@/db/client";
+import { tenants } from "@/db/schema";
 import { csvCell } from "@/lib/csv/cell";
 import { callerOf, makeTenant, makeUser } from "@/test/factories";
 import { usersCsv } from "./export";
 import { userQuerySchema } from "./list";
 import { ensureMembership, insertUser } from "./records";
+import { selfRegister } from "./register";
 
 const collect = async (lines: AsyncIterable<string>) => {
   let out = "";
@@ -46,5 +49,22 @@ describe("users CSV export", () => {
     expect(csvCell("@SUM(A1)")).toBe(`"'@SUM(A1)"`);
     expect(csvCell({ a: 1 })).toBe('"{""a"":1}"');
     expect(csvCell(null)).toBe('""');
+    // Leading whitespace before a formula (OWASP: tab and carriage return; line feed alike).
+    expect(csvCell("\t=cmd()")).toBe(`"'\t=cmd()"`);
+    expect(csvCell("\r=cmd()")).toBe(`"'\r=cmd()"`);
+    expect(csvCell("\n+cmd()")).toBe(`"'\n+cmd()"`);
+    expect(csvCell("Ada\t=x")).toBe('"Ada\t=x"');
+  });
+
+  it("neutralises a tab-led formula a stranger put in their name by self-registration", async () => {
+    const tenant = await makeTenant();
+    await db.update(tenants).set({ allowSelfRegistration: true }).where(eq(tenants.id, tenant.id));
+    const admin = await makeUser({ roles: ["admin"], tenantId: tenant.id });
+    const email = `tabcsv${Date.now()}@example.test`;
+    // The IamBackoffice Register schema takes names as given (no trim).
+    await selfRegister({ tenantId: tenant.id, user: { email, password: "a long enough passphrase 42", firstName: '\t=HYPERLINK("https://evil.test","x")', lastName: "" } }, { ip: "203.0.113.9" });
+    const csv = await collect(usersCsv(callerOf(admin, tenant.id), userQuerySchema.parse({ q: "tabcsv" })));
+    const row = csv.trim().split("\n").find((l) => l.includes(email))!;
+    expect(row).toContain(`"'\t=HYPERLINK(""https://evil.test"",""x"")"`);
   });
 });

@@ -14,7 +14,7 @@ import { switchableTenants } from "@/lib/tenants/tenants";
 import { callerOf, makeTenant, makeUser, PASSWORD, uniqueEmail } from "@/test/factories";
 import { createUser } from "./create";
 import { listUsers, userQuerySchema } from "./list";
-import { selfRegister } from "./register";
+import { REGISTER_ANSWER_FLOOR_MS, selfRegister } from "./register";
 import { startDeleteUsers } from "./delete";
 import { detailsOfUsers } from "./details";
 import { manageableUser, userInScope } from "./scope";
@@ -52,6 +52,16 @@ describe("self-registration", () => {
     expect(await membership(owner.id, t.id)).toBeUndefined();
     expect(await lastMail(owner.email)).toMatchObject({ subject: "Someone tried to register with your address" });
     expect((await lastMail(owner.email))!.text).not.toMatch(/code/i);
+  });
+
+  it("answers a free and a taken address no sooner than the floor (their work differs by a transaction)", async () => {
+    const t = await openTenant();
+    const owner = await makeUser();
+    for (const email of [uniqueEmail("timed"), owner.email]) {
+      const started = performance.now();
+      await selfRegister({ tenantId: t.id, user: { email, password: "a new strong passphrase" } }, ctx);
+      expect(performance.now() - started, email).toBeGreaterThanOrEqual(REGISTER_ANSWER_FLOOR_MS - 1);
+    }
   });
 
   it("refuses a taken username alike for a taken and a free address", async () => {

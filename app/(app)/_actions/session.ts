@@ -17,7 +17,7 @@ export const signOutAction = authedAction(
 );
 
 /**
- * Drops next-auth's session cookie (plain, or `__Secure-` on https) after the session row has
+ * Drops next-auth's session cookie (plain, or `__Host-`/`__Secure-` on https) after the session row has
  * already ended, e.g. by "sign out everywhere". Clearing one's own cookie needs no caller; doing it
  * here keeps next-auth's client library (and its CSRF round trip) out of every signed-in page.
  */
