@@ -76,4 +76,16 @@ test.describe("start-up with a bad configuration", () => {
       if (env.APP_SECRET) expect(stderr).not.toContain(env.APP_SECRET);
     });
   });
+
+  test("npm run db:migrate against a database it cannot reach: exits 1 with one readable line", async () => {
+    const secret = "startup-test-secret-0123456789-abcdefghi";
+    const child = spawn("npx", ["tsx", "db/migrate-cli.ts"], { env: { ...process.env, DATABASE_URL: "postgres://nobody@127.0.0.1:1/nothing", APP_SECRET: secret }, stdio: ["ignore", "pipe", "pipe"] });
+    let stderr = "";
+    child.stderr.on("data", (d: Buffer) => (stderr += d));
+    const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+    expect(code, stderr).toBe(1);
+    expect(stderr).toMatch(/^db:migrate failed: Error: connect ECONNREFUSED 127\.0\.0\.1:1$/m);
+    expect(stderr).not.toMatch(/^\s+at /m);
+    expect(stderr).not.toContain(secret);
+  });
 });
