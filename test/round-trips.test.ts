@@ -5,6 +5,7 @@ import { listUsers } from "@/app/api/1.0/_ops/users";
 import { Login } from "@/app/api/iambackoffice.IamBackoffice/_ops/login";
 import { getCurrentUser } from "@/app/api/v1/_ops/users";
 import { db } from "@/db/client";
+import { engine } from "@/db/engine";
 import { countQueries } from "@/db/query-count";
 import { membershipRoles, memberships, mfaMethods, rolePermissions, roles, users } from "@/db/schema";
 import { callerFromBearer } from "@/lib/auth/resolve";
@@ -68,6 +69,28 @@ describe("round trips", () => {
     const list = await countQueries(() => handle(listUsers)(get(listUsers.path, token), ctx));
     expect(list.result.status).toBe(200);
     expect(list.queries.length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe("statements SQLite plans once", () => {
+  // better-sqlite3 is built with STAT4: a bare parameter the planner compared with an index's
+  // samples makes SQLite parse and plan the statement again every time it is bound (db/prepared.ts
+  // keyPlaceholder). The hot lookups by key bind theirs as `+?`; PostgreSQL keeps `$n`.
+  const bareKey = /"(id|access_token_hash|token_hash|email|username|user_id)" = (\?|\$\d+)/;
+  it("a token request's caller and a sign-in's account read compare no key with a bare parameter", async () => {
+    const user = await makeUser({ roles: ["admin"] });
+    const signing = await countQueries(() => signIn(user.email));
+    const token = signing.result;
+    const mine = await countQueries(() => handle(getCurrentUser)(get(getCurrentUser.path, token), ctx));
+    const caller = await countQueries(() => callerFromBearer(token, IP));
+    const account = signing.queries.find((q) => q.includes('"users"."email" = '))!;
+    expect(account).toBeDefined();
+    for (const q of [account, mine.queries[0]!, caller.queries[0]!]) {
+      if (engine === "sqlite") {
+        expect(q).not.toMatch(bareKey);
+        expect(q).toMatch(/= \+\?/);
+      } else expect(q).toMatch(bareKey);
+    }
   });
 });
 

@@ -1,6 +1,6 @@
 import { and, eq, exists, gt, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { db, type DB, type Tx } from "@/db/client";
-import { preparedOnce } from "@/db/prepared";
+import { keyPlaceholder, preparedOnce } from "@/db/prepared";
 import { authChallenges, memberships, mfaMethods, passkeys, tenants, trustedDevices, users } from "@/db/schema";
 import { audit, type AuditEntry } from "@/lib/audit/record";
 import { AppError, isAppError, notFound, unauthenticated } from "@/lib/errors";
@@ -63,8 +63,8 @@ const loginRows = (where: SQL) =>
     .leftJoin(tenants, and(eq(tenants.id, memberships.tenantId), isNull(tenants.retiredAt)))
     .where(where)
     .orderBy(tenants.name);
-const loginByEmail = preparedOnce("login_by_email", () => loginRows(eq(users.email, sql.placeholder("id"))));
-const loginByUsername = preparedOnce("login_by_username", () => loginRows(eq(users.username, sql.placeholder("id"))));
+const loginByEmail = preparedOnce("login_by_email", () => loginRows(eq(users.email, keyPlaceholder("id"))));
+const loginByUsername = preparedOnce("login_by_username", () => loginRows(eq(users.username, keyPlaceholder("id"))));
 
 async function findLogin(loginId: string) {
   const account = (found: Awaited<ReturnType<typeof loginByEmail>>) => {

@@ -1,5 +1,6 @@
 import { and, eq, getTableColumns, isNull, sql, type Column, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
+import { keyPlaceholder } from "@/db/prepared";
 import { apiTokens, memberships, mfaMethods, rolePermissions, roles, sessions, tenants, users } from "@/db/schema";
 import { livePermissionOf, liveRoleOf, type Caller, type OwnRecord } from "@/lib/authz/caller";
 import type { PermissionPair } from "@/lib/authz/catalogue";
@@ -105,9 +106,9 @@ interface Prepared {
 const prepare = (query: unknown, name: string) => (query as { prepare(name: string): Prepared }).prepare(name);
 type Statements = { bySession: Prepared; byToken: Prepared };
 const build = (extra: typeof ownFields | typeof noOwnFields, suffix: string): Statements => ({
-  bySession: prepare(sessionRows(eq(sessions.id, sql.placeholder("sid")), extra), `caller_by_session${suffix}`),
+  bySession: prepare(sessionRows(eq(sessions.id, keyPlaceholder("sid")), extra), `caller_by_session${suffix}`),
   byToken: prepare(
-    sessionRows(eq(sessions.accessTokenHash, sql.placeholder("hash")), extra).unionAll(tokenRows(eq(apiTokens.tokenHash, sql.placeholder("hash")), extra)),
+    sessionRows(eq(sessions.accessTokenHash, keyPlaceholder("hash")), extra).unionAll(tokenRows(eq(apiTokens.tokenHash, keyPlaceholder("hash")), extra)),
     `caller_by_token${suffix}`,
   ),
 });

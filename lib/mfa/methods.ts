@@ -1,7 +1,7 @@
-import { and, count, eq, isNull, sql } from "drizzle-orm";
+import { and, count, eq, isNull } from "drizzle-orm";
 import { hash, verify } from "@node-rs/argon2";
 import { db, type DB, type Tx } from "@/db/client";
-import { preparedOnce } from "@/db/prepared";
+import { keyPlaceholder, preparedOnce } from "@/db/prepared";
 import { mfaMethods, passkeys, recoveryCodes, users } from "@/db/schema";
 import { audit } from "@/lib/audit/record";
 import { notFound, validation } from "@/lib/errors";
@@ -12,7 +12,7 @@ import { isBase32Secret, matchTotp } from "./totp";
 export type SecondFactor = "authenticator" | "pin" | "recovery" | "passkey";
 const RECOVERY_COUNT = 10;
 
-const methodsOf = preparedOnce("mfa_methods_of", () => db.select().from(mfaMethods).where(eq(mfaMethods.userId, sql.placeholder("userId"))));
+const methodsOf = preparedOnce("mfa_methods_of", () => db.select().from(mfaMethods).where(eq(mfaMethods.userId, keyPlaceholder("userId"))));
 
 export const listMethods = async (userId: string) => await methodsOf({ userId });
 

@@ -1,7 +1,7 @@
 import { and, asc, eq, isNotNull, sql, type AnyColumn } from "drizzle-orm";
 import { db } from "@/db/client";
 import { boundList, inBoundList, type RowOf } from "@/db/dialect";
-import { preparedOnce } from "@/db/prepared";
+import { keyPlaceholder, preparedOnce } from "@/db/prepared";
 import { groupMembers, groups, membershipRoles, memberships, mfaMethods, passkeys, pgpKeys, roles, tenants } from "@/db/schema";
 
 /**
@@ -110,7 +110,7 @@ export async function detailsOfUsers(userIds: string[], tenantId: string) {
 /** A pending invitation's MFA and key are the account's, not the tenant's: shown as none. */
 export const seenByTenant = (d: UserDetails, pending: boolean): UserDetails => (pending ? { ...d, methods: [], passkeyCount: 0, hasPgpKey: false } : d);
 
-const forcedMfa = preparedOnce("tenant_forces_mfa", () => db.select({ f: tenants.forceMfa }).from(tenants).where(eq(tenants.id, sql.placeholder("tenantId"))));
+const forcedMfa = preparedOnce("tenant_forces_mfa", () => db.select({ f: tenants.forceMfa }).from(tenants).where(eq(tenants.id, keyPlaceholder("tenantId"))));
 
 /** Whether the tenant forces MFA on every member. */
 export async function tenantForcesMfa(tenantId: string) {
@@ -124,7 +124,7 @@ const registrationRows = preparedOnce("registrations_of", () =>
     .from(memberships)
     .leftJoin(membershipRoles, eq(membershipRoles.membershipId, memberships.id))
     .leftJoin(roles, eq(roles.id, membershipRoles.roleId))
-    .where(eq(memberships.userId, sql.placeholder("userId")))
+    .where(eq(memberships.userId, keyPlaceholder("userId")))
     .orderBy(asc(memberships.createdAt), asc(memberships.id), asc(roles.name)),
 );
 

@@ -1,6 +1,6 @@
-import { and, eq, inArray, or, sql } from "drizzle-orm";
+import { and, eq, inArray, or } from "drizzle-orm";
 import { db, type DB, type Tx } from "@/db/client";
-import { preparedOnce } from "@/db/prepared";
+import { keyPlaceholder, preparedOnce } from "@/db/prepared";
 import { membershipRoles, memberships, mfaMethods, roles, users } from "@/db/schema";
 import { conflict, validation } from "@/lib/errors";
 
@@ -17,7 +17,7 @@ export async function findUserByEmail(email: string, tx: Tx | DB = db): Promise<
   return row;
 }
 
-const userById = preparedOnce("user_by_id", () => db.select().from(users).where(eq(users.id, sql.placeholder("id"))));
+const userById = preparedOnce("user_by_id", () => db.select().from(users).where(eq(users.id, keyPlaceholder("id"))));
 
 export async function findUserById(id: string, tx: Tx | DB = db): Promise<UserRow | undefined> {
   // Every token request reads its user: the prepared statement outside a transaction.
@@ -32,7 +32,7 @@ const ownRecord = preparedOnce("user_with_authenticator", () =>
     .select({ user: users, authenticator: mfaMethods.id })
     .from(users)
     .leftJoin(mfaMethods, and(eq(mfaMethods.userId, users.id), eq(mfaMethods.kind, "authenticator")))
-    .where(eq(users.id, sql.placeholder("id"))),
+    .where(eq(users.id, keyPlaceholder("id"))),
 );
 
 /** A user with whether they have an authenticator app, in one query (the token API's `users/mine` answers both). */
