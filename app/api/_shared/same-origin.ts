@@ -1,5 +1,7 @@
 import { appUrl } from "@/lib/env";
 
+const app = new URL(appUrl);
+
 /** Cookie-authenticated state changes must come from our own pages (CSRF). */
 export function isSameOrigin(req: Request) {
   const origin = req.headers.get("origin");
@@ -7,7 +9,10 @@ export function isSameOrigin(req: Request) {
   if (!origin) return req.headers.get("sec-fetch-site") === "same-origin";
   try {
     const o = new URL(origin);
-    return o.host === (req.headers.get("x-forwarded-host") ?? req.headers.get("host")) || o.origin === new URL(appUrl).origin;
+    // An https install serves no page over plain http: an http page on our own host name is one a
+    // network attacker injected, and the host alone would let it through.
+    if (app.protocol === "https:" && o.protocol !== "https:") return false;
+    return o.host === (req.headers.get("x-forwarded-host") ?? req.headers.get("host")) || o.origin === app.origin;
   } catch {
     return false;
   }
