@@ -20,6 +20,15 @@ const credentialId = b64u(CREDENTIAL_ID_MAX).min(1, MALFORMED);
 // Extension outputs are not used (no extensions are requested): dropped.
 const extensions = z.unknown().transform(() => ({}));
 
+// WebAuthn lets browsers report transports newer than this list ("unknown values MUST be
+// ignored"): they are dropped, so a new browser still registers; only the known ones are kept and
+// handed back as hints when signing in.
+const KNOWN_TRANSPORTS = new Set(["ble", "cable", "hybrid", "internal", "nfc", "smart-card", "usb"]);
+const transports = z
+  .array(z.string(MALFORMED).max(32, MALFORMED), MALFORMED)
+  .max(10, MALFORMED)
+  .transform((ts) => [...new Set(ts.filter((t) => KNOWN_TRANSPORTS.has(t)))]);
+
 /** The browser's answer to navigator.credentials.create(), as @simplewebauthn/browser sends it. */
 export const registrationResponse = z
   .object({
@@ -32,7 +41,7 @@ export const registrationResponse = z
       clientDataJSON: b64u(SMALL_MAX),
       attestationObject: b64u(ATTESTATION_MAX),
       authenticatorData: b64u(ATTESTATION_MAX).optional(),
-      transports: z.array(z.enum(["ble", "cable", "hybrid", "internal", "nfc", "smart-card", "usb"], MALFORMED)).max(10, MALFORMED).optional(),
+      transports: transports.optional(),
       publicKeyAlgorithm: z.number(MALFORMED).int(MALFORMED).optional(),
       publicKey: b64u(SMALL_MAX).optional(),
     }, MALFORMED),

@@ -47,6 +47,15 @@ describe("passkey registration", () => {
     expect(login).toMatchObject({ ok: true, data: { status: "ok" } });
   });
 
+  it("keeps the transports it knows and drops ones newer than it (WebAuthn: unknown values are ignored), so a new browser still registers", async () => {
+    const { user, caller } = await signedIn();
+    const answer = new SoftAuthenticator().register(await registrationOptions(caller), origin);
+    const response = { ...answer, response: { ...answer.response, transports: ["usb", "quantum-link", "hybrid", "usb"] } };
+    expect(await addPasskeyAction({ name: "Key", response })).toMatchObject({ ok: true });
+    expect(await db.select({ transports: passkeys.transports }).from(passkeys).where(eq(passkeys.userId, user.id))).toEqual([{ transports: ["usb", "hybrid"] }]);
+    expect(registrationResponse.safeParse({ ...answer, response: { ...answer.response, transports: ["x".repeat(33)] } }).success).toBe(false);
+  });
+
   it("refuses a longer credential id with a validation message, before the challenge is used or anything stored", async () => {
     const { user, caller } = await signedIn();
     for (const bytes of [1024, 8000]) {
