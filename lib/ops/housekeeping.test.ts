@@ -26,15 +26,15 @@ describe("housekeeping", () => {
     const device = (expiresAt: Date) => ({ userId: user.id, tokenHash: hash(), expiresAt });
     const [oldDevice, liveDevice] = ids(await db.insert(trustedDevices).values([device(at(2 * DAY)), device(at(-DAY))]).returning());
     const session = (v: { createdAt: Date; expiresAt: Date; revokedAt?: Date }) => ({ userId: user.id, tenantId, kind: "api" as const, accessTokenHash: hash(), refreshTokenHash: hash(), lastSeenAt: v.createdAt, ...v });
-    const [revokedLongAgo, revokedYesterday, pastRefresh, stillRefreshable] = ids(
+    const [revokedLongAgo, revokedYesterday, expiredLongAgo, expiredYesterday] = ids(
       await db
         .insert(sessions)
         .values([
           session({ createdAt: at(20 * DAY), expiresAt: at(19 * DAY), revokedAt: at(8 * DAY) }),
-          session({ createdAt: at(20 * DAY), expiresAt: at(19 * DAY), revokedAt: at(DAY) }),
-          session({ createdAt: at(40 * DAY), expiresAt: at(39 * DAY) }),
-          // Its access token expired long ago, but its refresh token still works (30 days from creation).
-          session({ createdAt: at(25 * DAY), expiresAt: at(24 * DAY) }),
+          session({ createdAt: at(2 * DAY), expiresAt: at(-DAY), revokedAt: at(DAY) }),
+          session({ createdAt: at(9 * DAY), expiresAt: at(8 * DAY) }),
+          // Nothing renews a session, but an ended one is kept a week (why was I signed out?).
+          session({ createdAt: at(2 * DAY), expiresAt: at(DAY) }),
         ])
         .returning(),
     );
@@ -59,8 +59,8 @@ describe("housekeeping", () => {
     expect(await remaining(db.select({ id: webauthnChallenges.id }).from(webauthnChallenges).where(inArray(webauthnChallenges.id, [oldCeremony!, liveCeremony!])))).toEqual(only(liveCeremony));
     expect(await remaining(db.select({ id: oneTimeCodes.id }).from(oneTimeCodes).where(inArray(oneTimeCodes.id, [oldCode!, recentCode!])))).toEqual(only(recentCode));
     expect(await remaining(db.select({ id: trustedDevices.id }).from(trustedDevices).where(inArray(trustedDevices.id, [oldDevice!, liveDevice!])))).toEqual(only(liveDevice));
-    expect(await remaining(db.select({ id: sessions.id }).from(sessions).where(inArray(sessions.id, [revokedLongAgo!, revokedYesterday!, pastRefresh!, stillRefreshable!])))).toEqual(
-      only(revokedYesterday, stillRefreshable),
+    expect(await remaining(db.select({ id: sessions.id }).from(sessions).where(inArray(sessions.id, [revokedLongAgo!, revokedYesterday!, expiredLongAgo!, expiredYesterday!])))).toEqual(
+      only(revokedYesterday, expiredYesterday),
     );
     expect(await remaining(db.select({ id: apiTokens.id }).from(apiTokens).where(inArray(apiTokens.id, [revokedToken!, expiredTemporary!, permanent!])))).toEqual(only(permanent));
     expect((await db.select({ key: throttles.key }).from(throttles).where(inArray(throttles.key, [`${key}:idle`, `${key}:recent`]))).map((r) => r.key)).toEqual([`${key}:recent`]);

@@ -7,7 +7,7 @@ import { poller } from "@/lib/ops/poller";
 
 /**
  * Rows whose only purpose has ended: single-use sign-in steps and codes, expired trusted devices,
- * sessions and API tokens that can no longer be used or refreshed, idle throttle counters. Nothing
+ * sessions and API tokens that can no longer be used, idle throttle counters. Nothing
  * reads them again (lists show only live credentials; the audit log keeps the history), but left
  * alone they grow with every sign-in. Every instance sweeps; a row two instances both pick is
  * simply deleted once.
@@ -16,8 +16,6 @@ const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 /** A week after a credential ended, so "why was I signed out?" can still be answered from the row. */
 const KEEP_ENDED_MS = 7 * DAY;
-/** Sessions can be refreshed for this long after they were created (lib/sessions/sessions.ts). */
-const REFRESH_LIFETIME_MS = 30 * DAY;
 /** Throttle counters reset after an hour of quiet; a day without a failure is long past that. */
 const THROTTLE_IDLE_MS = DAY;
 /** Rows per statement: a large backlog never holds the SQLite connection for long. */
@@ -30,15 +28,7 @@ const SWEEPS: Record<string, Sweep> = {
   webauthn_challenges: { table: webauthnChallenges, key: webauthnChallenges.id, expired: (now) => lt(webauthnChallenges.expiresAt, new Date(now - HOUR)) },
   one_time_codes: { table: oneTimeCodes, key: oneTimeCodes.id, expired: (now) => lt(oneTimeCodes.expiresAt, new Date(now - DAY)) },
   trusted_devices: { table: trustedDevices, key: trustedDevices.id, expired: (now) => lt(trustedDevices.expiresAt, new Date(now - DAY)) },
-  sessions: {
-    table: sessions,
-    key: sessions.id,
-    expired: (now) =>
-      or(
-        lt(sessions.revokedAt, new Date(now - KEEP_ENDED_MS)),
-        and(lt(sessions.expiresAt, new Date(now - KEEP_ENDED_MS)), lt(sessions.createdAt, new Date(now - REFRESH_LIFETIME_MS - KEEP_ENDED_MS))),
-      ),
-  },
+  sessions: { table: sessions, key: sessions.id, expired: (now) => or(lt(sessions.revokedAt, new Date(now - KEEP_ENDED_MS)), lt(sessions.expiresAt, new Date(now - KEEP_ENDED_MS))) },
   // Permanent tokens never expire on their own (expiresAt null): only revoked ones go.
   api_tokens: {
     table: apiTokens,

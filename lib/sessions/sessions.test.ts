@@ -7,16 +7,13 @@ import { defaultTenant } from "@/lib/bootstrap";
 import { openBody } from "@/lib/email/sealed";
 import { db } from "@/db/client";
 import { auditEvents, emails, sessions, trustedDevices } from "@/db/schema";
-import { AppError } from "@/lib/errors";
 import { sha256 } from "@/lib/security/crypto";
 import { and, desc, eq } from "drizzle-orm";
 import { callerOf, makeUser, PASSWORD } from "@/test/factories";
 import { signOut } from "./admin";
-import { createSession, refreshSession, revokeAllSessions, revokeSession } from "./sessions";
+import { createSession, revokeAllSessions, revokeSession } from "./sessions";
 
 const tenantId = async () => (await defaultTenant())!.id;
-/** On PostgreSQL, opens pool connections before a race: else one side is done while the other still connects. */
-const connectPool = () => Promise.all(Array.from({ length: 5 }, () => db.select({ id: sessions.id }).from(sessions).limit(1)));
 const trustedCount = async (userId: string) => (await db.select().from(trustedDevices).where(eq(trustedDevices.userId, userId))).length;
 const audited = async (action: string, userId: string) =>
   (await db.select().from(auditEvents).where(and(eq(auditEvents.action, action), eq(auditEvents.targetId, userId)))).length;
@@ -30,39 +27,14 @@ describe("sessions", () => {
     expect(await callerFromSessionId(session.id, "")).toBeNull();
   });
 
-  it("API sessions authenticate by token hash and rotate on refresh", async () => {
+  it("API sessions authenticate by their access token's hash, and stop when revoked", async () => {
     const user = await makeUser();
     const s = await createSession({ userId: user.id, tenantId: await tenantId(), kind: "api" });
     expect((await callerFromBearer(s.accessToken!, ""))?.userId).toBe(user.id);
-    const r = await refreshSession(s.refreshToken!);
-    expect(await callerFromBearer(s.accessToken!, "")).toBeNull();
-    expect((await callerFromBearer(r.accessToken, ""))?.userId).toBe(user.id);
-    await expect(refreshSession(s.refreshToken!)).rejects.toThrow();
-  });
-
-  it("refreshed in parallel with one refresh token: exactly one wins, the rest answer not found, and the winner's tokens work", async () => {
-    const user = await makeUser();
-    const s = await createSession({ userId: user.id, tenantId: await tenantId(), kind: "api" });
-    await connectPool();
-    const results = await Promise.allSettled(Array.from({ length: 5 }, () => refreshSession(s.refreshToken!)));
-    const won = results.flatMap((r) => (r.status === "fulfilled" ? [r.value] : []));
-    const lost = results.flatMap((r) => (r.status === "rejected" ? [r.reason] : []));
-    expect(won).toHaveLength(1);
-    expect(lost.map((e) => [e instanceof AppError && e.kind, (e as Error).message])).toEqual(Array(4).fill(["not_found", "Unknown or expired refresh token"]));
-    expect((await callerFromBearer(won[0]!.accessToken, ""))?.userId).toBe(user.id);
-    expect((await callerFromBearer((await refreshSession(won[0]!.refreshToken)).accessToken, ""))?.userId).toBe(user.id);
-  });
-
-  it("revoked between a refresh's read and its write: the refresh answers not found and the session stays revoked", async () => {
-    const user = await makeUser();
-    const s = await createSession({ userId: user.id, tenantId: await tenantId(), kind: "api" });
-    await connectPool();
-    // The revocation's one statement lands while the refresh reads the tenant's session lifetime.
-    const [refreshed, revoked] = await Promise.allSettled([refreshSession(s.refreshToken!), revokeSession(user.id, s.session.id)]);
-    expect(revoked.status).toBe("fulfilled");
-    expect(refreshed.status === "rejected" && refreshed.reason.message).toBe("Unknown or expired refresh token");
     const [row] = await db.select().from(sessions).where(eq(sessions.id, s.session.id));
-    expect(row!.refreshTokenHash).toBe(sha256(s.refreshToken!));
+    expect([row!.accessTokenHash, row!.refreshTokenHash]).toEqual([sha256(s.accessToken!), sha256(s.refreshToken!)]);
+    await revokeSession(user.id, s.session.id);
+    expect(await callerFromBearer(s.accessToken!, "")).toBeNull();
   });
 
   it("another user's session cannot be revoked", async () => {

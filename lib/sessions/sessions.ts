@@ -4,7 +4,6 @@ import { sessions, tenants } from "@/db/schema";
 import { notFound } from "@/lib/errors";
 import { randomToken, sha256 } from "@/lib/security/crypto";
 
-const REFRESH_LIFETIME_MS = 30 * 24 * 3600 * 1000;
 
 export interface NewSession {
   userId: string;
@@ -44,34 +43,6 @@ export async function createSession(input: NewSession, tx: Tx | DB = db) {
     })
     .returning();
   return { session: row!, accessToken, refreshToken };
-}
-
-/**
- * Exchanges a refresh token for a new access token (the refresh token rotates too). The write is
- * conditional on the refresh token still being the session's and the session unrevoked, as a
- * parallel refresh or a revocation may come between the read and the write: exactly one of
- * several refreshes with one token wins, and a revoked session is never rewritten.
- */
-export async function refreshSession(refreshToken: string, now = Date.now()) {
-  const unknown = () => notFound("Unknown or expired refresh token");
-  const live = and(eq(sessions.refreshTokenHash, sha256(refreshToken)), isNull(sessions.revokedAt));
-  const [row] = await db.select().from(sessions).where(live).limit(1);
-  if (!row || row.createdAt.getTime() + REFRESH_LIFETIME_MS < now) throw unknown();
-  const accessToken = randomToken();
-  const next = randomToken();
-  const expiresAt = new Date(now + (await lifetimeMs(row.tenantId)));
-  const [session] = await db
-    .update(sessions)
-    .set({
-      accessTokenHash: sha256(accessToken),
-      refreshTokenHash: sha256(next),
-      expiresAt,
-      lastSeenAt: new Date(now),
-    })
-    .where(and(eq(sessions.id, row.id), live))
-    .returning();
-  if (!session) throw unknown();
-  return { session, accessToken, refreshToken: next };
 }
 
 export async function listActiveSessions(userId: string, now = Date.now()) {
