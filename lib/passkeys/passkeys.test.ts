@@ -3,8 +3,10 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/db/client";
 import { auditEvents, passkeys, tenants, users, webauthnChallenges } from "@/db/schema";
 import { passwordLogin } from "@/lib/auth/login";
+import { callerFromBearer } from "@/lib/auth/resolve";
 import { resetMfa } from "@/lib/mfa/admin";
 import { sha256 } from "@/lib/security/crypto";
+import { createSession } from "@/lib/sessions/sessions";
 import { ensureMembership } from "@/lib/users/records";
 import { callerOf, makeRoleWith, makeTenant, makeUser, PASSWORD } from "@/test/factories";
 import { SoftAuthenticator, type Flags } from "@/test/webauthn";
@@ -209,12 +211,29 @@ describe("managing passkeys", () => {
     const plain = callerOf(await makeUser());
     await expect(adminRemovePasskey(plain, user.id, passkey.id)).rejects.toThrow();
     const admin = callerOf(await makeUser({ roles: ["admin"] }));
+    const session = await createSession({ userId: user.id, tenantId: admin.tenantId, kind: "api" });
+    expect(await callerFromBearer(session.accessToken!, "")).not.toBeNull();
     await adminRemovePasskey(admin, user.id, passkey.id);
     expect(await passkeysOf(user.id)).toHaveLength(0);
+    // A lost or stolen device: what it signed in ends with it.
+    expect(await callerFromBearer(session.accessToken!, "")).toBeNull();
 
     const second = await enrolled();
     await resetMfa(recent(await makeUser({ roles: ["admin"] })), [second.user.id]);
     expect(await db.select().from(passkeys).where(eq(passkeys.userId, second.user.id))).toHaveLength(0);
+  });
+});
+
+describe("admin removal on oneself", () => {
+  it("keeps the session doing it and ends the others", async () => {
+    const { user, passkey } = await enrolled();
+    await ensureMembership(db, user.id, callerOf(user).tenantId, ["admin"]);
+    const here = await createSession({ userId: user.id, tenantId: callerOf(user).tenantId, kind: "api" });
+    const elsewhere = await createSession({ userId: user.id, tenantId: callerOf(user).tenantId, kind: "api" });
+    const me = (await callerFromBearer(here.accessToken!, ""))!;
+    await adminRemovePasskey({ ...me, authenticatedAt: new Date() }, user.id, passkey.id);
+    expect(await callerFromBearer(here.accessToken!, "")).not.toBeNull();
+    expect(await callerFromBearer(elsewhere.accessToken!, "")).toBeNull();
   });
 });
 

@@ -9,6 +9,7 @@ import { requirePermission, type Caller } from "@/lib/authz/caller";
 import { AppError, conflict, notFound, validation } from "@/lib/errors";
 import { checkSecondFactor, newRecoveryCodes, syncEnrolled } from "@/lib/mfa/methods";
 import { mfaForced } from "@/lib/mfa/self-service";
+import { revokeAllCredentials } from "@/lib/sessions/revoke-all";
 import { manageableUser } from "@/lib/users/scope";
 import { consumeChallenge, storeChallenge } from "./challenges";
 import { challengeOf, passkeyName, relyingParty, userHandleOf } from "./rules";
@@ -121,22 +122,29 @@ export async function removeOwnPasskey(caller: Caller, passkeyId: string, proof:
   await deletePasskey(caller, caller.userId, passkeyId);
 }
 
-async function deletePasskey(caller: Caller, userId: string, passkeyId: string) {
+/** `endCredentials`: the user's sessions and tokens end with the passkey, in the same transaction (all but `keepSessionId`). */
+async function deletePasskey(caller: Caller, userId: string, passkeyId: string, endCredentials?: { keepSessionId?: string }) {
   await db.transaction(async (tx) => {
     const removed = await tx.delete(passkeys).where(and(eq(passkeys.id, passkeyId), eq(passkeys.userId, userId))).returning({ id: passkeys.id, name: passkeys.name });
     if (removed.length === 0) throw notFound("Passkey not found");
     await dropRecoveryCodesIfNoFactor(userId, tx);
     await syncEnrolled(userId, tx);
+    if (endCredentials) await revokeAllCredentials(userId, endCredentials, tx);
     await audit(log(caller, "passkey.removed", userId, { passkeyId, name: removed[0]!.name }), tx);
   });
 }
 
-/** An administrator removes a user's passkey: the same checks as removing MFA (User/Reset, escalation, recent sign-in on oneself). */
+/**
+ * An administrator removes a user's passkey: the same checks as removing MFA (User/Reset,
+ * escalation, recent sign-in on oneself), and, like an MFA reset, every credential of the user
+ * ends with it: an admin removes a passkey because the device is lost or in the wrong hands, and
+ * the sessions it opened must not outlive it. On oneself the session doing it stays.
+ */
 export async function adminRemovePasskey(caller: Caller, userId: string, passkeyId: string) {
   await requirePermission(caller, "User", "Reset");
   if (userId === caller.userId) requireRecentSignIn(caller);
   await manageableUser(caller, userId);
-  await deletePasskey(caller, userId, passkeyId);
+  await deletePasskey(caller, userId, passkeyId, { keepSessionId: userId === caller.userId ? caller.sessionId : undefined });
 }
 
 export { passkeysOf };
