@@ -23,6 +23,19 @@ export function timeSlices(column: AnyColumn, seconds: number): { key: SQL; star
 }
 
 /**
+ * The placeholder of a lookup by key (an id, a token hash, an address), which SQLite plans once.
+ * better-sqlite3 is built with STAT4: when the planner has compared a bare parameter with an
+ * index's samples, binding that parameter again, to any value, expires the statement, so SQLite
+ * parsed and planned it anew on every run (the token caller query: 105 µs a run instead of 8, on
+ * the bench's database once ANALYZE had sampled `sessions`). `+?` (unary plus changes no value) is
+ * not a bare parameter, so its plan is made once. Only for columns where no value could want
+ * another plan (unique, or a few rows per value): a tenant id keeps a bare parameter, as the
+ * samples tell a tenant of 8 members from one of a million. PostgreSQL gets the bare parameter (it
+ * has no unary plus for text, and re-plans a named statement only while it tries custom plans).
+ */
+export const keyPlaceholder = (name: string): SQL => (onPg ? sql`${sql.placeholder(name)}` : sql`+${sql.placeholder(name)}`);
+
+/**
  * `column IN (list)` with the whole list bound as one parameter (named `name`), so a query over a
  * list of any length is prepared once (db/prepared.ts) and no list meets a bound-parameter cap:
  * SQLite reads a JSON array through json_each, PostgreSQL a text[]. Bind with `boundList`.

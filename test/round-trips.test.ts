@@ -74,7 +74,7 @@ describe("round trips", () => {
 
 describe("statements SQLite plans once", () => {
   // better-sqlite3 is built with STAT4: a bare parameter the planner compared with an index's
-  // samples makes SQLite parse and plan the statement again every time it is bound (db/prepared.ts
+  // samples makes SQLite parse and plan the statement again every time it is bound (db/dialect.ts
   // keyPlaceholder). The hot lookups by key bind theirs as `+?`; PostgreSQL keeps `$n`.
   const bareKey = /"(id|access_token_hash|token_hash|email|username|user_id)" = (\?|\$\d+)/;
   it("a token request's caller and a sign-in's account read compare no key with a bare parameter", async () => {

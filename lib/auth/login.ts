@@ -1,6 +1,7 @@
 import { and, eq, exists, gt, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { db, type DB, type Tx } from "@/db/client";
-import { keyPlaceholder, preparedOnce } from "@/db/prepared";
+import { keyPlaceholder } from "@/db/dialect";
+import { preparedOnce } from "@/db/prepared";
 import { authChallenges, memberships, mfaMethods, passkeys, tenants, trustedDevices, users } from "@/db/schema";
 import { audit, type AuditEntry } from "@/lib/audit/record";
 import { AppError, isAppError, notFound, unauthenticated } from "@/lib/errors";

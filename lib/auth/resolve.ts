@@ -1,6 +1,6 @@
 import { and, eq, getTableColumns, isNull, sql, type Column, type SQL } from "drizzle-orm";
 import { db } from "@/db/client";
-import { keyPlaceholder } from "@/db/prepared";
+import { keyPlaceholder } from "@/db/dialect";
 import { apiTokens, memberships, mfaMethods, rolePermissions, roles, sessions, tenants, users } from "@/db/schema";
 import { livePermissionOf, liveRoleOf, type Caller, type OwnRecord } from "@/lib/authz/caller";
 import type { PermissionPair } from "@/lib/authz/catalogue";

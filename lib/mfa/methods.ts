@@ -1,7 +1,8 @@
 import { and, count, eq, isNull } from "drizzle-orm";
 import { hash, verify } from "@node-rs/argon2";
 import { db, type DB, type Tx } from "@/db/client";
-import { keyPlaceholder, preparedOnce } from "@/db/prepared";
+import { keyPlaceholder } from "@/db/dialect";
+import { preparedOnce } from "@/db/prepared";
 import { mfaMethods, passkeys, recoveryCodes, users } from "@/db/schema";
 import { audit } from "@/lib/audit/record";
 import { notFound, validation } from "@/lib/errors";

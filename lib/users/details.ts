@@ -1,7 +1,7 @@
 import { and, asc, eq, isNotNull, sql, type AnyColumn } from "drizzle-orm";
 import { db } from "@/db/client";
-import { boundList, inBoundList, type RowOf } from "@/db/dialect";
-import { keyPlaceholder, preparedOnce } from "@/db/prepared";
+import { boundList, inBoundList, keyPlaceholder, type RowOf } from "@/db/dialect";
+import { preparedOnce } from "@/db/prepared";
 import { groupMembers, groups, membershipRoles, memberships, mfaMethods, passkeys, pgpKeys, roles, tenants } from "@/db/schema";
 
 /**

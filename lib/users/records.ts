@@ -1,6 +1,7 @@
 import { and, eq, inArray, or } from "drizzle-orm";
 import { db, type DB, type Tx } from "@/db/client";
-import { keyPlaceholder, preparedOnce } from "@/db/prepared";
+import { keyPlaceholder } from "@/db/dialect";
+import { preparedOnce } from "@/db/prepared";
 import { membershipRoles, memberships, mfaMethods, roles, users } from "@/db/schema";
 import { conflict, validation } from "@/lib/errors";
 
