@@ -36,6 +36,18 @@ export function timeSlices(column: AnyColumn, seconds: number): { key: SQL; star
 export const keyPlaceholder = (name: string): SQL => (onPg ? sql`${sql.placeholder(name)}` : sql`+${sql.placeholder(name)}`);
 
 /**
+ * `column = :name` for a column whose values match very different numbers of rows (a tenant id),
+ * planned once on SQLite. A bare parameter there is re-planned at every bind (STAT4, as for
+ * keyPlaceholder), and `+?` leaves the planner only the column's average: with statistics taken
+ * while there was one tenant, it scanned every membership instead of using the tenant's index.
+ * `unlikely()` (no effect on the result) gives the term a fixed, selective estimate in place of
+ * the samples, so the plan is made once and goes through the index: the Quatrix list's statement
+ * on the bench's database, 101 µs a run → 38 µs.
+ */
+export const selectiveEq = (column: AnyColumn, name: string): SQL =>
+  onPg ? sql`${column} = ${sql.placeholder(name)}` : sql`unlikely(${column} = ${sql.placeholder(name)})`;
+
+/**
  * `column IN (list)` with the whole list bound as one parameter (named `name`), so a query over a
  * list of any length is prepared once (db/prepared.ts) and no list meets a bound-parameter cap:
  * SQLite reads a JSON array through json_each, PostgreSQL a text[]. Bind with `boundList`.

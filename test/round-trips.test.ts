@@ -75,7 +75,8 @@ describe("round trips", () => {
 describe("statements SQLite plans once", () => {
   // better-sqlite3 is built with STAT4: a bare parameter the planner compared with an index's
   // samples makes SQLite parse and plan the statement again every time it is bound (db/dialect.ts
-  // keyPlaceholder). The hot lookups by key bind theirs as `+?`; PostgreSQL keeps `$n`.
+  // keyPlaceholder, selectiveEq). The hot lookups by key bind theirs as `+?`, a tenant filter
+  // wraps its term in unlikely(); PostgreSQL keeps `$n`.
   const bareKey = /"(id|access_token_hash|token_hash|email|username|user_id)" = (\?|\$\d+)/;
   it("a token request's caller and a sign-in's account read compare no key with a bare parameter", async () => {
     const user = await makeUser({ roles: ["admin"] });
@@ -91,6 +92,18 @@ describe("statements SQLite plans once", () => {
         expect(q).toMatch(/= \+\?/);
       } else expect(q).toMatch(bareKey);
     }
+  });
+
+  it("the Quatrix list filters its tenant with a fixed estimate (unlikely), not a bare parameter", async () => {
+    const user = await makeUser({ roles: ["admin"] });
+    const token = await signIn(user.email);
+    const list = await countQueries(() => handle(listUsers)(get(listUsers.path, token), ctx));
+    expect(list.result.status).toBe(200);
+    const users = list.queries.find((q) => q.includes('from "memberships"'))!;
+    if (engine === "sqlite") {
+      expect(users).toContain('where unlikely("memberships"."tenant_id" = ?)');
+      expect(users).not.toMatch(/"tenant_id" = \?(?!\))/);
+    } else expect(users).toContain('where "memberships"."tenant_id" = $1');
   });
 });
 

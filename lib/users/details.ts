@@ -1,6 +1,6 @@
-import { and, asc, eq, isNotNull, sql, type AnyColumn } from "drizzle-orm";
+import { and, asc, eq, isNotNull, type AnyColumn } from "drizzle-orm";
 import { db } from "@/db/client";
-import { boundList, inBoundList, keyPlaceholder, type RowOf } from "@/db/dialect";
+import { boundList, inBoundList, keyPlaceholder, selectiveEq, type RowOf } from "@/db/dialect";
 import { preparedOnce } from "@/db/prepared";
 import { groupMembers, groups, membershipRoles, memberships, mfaMethods, passkeys, pgpKeys, roles, tenants } from "@/db/schema";
 
@@ -39,7 +39,6 @@ const groupBy = <R, V>(rows: R[], key: (r: R) => string, value: (r: R) => V) => 
  * parameter (db/dialect inBoundList): building their SQL anew cost more than running them.
  */
 const ids = (column: AnyColumn) => inBoundList(column, "ids");
-const inTenant = sql.placeholder("tenantId");
 const reads = {
   methods: preparedOnce("details_methods", () => db.select({ userId: mfaMethods.userId, ...detailColumns.method }).from(mfaMethods).where(ids(mfaMethods.userId))),
   groups: preparedOnce("details_groups", () =>
@@ -47,7 +46,7 @@ const reads = {
       .select({ userId: groupMembers.userId, group: detailColumns.group })
       .from(groupMembers)
       .innerJoin(groups, eq(groups.id, groupMembers.groupId))
-      .where(and(ids(groupMembers.userId), eq(groups.tenantId, inTenant)))
+      .where(and(ids(groupMembers.userId), selectiveEq(groups.tenantId, "tenantId")))
       .orderBy(asc(groups.name)),
   ),
   roles: preparedOnce("details_roles", () =>
@@ -56,7 +55,7 @@ const reads = {
       .from(membershipRoles)
       .innerJoin(memberships, eq(memberships.id, membershipRoles.membershipId))
       .innerJoin(roles, eq(roles.id, membershipRoles.roleId))
-      .where(and(ids(memberships.userId), eq(memberships.tenantId, inTenant)))
+      .where(and(ids(memberships.userId), selectiveEq(memberships.tenantId, "tenantId")))
       .orderBy(asc(roles.name)),
   ),
   keys: preparedOnce("details_pgp_keys", () => db.select({ userId: pgpKeys.userId }).from(pgpKeys).where(ids(pgpKeys.userId))),
@@ -64,7 +63,7 @@ const reads = {
     db
       .select({ userId: memberships.userId })
       .from(memberships)
-      .where(and(eq(memberships.tenantId, inTenant), isNotNull(memberships.invitedAt), ids(memberships.userId))),
+      .where(and(selectiveEq(memberships.tenantId, "tenantId"), isNotNull(memberships.invitedAt), ids(memberships.userId))),
   ),
   passkeys: preparedOnce("details_passkeys", () => db.select({ userId: passkeys.userId }).from(passkeys).where(ids(passkeys.userId))),
 };

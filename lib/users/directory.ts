@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, isNull, sql } from "drizzle-orm";
 import { db } from "@/db/client";
-import { jsonArray, jsonRow, rowsFromJson, type RowOf } from "@/db/dialect";
+import { jsonArray, jsonRow, rowsFromJson, selectiveEq, type RowOf } from "@/db/dialect";
 import { preparedOnce, writtenLimit } from "@/db/prepared";
 import { groupMembers, groups, membershipRoles, memberships, mfaMethods, passkeys, pgpKeys, roles, tenants, users } from "@/db/schema";
 import { requirePermission, requireTenant, type Caller } from "@/lib/authz/caller";
@@ -97,7 +97,7 @@ const tenantUsersWithDetails = preparedOnce("tenant_users_with_details", () =>
     .from(memberships)
     .innerJoin(users, eq(users.id, memberships.userId))
     .innerJoin(tenants, eq(tenants.id, memberships.tenantId))
-    .where(eq(memberships.tenantId, sql.placeholder("tenantId")))
+    .where(selectiveEq(memberships.tenantId, "tenantId"))
     .orderBy(asc(users.email))
     .limit(writtenLimit(10_000)),
 );
